@@ -1,0 +1,111 @@
+# rapport - build, test and install.  `make help` lists the targets.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+DOCDIR   = $(PREFIX)/share/doc/rapport
+
+CC      ?= cc
+PKGS     = ncursesw sqlite3 jansson
+# SANITIZE=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer into
+# its own folder, so a sanitizer build never mixes objects with a plain one.
+ifeq ($(SANITIZE),1)
+BUILD   ?= build/san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT      = -O1 -g
+else
+BUILD   ?= build/rel
+SANFLAGS =
+OPT      = -O2 -g
+endif
+
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
+           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -I/usr/include/iniparser \
+               $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS  = $(SANFLAGS) $(LDFLAGS)
+LIBS         = $(PKG_LIBS) -liniparser
+
+DB_SRC   = $(wildcard db/*.c)
+CORE_SRC = $(wildcard core/*.c)
+TUI_SRC  = $(wildcard tui/*.c)
+LIB_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(DB_SRC) $(CORE_SRC))
+TUI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(TUI_SRC))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+ifeq ($(SANITIZE),1)
+PROG = $(BUILD)/rapport
+else
+PROG = rapport
+endif
+
+.PHONY: all deps test-deps run check test unit e2e install uninstall clean help
+
+all: $(PROG)
+
+$(PROG): $(TUI_OBJ) $(BUILD)/librapport.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/librapport.a $(LIBS)
+
+$(BUILD)/librapport.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/librapport.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librapport.a $(ALL_LDFLAGS) $(LIBS) -lcmocka
+
+-include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d)
+
+# Debian packages: what building needs, and what the tests need on top.
+DEB_BUILD = make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev
+DEB_TEST  = libcmocka-dev tmux sqlite3 jq
+
+deps:
+	@tests/install-deps.sh $(DEB_BUILD)
+
+test-deps:
+	@tests/install-deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+# Build and open the program (default database, or DB=path).
+run: deps
+	@$(MAKE) --no-print-directory all
+	./rapport $(if $(DB),--db $(DB))
+
+unit: $(UNIT_BIN)
+e2e: $(PROG)
+
+# One build's unit and end-to-end tests; ends with "N passed, N failed".
+test: $(PROG) $(UNIT_BIN)
+	@tests/run.sh $(BUILD) $(abspath $(PROG))
+
+# Everything CI runs: packages, plain build + tests, sanitizer build + tests.
+check: test-deps
+	@tests/check.sh
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
+	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/rapport
+	install -m 0644 doc/rapport.1 $(DESTDIR)$(MANDIR)/rapport.1
+	install -m 0644 config.ini.example $(DESTDIR)$(DOCDIR)/config.ini.example
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rapport $(DESTDIR)$(MANDIR)/rapport.1 \
+	      $(DESTDIR)$(DOCDIR)/config.ini.example
+
+clean:
+	rm -rf build rapport
+
+help:
+	@echo "make            build ./rapport"
+	@echo "make run        install missing packages, build, open (DB=path for another file)"
+	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
+	@echo "make check      install test packages, run the tests plain and sanitized"
+	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"

@@ -1,0 +1,30 @@
+#include "core/clock.h"
+
+#include <stdlib.h>
+
+#include "core/when.h"
+
+static int frozen;
+static time_t frozen_at;
+
+int clock_init(struct rp_err *err)
+{
+	const char *env = getenv("RAPPORT_NOW");
+	struct when w;
+
+	frozen = 0;
+	if (!env || !*env)
+		return RP_OK;
+	/* Parse relative to the real time: only absolute forms make sense here. */
+	if (when_parse(env, time(NULL), &w, err) != RP_OK ||
+	    when_to_instant(&w, &frozen_at, err) != RP_OK)
+		return rp_fail(err, RP_EINVAL, "RAPPORT_NOW: cannot read '%s' (use 'YYYY-MM-DD HH:MM')",
+		               env);
+	frozen = 1;
+	return RP_OK;
+}
+
+time_t clock_now(void)
+{
+	return frozen ? frozen_at : time(NULL);
+}

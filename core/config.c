@@ -1,0 +1,260 @@
+/* config.c - see config.h.  iniparser 4.1 traps, avoided on purpose:
+ * iniparser_getint crashes on a bare section such as [ui:width]
+ * (CVE-2023-33461), so values are read as strings and parsed here; one syntax
+ * error makes iniparser_load return NULL, and the only way to learn where is
+ * its global error callback. */
+#include "core/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "core/paths.h"
+
+struct key {
+	const char *section, *name;
+	int (*parse)(const char *value, void *dest, long min, long max, char *why, size_t n);
+	size_t offset;
+	long min, max;
+};
+
+static int parse_number(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	char *end;
+	long v;
+	errno = 0;
+	v = strtol(value, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || end == value || *end) {
+		snprintf(why, n, "'%s' is not a whole number", value);
+		return -1;
+	}
+	if (v < min || v > max) {
+		snprintf(why, n, "%ld is out of range (%ld to %ld)", v, min, max);
+		return -1;
+	}
+	*(int *)dest = (int)v;
+	return 0;
+}
+
+static int parse_path(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	struct rp_err err;
+	(void)min;
+	(void)max;
+	if (!*value) {
+		snprintf(why, n, "empty path");
+		return -1;
+	}
+	if (paths_expand(value, (char *)dest, CONFIG_PATH_MAX, &err) != RP_OK) {
+		snprintf(why, n, "%s", err.msg);
+		((char *)dest)[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+#define AT(field) offsetof(struct config, field)
+static const struct key keys[] = {
+	{"general", "database", parse_path, AT(database), 0, 0},
+	{"meetings", "default_duration", parse_number, AT(default_duration), 1, 1440},
+	{"health", "due_soon_days", parse_number, AT(due_soon_days), 0, 60},
+	{"health", "thanks_after_days", parse_number, AT(thanks_after_days), 0, 365},
+	{"health", "adherence_days", parse_number, AT(adherence_days), 7, 3650},
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->default_duration = 30;
+	cfg->due_soon_days = 3;
+	cfg->thanks_after_days = 2;
+	cfg->adherence_days = 90;
+}
+
+static void report(struct config_report *rep, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void report(struct config_report *rep, const char *fmt, ...)
+{
+	va_list ap;
+	if (rep->n < CONFIG_MAX_PROBLEMS) {
+		va_start(ap, fmt);
+		vsnprintf(rep->problem[rep->n], sizeof rep->problem[0], fmt, ap);
+		va_end(ap);
+	}
+	rep->n++;
+}
+
+/* iniparser reports syntax errors only through a global callback with no
+ * user pointer; config_load is not re-entrant because of it (one thread). */
+static struct config_report *ini_report;
+static const char *ini_path;
+
+static int ini_error(const char *fmt, ...)
+{
+	char msg[600], *open, *text;
+	int line = 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!ini_report)
+		return 0;
+	/* "iniparser: syntax error in FILE (LINE):\n-> TEXT\n" */
+	open = strrchr(msg, '(');
+	if (open)
+		line = atoi(open + 1);
+	text = strstr(msg, "-> ");
+	if (text) {
+		text[strcspn(text, "\n")] = '\0';
+		report(ini_report, "%s:%d: cannot read this line: %s", ini_path, line, text + 3);
+	} else if (strstr(msg, "too long")) {
+		report(ini_report, "%s:%d: line too long (at most 1023 bytes)", ini_path, line);
+	} else {
+		msg[strcspn(msg, "\n")] = '\0';
+		report(ini_report, "%s:%d: %s", ini_path, line, msg);
+	}
+	return 0;
+}
+
+/* The line where [section] key is set, for messages; 0 if not found. */
+static int line_of(const char *path, const char *section, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	char buf[1100], current[256] = "";
+	int line = 0, found = 0;
+	if (!f)
+		return 0;
+	while (!found && fgets(buf, sizeof buf, f)) {
+		char *p = buf, *end;
+		line++;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '[') {
+			end = strchr(p, ']');
+			if (end) {
+				*end = '\0';
+				snprintf(current, sizeof current, "%s", p + 1);
+			}
+			continue;
+		}
+		end = p + strcspn(p, "=:");
+		if (!*end)
+			continue;
+		while (end > p && isspace((unsigned char)end[-1]))
+			end--;
+		if ((size_t)(end - p) == strlen(key) && strncasecmp(p, key, strlen(key)) == 0 &&
+		    strcasecmp(current, section) == 0)
+			found = 1;
+	}
+	fclose(f);
+	return found ? line : 0;
+}
+
+static const struct key *find_key(const char *section, const char *name)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (strcasecmp(keys[i].section, section) == 0 && strcasecmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+static int known_section(const char *section)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (strcasecmp(keys[i].section, section) == 0)
+			return 1;
+	return 0;
+}
+
+/* Report sections and keys the program does not know (typos, mostly). */
+static void check_unknown(const dictionary *d, const char *path, struct config_report *rep)
+{
+	int nsec = iniparser_getnsec(d);
+	for (int s = 0; s < nsec; s++) {
+		const char *sec = iniparser_getsecname(d, s);
+		int nkeys;
+		const char **names;
+		if (!sec)
+			continue;
+		if (!known_section(sec)) {
+			report(rep, "%s: unknown section [%s], ignored", path, sec);
+			continue;
+		}
+		nkeys = iniparser_getsecnkeys(d, sec);
+		if (nkeys <= 0)
+			continue;
+		names = calloc((size_t)nkeys, sizeof *names);
+		if (!names || !iniparser_getseckeys(d, sec, names)) {
+			free(names);
+			continue;
+		}
+		for (int k = 0; k < nkeys; k++) {
+			const char *colon = strchr(names[k], ':');
+			const char *name = colon ? colon + 1 : names[k];
+			if (!find_key(sec, name))
+				report(rep, "%s:%d: unknown key '%s' in [%s], ignored", path,
+				       line_of(path, sec, name), name, sec);
+		}
+		free(names);
+	}
+}
+
+int config_load(const char *path, int must_exist, struct config *cfg, struct config_report *rep,
+                struct rp_err *err)
+{
+	struct stat sb;
+	dictionary *d;
+
+	config_defaults(cfg);
+	memset(rep, 0, sizeof *rep);
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT && !must_exist)
+			return RP_OK;
+		return rp_fail(err, RP_ENOTFOUND, "%s: cannot read the config: %s", path,
+		               strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		report(rep, "%s: not a regular file; defaults used", path);
+		return RP_OK;
+	}
+
+	ini_report = rep;
+	ini_path = path;
+	iniparser_set_error_callback(ini_error);
+	d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	ini_report = NULL;
+	if (!d) {
+		if (rep->n == 0)
+			report(rep, "%s: cannot read the file; defaults used", path);
+		else
+			report(rep, "%s: not read because of the line(s) above; all defaults used", path);
+		return RP_OK;
+	}
+	check_unknown(d, path, rep);
+	for (size_t i = 0; i < NKEYS; i++) {
+		char full[128], why[300];
+		const char *value;
+		snprintf(full, sizeof full, "%s:%s", keys[i].section, keys[i].name);
+		/* NULL both when missing and when the "key" is a bare section. */
+		value = iniparser_getstring(d, full, NULL);
+		if (!value)
+			continue;
+		if (keys[i].parse(value, (char *)cfg + keys[i].offset, keys[i].min, keys[i].max, why,
+		                  sizeof why) != 0)
+			report(rep, "%s:%d: %s: %s; using the default", path,
+			       line_of(path, keys[i].section, keys[i].name), keys[i].name, why);
+	}
+	iniparser_freedict(d);
+	return RP_OK;
+}

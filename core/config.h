@@ -1,0 +1,33 @@
+/* config.h - the settings file (INI, read with iniparser).  Every key is one
+ * row of a table in config.c: {section, key, parser, default}.  A bad line or
+ * value is reported with its place and the default is used: a broken config
+ * never stops the program. */
+#ifndef RAPPORT_CONFIG_H
+#define RAPPORT_CONFIG_H
+
+#include "db/err.h"
+
+#define CONFIG_PATH_MAX 4096
+#define CONFIG_MAX_PROBLEMS 16
+
+struct config {
+	char database[CONFIG_PATH_MAX]; /* [general] database; "" = the default file */
+	int default_duration;           /* [meetings] default_duration, minutes */
+	int due_soon_days;              /* [health] due_soon_days */
+	int thanks_after_days;          /* [health] thanks_after_days */
+	int adherence_days;             /* [health] adherence_days */
+};
+
+/* What was wrong with the file, one "path:line: problem" per entry. */
+struct config_report {
+	int n;       /* problems found (may exceed what is kept) */
+	char problem[CONFIG_MAX_PROBLEMS][640];
+};
+
+void config_defaults(struct config *cfg);
+/* Read path into cfg (defaults first).  A missing file is fine unless
+ * must_exist; every other trouble goes into rep and returns RP_OK. */
+int config_load(const char *path, int must_exist, struct config *cfg, struct config_report *rep,
+                struct rp_err *err);
+
+#endif

@@ -1,0 +1,171 @@
+/* kind.c - the tables behind kind.h.  Column names match db/schema.c. */
+#include "core/kind.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define SHORT 1000L   /* bytes in a one-line field */
+#define LONG 200000L  /* bytes in a free-text field */
+
+static const char *const roles[] = {"mentor", "mentee", "peer", NULL};
+static const char *const stages[] = {"prospect", "contacted", "active", "paused", "alumni", NULL};
+static const char *const goal_states[] = {"open", "active", "done", "dropped", NULL};
+static const char *const meeting_states[] = {"planned", "done", "cancelled", "missed", NULL};
+static const char *const owners[] = {"me", "them", NULL};
+static const char *const note_states[] = {"draft", "sent", NULL};
+
+#define TEXT(c, o, l) {c, o, l, F_TEXT, 0, NULL, 0, SHORT, 0, NULL}
+#define LONGT(c, o, l) {c, o, l, F_LONGTEXT, 0, NULL, 0, LONG, 0, NULL}
+#define DATE(c, o, l) {c, o, l, F_DATE, 0, NULL, 0, 0, 0, NULL}
+#define BOOL(c, o, l) {c, o, l, F_BOOL, 0, NULL, 0, 1, 0, "0"}
+
+static const struct field person_fields[] = {
+	{"name", "name", "Name", F_TEXT, FF_REQUIRED, NULL, 0, 200, 0, NULL},
+	{"role", "role", "Role", F_CHOICE, FF_REQUIRED, roles, 0, 0, 0, "mentor"},
+	{"stage", "stage", "Stage", F_CHOICE, FF_REQUIRED, stages, 0, 0, 0, "active"},
+	TEXT("title", "title", "Title"),
+	TEXT("specialty", "specialty", "Specialty"),
+	TEXT("organization", "org", "Organization"),
+	{"email", "email", "Email", F_TEXT, FF_EMAIL, NULL, 0, 254, 0, NULL},
+	TEXT("phone", "phone", "Phone"),
+	TEXT("met_via", "met-via", "Met via"),
+	{"cadence_days", "cadence", "Cadence (days)", F_INT, 0, NULL, 1, 3650, 0, NULL},
+	TEXT("channel", "channel", "Channel"),
+	LONGT("expectations", "expectations", "Agreed expectations"),
+	LONGT("notes", "notes", "Notes"),
+	{"tags", "tag", "Tags", F_TAGS, 0, NULL, 0, SHORT, 0, NULL},
+};
+
+static const struct field goal_fields[] = {
+	{"title", "title", "Title", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
+	LONGT("description", "description", "Description"),
+	TEXT("category", "category", "Category"),
+	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, goal_states, 0, 0, 0, "open"},
+	DATE("target_date", "target", "Target date"),
+	{"progress", "progress", "Progress", F_INT, FF_REQUIRED, NULL, 0, 100, 0, "0"},
+	{"person_id", "person", "Person", F_REF, 0, NULL, 0, 0, K_PERSON, NULL},
+};
+
+static const struct field milestone_fields[] = {
+	{"goal_id", "goal", "Goal", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_GOAL, NULL},
+	{"title", "title", "Title", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
+	DATE("due_date", "due", "Due"),
+	BOOL("done", "done", "Done"),
+};
+
+static const struct field meeting_fields[] = {
+	{"person_id", "with", "With", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_PERSON, NULL},
+	{"start_at", "at", "When", F_INSTANT, FF_REQUIRED, NULL, 0, 0, 0, NULL},
+	{"duration_min", "duration", "Minutes", F_INT, FF_REQUIRED, NULL, 1, 1440, 0, "30"},
+	TEXT("location", "where", "Where"),
+	LONGT("agenda", "agenda", "Agenda"),
+	LONGT("notes", "notes", "Notes"),
+	/* No default: core picks planned or done from the time (see rec.c). */
+	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, meeting_states, 0, 0, 0, NULL},
+	TEXT("repeat_rule", "repeat", "Repeats"),
+};
+
+static const struct field action_fields[] = {
+	{"meeting_id", "meeting", "Meeting", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_MEETING,
+	 NULL},
+	{"text", "text", "Action", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
+	{"owner", "owner", "Owner", F_CHOICE, FF_REQUIRED, owners, 0, 0, 0, "me"},
+	DATE("due_date", "due", "Due"),
+	BOOL("done", "done", "Done"),
+};
+
+static const struct field gratitude_fields[] = {
+	{"person_id", "to", "To", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_PERSON, NULL},
+	{"meeting_id", "meeting", "For meeting", F_REF, 0, NULL, 0, 0, K_MEETING, NULL},
+	TEXT("helped_with", "for", "Helped with"),
+	{"body", "body", "Note", F_LONGTEXT, FF_REQUIRED, NULL, 0, LONG, 0, NULL},
+	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, note_states, 0, 0, 0, "draft"},
+	DATE("sent_date", "sent", "Sent on"),
+	TEXT("channel", "channel", "Sent via"),
+};
+
+static const struct field checkin_fields[] = {
+	{"day", "day", "Day", F_DATE, FF_REQUIRED, NULL, 0, 0, 0, NULL},
+	{"mood", "mood", "Mood", F_INT, 0, NULL, 1, 5, 0, NULL},
+	LONGT("did", "did", "What I did"),
+	LONGT("next_step", "next", "Next step"),
+};
+
+#define N(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+static const struct kind kinds[K_COUNT] = {
+	{K_PERSON, "person", "people", "mentor", "person", 0, person_fields, N(person_fields), 0, 0},
+	{K_GOAL, "goal", "goals", NULL, "goal", 0, goal_fields, N(goal_fields), -1, 0},
+	{K_MILESTONE, "milestone", "milestones", NULL, "milestone", 1, milestone_fields,
+	 N(milestone_fields), -1, 0},
+	{K_MEETING, "meeting", "meetings", NULL, "meeting", 4, meeting_fields, N(meeting_fields), 1,
+	 1},
+	{K_ACTION, "action", "actions", "action_item", "action_item", 1, action_fields,
+	 N(action_fields), -1, 0},
+	{K_GRATITUDE, "thanks", "thanks", "gratitude", "gratitude", 3, gratitude_fields,
+	 N(gratitude_fields), -1, 1},
+	{K_CHECKIN, "checkin", "checkins", NULL, "checkin", 0, checkin_fields, N(checkin_fields), 0,
+	 1},
+};
+
+const struct kind *kind_get(enum kind_id id)
+{
+	return id < K_COUNT ? &kinds[id] : NULL;
+}
+
+const struct kind *kind_by_name(const char *name)
+{
+	for (int i = 0; i < K_COUNT; i++) {
+		const struct kind *k = &kinds[i];
+		if (strcasecmp(name, k->name) == 0 || strcasecmp(name, k->plural) == 0 ||
+		    (k->alias && strcasecmp(name, k->alias) == 0))
+			return k;
+	}
+	if (strcasecmp(name, "mentors") == 0 || strcasecmp(name, "notes") == 0 ||
+	    strcasecmp(name, "note") == 0)
+		return &kinds[name[0] == 'm' || name[0] == 'M' ? K_PERSON : K_GRATITUDE];
+	return NULL;
+}
+
+int kind_field_index(const struct kind *k, const char *name)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (strcmp(name, k->fields[i].opt) == 0 || strcmp(name, k->fields[i].col) == 0)
+			return i;
+	return -1;
+}
+
+int kind_parent_field(const struct kind *k)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & FF_PARENT)
+			return i;
+	return -1;
+}
+
+int kind_ref_field(const struct kind *k, enum kind_id ref)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == F_REF && k->fields[i].ref == ref)
+			return i;
+	return -1;
+}
+
+void kind_choices_text(const struct field *f, char *buf, unsigned long n)
+{
+	size_t used = 0;
+	int count = 0;
+	buf[0] = '\0';
+	if (!f->choices)
+		return;
+	while (f->choices[count])
+		count++;
+	for (int i = 0; i < count && used < n; i++) {
+		const char *sep = i == 0 ? "" : i == count - 1 ? " or " : ", ";
+		int w = snprintf(buf + used, n - used, "%s%s", sep, f->choices[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}

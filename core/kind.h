@@ -1,0 +1,67 @@
+/* kind.h - what rapport keeps, described once: every kind of row, its fields,
+ * their types and rules.  The command line, JSON, validation and (later) the
+ * forms all read these tables instead of repeating them. */
+#ifndef RAPPORT_KIND_H
+#define RAPPORT_KIND_H
+
+enum kind_id { K_PERSON, K_GOAL, K_MILESTONE, K_MEETING, K_ACTION, K_GRATITUDE, K_CHECKIN, K_COUNT };
+
+enum field_type {
+	F_TEXT,     /* one line, trimmed */
+	F_LONGTEXT, /* free text, newlines allowed */
+	F_INT,      /* whole number within [min, max] */
+	F_CHOICE,   /* one of choices[] */
+	F_DATE,     /* calendar day 'YYYY-MM-DD' */
+	F_INSTANT,  /* unix seconds */
+	F_REF,      /* id of a row of kind `ref` */
+	F_BOOL,     /* 0 or 1 */
+	F_TAGS,     /* comma-separated words */
+};
+
+enum field_flags {
+	FF_REQUIRED = 1, /* may not be empty */
+	FF_PARENT = 2,   /* the row belongs to this reference (filters, trash cascade) */
+	FF_EMAIL = 4,    /* must look like an e-mail address */
+};
+
+struct field {
+	const char *col;   /* column name, also the JSON key */
+	const char *opt;   /* command-line option (without --) */
+	const char *label; /* for people */
+	enum field_type type;
+	unsigned flags;
+	const char *const *choices; /* F_CHOICE: NULL-terminated */
+	long min, max;              /* F_INT: range; text: max bytes */
+	enum kind_id ref;           /* F_REF */
+	const char *def;            /* value given on insert when none is, or NULL */
+};
+
+struct kind {
+	enum kind_id id;
+	const char *name;   /* singular, as typed on the command line */
+	const char *plural;
+	const char *alias;  /* one more accepted name, or NULL */
+	const char *table;
+	int title_field;    /* the field that names a row */
+	const struct field *fields;
+	int nfields;
+	/* List order: order_field (or -1 for the id), then id, same direction. */
+	int order_field;
+	int order_desc;
+};
+
+#define KIND_MAX_FIELDS 16
+
+const struct kind *kind_get(enum kind_id id);
+/* By singular, plural or alias name; NULL when unknown. */
+const struct kind *kind_by_name(const char *name);
+/* By option name or column name; returns the index or -1. */
+int kind_field_index(const struct kind *k, const char *name);
+/* The index of the FF_PARENT field, or -1. */
+int kind_parent_field(const struct kind *k);
+/* The index of the first field referring to kind `ref`, or -1. */
+int kind_ref_field(const struct kind *k, enum kind_id ref);
+/* "mentor, mentee or peer" */
+void kind_choices_text(const struct field *f, char *buf, unsigned long n);
+
+#endif

@@ -1,0 +1,22 @@
+/* person.h - finding people by what a user types, and facts about them that
+ * lists show. */
+#ifndef RAPPORT_PERSON_H
+#define RAPPORT_PERSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/err.h"
+
+struct db;
+
+/* An id, or a part of a name (case-insensitive).  A name that matches several
+ * people is an error listing them, unless one matches exactly. Only people
+ * outside the trash are found. */
+int person_resolve(struct db *db, const char *text, int64_t *id, struct rp_err *err);
+/* The person's name ("" when unknown). */
+void person_name(struct db *db, int64_t id, char *buf, size_t n);
+/* Start of the last done meeting, or 0 when none. */
+int64_t person_last_met(struct db *db, int64_t id);
+
+#endif

@@ -1,0 +1,837 @@
+/* rec.c - see rec.h.  SQL here is assembled only from the column and table
+ * names of kind.c (constants of the program); every value is a bound
+ * parameter. */
+#include "core/rec.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/clock.h"
+#include "core/person.h"
+#include "core/utf8.h"
+#include "core/uuid.h"
+#include "core/when.h"
+#include "db/db.h"
+
+#define META_COLS 5 /* id, uuid, created_at, updated_at, deleted_at */
+#define SQL_MAX 2048
+
+static int is_text_type(enum field_type t)
+{
+	return t == F_TEXT || t == F_LONGTEXT || t == F_CHOICE || t == F_DATE || t == F_TAGS;
+}
+
+static int failed(struct rp_err *err, int fallback)
+{
+	return err && err->code != RP_OK ? (int)err->code : fallback;
+}
+
+void rec_init(struct rec *r, enum kind_id kind)
+{
+	memset(r, 0, sizeof *r);
+	r->kind = kind_get(kind);
+	for (int i = 0; i < KIND_MAX_FIELDS; i++)
+		r->v[i].null = 1;
+}
+
+void rec_free(struct rec *r)
+{
+	for (int i = 0; i < KIND_MAX_FIELDS; i++) {
+		free(r->v[i].s);
+		r->v[i].s = NULL;
+	}
+}
+
+static void put_null(struct val *v)
+{
+	free(v->s);
+	v->s = NULL;
+	v->i = 0;
+	v->null = 1;
+	v->dirty = 1;
+}
+
+static void put_text(struct val *v, char *owned)
+{
+	free(v->s);
+	v->s = owned;
+	v->null = 0;
+	v->dirty = 1;
+}
+
+static void put_int(struct val *v, int64_t i)
+{
+	free(v->s);
+	v->s = NULL;
+	v->i = i;
+	v->null = 0;
+	v->dirty = 1;
+}
+
+int rec_is_null(const struct rec *r, int field) { return r->v[field].null; }
+int64_t rec_int(const struct rec *r, int field) { return r->v[field].null ? 0 : r->v[field].i; }
+const char *rec_str(const struct rec *r, int field)
+{
+	return r->v[field].null ? NULL : r->v[field].s;
+}
+
+/* A copy of text with outer white space removed. */
+static char *trimmed(const char *text)
+{
+	size_t len;
+	char *out;
+	while (isspace((unsigned char)*text))
+		text++;
+	len = strlen(text);
+	while (len && isspace((unsigned char)text[len - 1]))
+		len--;
+	out = malloc(len + 1);
+	if (out) {
+		memcpy(out, text, len);
+		out[len] = '\0';
+	}
+	return out;
+}
+
+static int check_text(const struct field *f, const char *s, struct rp_err *err)
+{
+	size_t bad;
+	if ((long)strlen(s) > f->max)
+		return rp_fail(err, RP_EINVAL, "%s: too long (%zu bytes, at most %ld)", f->label,
+		               strlen(s), f->max);
+	if (!utf8_valid(s, &bad))
+		return rp_fail(err, RP_EINVAL, "%s: not valid UTF-8 text (byte %zu)", f->label, bad + 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int allowed = *p == '\t' || (f->type == F_LONGTEXT && (*p == '\n' || *p == '\r'));
+		if ((*p < 0x20 && !allowed) || *p == 0x7f)
+			return rp_fail(err, RP_EINVAL, "%s: contains a control character%s", f->label,
+			               *p == '\n' ? " (a line break; this field is one line)" : "");
+	}
+	if ((f->flags & FF_EMAIL) && *s) {
+		const char *at = strchr(s, '@');
+		if (!at || at == s || !at[1] || strchr(at + 1, '@') || strpbrk(s, " \t,;<>"))
+			return rp_fail(err, RP_EINVAL, "%s: '%s' does not look like an e-mail address",
+			               f->label, s);
+	}
+	return RP_OK;
+}
+
+static int parse_int(const struct field *f, const char *s, int64_t *out, struct rp_err *err)
+{
+	char *end;
+	long long v;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end)
+		return rp_fail(err, RP_EINVAL, "%s: '%s' is not a whole number", f->label, s);
+	if (v < f->min || v > f->max)
+		return rp_fail(err, RP_EINVAL, "%s: %lld is out of range (%ld to %ld)", f->label, v,
+		               f->min, f->max);
+	*out = v;
+	return RP_OK;
+}
+
+/* Exact match, or a unique prefix ("men" is not unique: mentor, mentee). */
+static int parse_choice(const struct field *f, const char *s, const char **out, struct rp_err *err)
+{
+	const char *hit = NULL;
+	char all[160];
+	int hits = 0;
+	size_t n = strlen(s);
+	for (int i = 0; f->choices[i]; i++) {
+		if (strcasecmp(s, f->choices[i]) == 0) {
+			*out = f->choices[i];
+			return RP_OK;
+		}
+		if (n && strncasecmp(s, f->choices[i], n) == 0) {
+			hit = f->choices[i];
+			hits++;
+		}
+	}
+	if (hits == 1) {
+		*out = hit;
+		return RP_OK;
+	}
+	kind_choices_text(f, all, sizeof all);
+	return rp_fail(err, RP_EINVAL, "%s: '%s' is not one of %s", f->label, s, all);
+}
+
+static int parse_bool(const struct field *f, const char *s, int64_t *out, struct rp_err *err)
+{
+	static const char *const yes[] = {"1", "yes", "y", "true", "done", "on", NULL};
+	static const char *const no[] = {"0", "no", "n", "false", "open", "off", NULL};
+	for (int i = 0; yes[i]; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return (int)(*out = 1, RP_OK);
+	for (int i = 0; no[i]; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return (int)(*out = 0, RP_OK);
+	return rp_fail(err, RP_EINVAL, "%s: '%s' is not yes or no", f->label, s);
+}
+
+/* "a, b,,c " -> "a,b,c"; tags are kept in the order given, without repeats. */
+static char *normalize_tags(const char *s)
+{
+	char *copy = strdup(s), *out = calloc(1, strlen(s) + 1), *save = NULL;
+	if (!copy || !out) {
+		free(copy);
+		free(out);
+		return NULL;
+	}
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		char *tag = trimmed(t);
+		size_t len = tag ? strlen(tag) : 0;
+		int seen = 0;
+		if (len) {
+			for (const char *p = out; *p;) {
+				const char *comma = strchr(p, ',');
+				size_t plen = comma ? (size_t)(comma - p) : strlen(p);
+				if (plen == len && strncasecmp(p, tag, len) == 0)
+					seen = 1;
+				p += plen + (comma != NULL);
+			}
+			if (!seen) {
+				if (*out)
+					strcat(out, ",");
+				strcat(out, tag);
+			}
+		}
+		free(tag);
+	}
+	free(copy);
+	return out;
+}
+
+static int ref_exists(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	char sql[128];
+	struct db_stmt *st;
+	int rc, live = 0;
+	snprintf(sql, sizeof sql, "SELECT deleted_at IS NULL FROM %s WHERE id = ?1", k->table);
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	db_bind_int(st, 1, id);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		live = (int)db_col_int(st, 0);
+	db_release(st);
+	if (rc == DB_FAIL)
+		return failed(err, RP_EDB);
+	if (rc == DB_DONE)
+		return rp_fail(err, RP_ENOTFOUND, "no %s #%lld", k->name, (long long)id);
+	if (!live)
+		return rp_fail(err, RP_ENOTFOUND, "%s #%lld is in the trash", k->name, (long long)id);
+	return RP_OK;
+}
+
+static int parse_ref(struct db *db, const struct field *f, const char *s, int64_t *out,
+                     struct rp_err *err)
+{
+	char *end;
+	long long v;
+	if (f->ref == K_PERSON)
+		return person_resolve(db, s, out, err);
+	if (*s == '#')
+		s++;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0)
+		return rp_fail(err, RP_EINVAL, "%s: '%s' is not a %s id", f->label, s,
+		               kind_get(f->ref)->name);
+	if (ref_exists(db, f->ref, v, err) != RP_OK)
+		return failed(err, RP_ENOTFOUND);
+	*out = v;
+	return RP_OK;
+}
+
+int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp_err *err)
+{
+	const struct field *f = &r->kind->fields[field];
+	struct val *v = &r->v[field];
+	char *s = trimmed(text ? text : "");
+	int64_t i = 0;
+	const char *choice = NULL;
+	char date[DATE_LEN];
+	int rc = RP_OK;
+
+	if (!s)
+		return rp_fail(err, RP_EIO, "out of memory");
+	if (!*s) {
+		free(s);
+		if (f->flags & FF_REQUIRED)
+			return rp_fail(err, RP_EINVAL, "%s: may not be empty", f->label);
+		put_null(v);
+		return RP_OK;
+	}
+	switch (f->type) {
+	case F_TEXT:
+	case F_LONGTEXT:
+		if ((rc = check_text(f, s, err)) == RP_OK) {
+			put_text(v, s);
+			return RP_OK;
+		}
+		break;
+	case F_TAGS:
+		if ((rc = check_text(f, s, err)) == RP_OK) {
+			char *tags = normalize_tags(s);
+			free(s);
+			if (!tags)
+				return rp_fail(err, RP_EIO, "out of memory");
+			if (*tags)
+				put_text(v, tags);
+			else {
+				free(tags);
+				put_null(v);
+			}
+			return RP_OK;
+		}
+		break;
+	case F_INT:
+		if ((rc = parse_int(f, s, &i, err)) == RP_OK)
+			put_int(v, i);
+		break;
+	case F_BOOL:
+		if ((rc = parse_bool(f, s, &i, err)) == RP_OK)
+			put_int(v, i);
+		break;
+	case F_CHOICE:
+		if ((rc = parse_choice(f, s, &choice, err)) == RP_OK) {
+			char *copy = strdup(choice);
+			if (!copy)
+				rc = rp_fail(err, RP_EIO, "out of memory");
+			else
+				put_text(v, copy);
+		}
+		break;
+	case F_DATE:
+		if ((rc = date_parse(s, clock_now(), date, err)) == RP_OK) {
+			char *copy = strdup(date);
+			if (!copy)
+				rc = rp_fail(err, RP_EIO, "out of memory");
+			else
+				put_text(v, copy);
+		} else if (err) {
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err->msg);
+			rp_fail(err, RP_EINVAL, "%s: %s", f->label, why);
+		}
+		break;
+	case F_INSTANT:
+		if ((rc = instant_parse(s, clock_now(), &i, err)) == RP_OK)
+			put_int(v, i);
+		else if (err) {
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err->msg);
+			rp_fail(err, RP_EINVAL, "%s: %s", f->label, why);
+		}
+		break;
+	case F_REF:
+		if ((rc = parse_ref(db, f, s, &i, err)) == RP_OK)
+			put_int(v, i);
+		break;
+	}
+	free(s);
+	return rc;
+}
+
+int rec_set_int(struct rec *r, int field, int64_t value, struct rp_err *err)
+{
+	const struct field *f = &r->kind->fields[field];
+	if ((f->type == F_INT || f->type == F_BOOL) && (value < f->min || value > f->max))
+		return rp_fail(err, RP_EINVAL, "%s: %lld is out of range (%ld to %ld)", f->label,
+		               (long long)value, f->min, f->max);
+	put_int(&r->v[field], value);
+	return RP_OK;
+}
+
+static int set_text_value(struct rec *r, int field, const char *s, struct rp_err *err)
+{
+	char *copy = strdup(s);
+	if (!copy)
+		return rp_fail(err, RP_EIO, "out of memory");
+	put_text(&r->v[field], copy);
+	return RP_OK;
+}
+
+void rec_format(const struct rec *r, int field, char *buf, size_t n)
+{
+	const struct field *f = &r->kind->fields[field];
+	const struct val *v = &r->v[field];
+	if (v->null) {
+		buf[0] = '\0';
+		return;
+	}
+	switch (f->type) {
+	case F_INSTANT: fmt_instant(v->i, buf, n); break;
+	case F_DATE: fmt_date(v->s, buf, n); break;
+	case F_BOOL: snprintf(buf, n, "%s", v->i ? "yes" : "no"); break;
+	case F_REF: snprintf(buf, n, "#%lld", (long long)v->i); break;
+	case F_INT: snprintf(buf, n, "%lld", (long long)v->i); break;
+	default: snprintf(buf, n, "%s", v->s); break;
+	}
+}
+
+void rec_ref_name(const struct kind *k, int64_t id, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s #%lld", k->name, (long long)id);
+}
+
+static int field_named(const struct kind *k, const char *col)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (strcmp(k->fields[i].col, col) == 0)
+			return i;
+	return -1;
+}
+
+/* Rules that tie fields together, applied before every write. */
+static int apply_rules(struct rec *r, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	int status = field_named(k, "status");
+	char today[DATE_LEN];
+	date_today(clock_now(), today);
+
+	switch (k->id) {
+	case K_MEETING:
+		/* A meeting logged in the past happened; one in the future is planned. */
+		if (r->v[status].null) {
+			int64_t start = rec_int(r, field_named(k, "start_at"));
+			return set_text_value(r, status, start <= clock_now() ? "done" : "planned", err);
+		}
+		break;
+	case K_GOAL:
+		if (r->v[status].dirty && !r->v[status].null && strcmp(r->v[status].s, "done") == 0 &&
+		    !r->v[field_named(k, "progress")].dirty)
+			put_int(&r->v[field_named(k, "progress")], 100);
+		break;
+	case K_GRATITUDE: {
+		int sent = field_named(k, "sent_date");
+		if (!r->v[status].null && strcmp(r->v[status].s, "sent") == 0 && r->v[sent].null)
+			return set_text_value(r, sent, today, err);
+		break;
+	}
+	case K_CHECKIN: {
+		int day = field_named(k, "day");
+		if (r->v[day].null)
+			return set_text_value(r, day, today, err);
+		break;
+	}
+	default:
+		break;
+	}
+	return RP_OK;
+}
+
+static void bind_val(struct db_stmt *st, int idx, const struct field *f, const struct val *v)
+{
+	if (v->null)
+		db_bind_null(st, idx);
+	else if (is_text_type(f->type))
+		db_bind_text(st, idx, v->s);
+	else
+		db_bind_int(st, idx, v->i);
+}
+
+/* Say what a refused write means in the user's words. */
+static int explain_write_error(const struct rec *r, struct rp_err *err)
+{
+	if (err && err->code == RP_ECONSTRAINT && r->kind->id == K_CHECKIN) {
+		const char *day = rec_str(r, field_named(r->kind, "day"));
+		return rp_fail(err, RP_ECONSTRAINT, "there is already a check-in for %s",
+		               day ? day : "that day");
+	}
+	return failed(err, RP_EDB);
+}
+
+int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	char sql[SQL_MAX], marks[SQL_MAX];
+	size_t used, mused;
+	struct db_stmt *st;
+	int64_t now = clock_now();
+	int rc;
+
+	for (int i = 0; i < k->nfields; i++)
+		if (r->v[i].null && k->fields[i].def)
+			set_text_value(r, i, k->fields[i].def, NULL);
+	/* defaults above arrive as text: turn number defaults into numbers */
+	for (int i = 0; i < k->nfields; i++)
+		if (!r->v[i].null && r->v[i].s && !is_text_type(k->fields[i].type)) {
+			int64_t n = strtoll(r->v[i].s, NULL, 10);
+			put_int(&r->v[i], n);
+		}
+	if (apply_rules(r, err) != RP_OK)
+		return failed(err, RP_EIO);
+	for (int i = 0; i < k->nfields; i++)
+		if ((k->fields[i].flags & FF_REQUIRED) && r->v[i].null)
+			return rp_fail(err, RP_EINVAL, "%s: required for a new %s", k->fields[i].label,
+			               k->name);
+	if (uuid_new(r->uuid) != 0)
+		return rp_fail(err, RP_EIO, "cannot make an id: no random numbers");
+
+	used = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s(uuid, created_at, updated_at",
+	                        k->table);
+	mused = (size_t)snprintf(marks, sizeof marks, "?1, ?2, ?2");
+	for (int i = 0; i < k->nfields; i++) {
+		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", k->fields[i].col);
+		mused += (size_t)snprintf(marks + mused, sizeof marks - mused, ", ?%d", i + 3);
+	}
+	snprintf(sql + used, sizeof sql - used, ") VALUES(%s)", marks);
+
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	db_bind_text(st, 1, r->uuid);
+	db_bind_int(st, 2, now);
+	for (int i = 0; i < k->nfields; i++)
+		bind_val(st, i + 3, &k->fields[i], &r->v[i]);
+	rc = db_step(st, err);
+	db_release(st);
+	if (rc == DB_FAIL)
+		return explain_write_error(r, err);
+	r->id = db_last_insert_id(db);
+	r->created_at = r->updated_at = now;
+	r->deleted_at = 0;
+	for (int i = 0; i < k->nfields; i++)
+		r->v[i].dirty = 0;
+	return RP_OK;
+}
+
+int rec_update(struct db *db, struct rec *r, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	char sql[SQL_MAX];
+	size_t used;
+	struct db_stmt *st;
+	int64_t now = clock_now();
+	int rc, any = 0;
+
+	if (r->deleted_at)
+		return rp_fail(err, RP_ENOTFOUND, "%s #%lld is in the trash; restore it first", k->name,
+		               (long long)r->id);
+	if (apply_rules(r, err) != RP_OK)
+		return failed(err, RP_EIO);
+	for (int i = 0; i < k->nfields; i++)
+		if (r->v[i].dirty && (k->fields[i].flags & FF_REQUIRED) && r->v[i].null)
+			return rp_fail(err, RP_EINVAL, "%s: may not be empty", k->fields[i].label);
+
+	used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET updated_at = ?1", k->table);
+	for (int i = 0; i < k->nfields; i++)
+		if (r->v[i].dirty) {
+			used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s = ?%d",
+			                         k->fields[i].col, i + 3);
+			any = 1;
+		}
+	if (!any)
+		return RP_OK;
+	snprintf(sql + used, sizeof sql - used, " WHERE id = ?2 AND deleted_at IS NULL");
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, r->id);
+	for (int i = 0; i < k->nfields; i++)
+		if (r->v[i].dirty)
+			bind_val(st, i + 3, &k->fields[i], &r->v[i]);
+	rc = db_step(st, err);
+	db_release(st);
+	if (rc == DB_FAIL)
+		return explain_write_error(r, err);
+	if (db_changes(db) == 0)
+		return rp_fail(err, RP_ENOTFOUND, "%s #%lld no longer exists", k->name, (long long)r->id);
+	r->updated_at = now;
+	for (int i = 0; i < k->nfields; i++)
+		r->v[i].dirty = 0;
+	return RP_OK;
+}
+
+static size_t select_list(const struct kind *k, char *sql, size_t n)
+{
+	size_t used = (size_t)snprintf(sql, n, "SELECT id, uuid, created_at, updated_at, deleted_at");
+	for (int i = 0; i < k->nfields; i++)
+		used += (size_t)snprintf(sql + used, n - used, ", %s", k->fields[i].col);
+	used += (size_t)snprintf(sql + used, n - used, " FROM %s", k->table);
+	return used;
+}
+
+static int read_row(struct db_stmt *st, struct rec *r, enum kind_id kind, struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	rec_init(r, kind);
+	r->id = db_col_int(st, 0);
+	snprintf(r->uuid, sizeof r->uuid, "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+	r->created_at = db_col_int(st, 2);
+	r->updated_at = db_col_int(st, 3);
+	r->deleted_at = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+	for (int i = 0; i < k->nfields; i++) {
+		struct val *v = &r->v[i];
+		int col = META_COLS + i;
+		v->null = db_col_is_null(st, col);
+		if (v->null)
+			continue;
+		if (is_text_type(k->fields[i].type)) {
+			v->s = strdup(db_col_text(st, col));
+			if (!v->s) {
+				rec_free(r);
+				return rp_fail(err, RP_EIO, "out of memory");
+			}
+		} else {
+			v->i = db_col_int(st, col);
+		}
+	}
+	return RP_OK;
+}
+
+int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	char sql[SQL_MAX];
+	size_t used = select_list(k, sql, sizeof sql);
+	struct db_stmt *st;
+	int rc;
+
+	snprintf(sql + used, sizeof sql - used, " WHERE id = ?1");
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	db_bind_int(st, 1, id);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		rc = read_row(st, r, kind, err) == RP_OK ? RP_OK : failed(err, RP_EIO);
+	else if (rc == DB_DONE)
+		rc = rp_fail(err, RP_ENOTFOUND, "no %s #%lld", k->name, (long long)id);
+	else
+		rc = failed(err, RP_EDB);
+	db_release(st);
+	return rc;
+}
+
+/* Set deleted_at to `stamp` (or NULL when restoring rows that carry it) on
+ * a row and on everything that belongs to it, children first. */
+static int cascade(struct db *db, const struct kind *k, int64_t id, int64_t stamp, int restore,
+                   struct rp_err *err)
+{
+	char sql[256];
+	struct db_stmt *st;
+	int rc;
+
+	for (int c = 0; c < K_COUNT; c++) {
+		const struct kind *child = kind_get((enum kind_id)c);
+		int pf = kind_parent_field(child);
+		int64_t ids[256];
+		int n;
+		if (pf < 0 || child->fields[pf].ref != k->id)
+			continue;
+		/* The children in batches, so each can take its own children along. */
+		snprintf(sql, sizeof sql,
+		         restore ? "SELECT id FROM %s WHERE %s = ?1 AND deleted_at = ?2 AND id > ?3"
+		                   " ORDER BY id LIMIT 256"
+		                 : "SELECT id FROM %s WHERE %s = ?1 AND deleted_at IS NULL AND id > ?3"
+		                   " ORDER BY id LIMIT 256",
+		         child->table, child->fields[pf].col);
+		int64_t after = 0;
+		do {
+			if (db_prepare(db, sql, &st, err))
+				return failed(err, RP_EDB);
+			db_bind_int(st, 1, id);
+			if (restore)
+				db_bind_int(st, 2, stamp);
+			db_bind_int(st, 3, after);
+			n = 0;
+			while ((rc = db_step(st, err)) == DB_ROW)
+				ids[n++] = db_col_int(st, 0);
+			db_release(st);
+			if (rc == DB_FAIL)
+				return failed(err, RP_EDB);
+			for (int i = 0; i < n; i++)
+				if (cascade(db, child, ids[i], stamp, restore, err) != RP_OK)
+					return failed(err, RP_EDB);
+			if (n)
+				after = ids[n - 1];
+		} while (n == 256);
+	}
+	snprintf(sql, sizeof sql,
+	         restore ? "UPDATE %s SET deleted_at = NULL WHERE id = ?1 AND deleted_at = ?2"
+	                 : "UPDATE %s SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+	         k->table);
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, stamp);
+	rc = db_step(st, err);
+	db_release(st);
+	return rc == DB_FAIL ? failed(err, RP_EDB) : RP_OK;
+}
+
+int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
+{
+	struct rec r;
+	int rc;
+	if (rec_get(db, kind, id, &r, err) != RP_OK)
+		return failed(err, RP_ENOTFOUND);
+	rc = r.deleted_at ? rp_fail(err, RP_ENOTFOUND, "%s #%lld is already in the trash",
+	                            r.kind->name, (long long)id)
+	                  : RP_OK;
+	rec_free(&r);
+	if (rc != RP_OK)
+		return rc;
+	if (db_begin(db, err) != RP_OK)
+		return failed(err, RP_EDB);
+	if (cascade(db, kind_get(kind), id, clock_now(), 0, err) != RP_OK) {
+		db_rollback(db);
+		return failed(err, RP_EDB);
+	}
+	return db_commit(db, err);
+}
+
+int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
+{
+	struct rec r;
+	int pf = kind_parent_field(kind_get(kind)), rc = RP_OK;
+	int64_t stamp;
+
+	if (rec_get(db, kind, id, &r, err) != RP_OK)
+		return failed(err, RP_ENOTFOUND);
+	stamp = r.deleted_at;
+	if (!stamp)
+		rc = rp_fail(err, RP_EINVAL, "%s #%lld is not in the trash", r.kind->name,
+		             (long long)id);
+	else if (pf >= 0) {
+		const struct field *f = &r.kind->fields[pf];
+		struct rec parent;
+		if (rec_get(db, f->ref, rec_int(&r, pf), &parent, err) == RP_OK) {
+			if (parent.deleted_at)
+				rc = rp_fail(err, RP_EINVAL, "its %s #%lld is in the trash: restore that first",
+				             kind_get(f->ref)->name, (long long)parent.id);
+			rec_free(&parent);
+		} else {
+			rc = failed(err, RP_ENOTFOUND);
+		}
+	}
+	if (rc == RP_OK && db_begin(db, err) == RP_OK) {
+		if (cascade(db, r.kind, id, stamp, 1, err) != RP_OK) {
+			db_rollback(db);
+			rc = explain_write_error(&r, err);
+		} else {
+			rc = db_commit(db, err);
+		}
+	} else if (rc == RP_OK) {
+		rc = failed(err, RP_EDB);
+	}
+	rec_free(&r);
+	return rc;
+}
+
+int rec_purge(struct db *db, long *count, struct rp_err *err)
+{
+	/* Children before parents, so each table's own count is exact. */
+	static const enum kind_id order[] = {K_ACTION,  K_MILESTONE, K_GRATITUDE, K_MEETING,
+	                                     K_CHECKIN, K_GOAL,      K_PERSON};
+	char sql[128];
+	*count = 0;
+	if (db_begin(db, err) != RP_OK)
+		return failed(err, RP_EDB);
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE deleted_at IS NOT NULL",
+		         kind_get(order[i])->table);
+		if (db_exec(db, sql, err) != RP_OK) {
+			db_rollback(db);
+			return failed(err, RP_EDB);
+		}
+		*count += db_changes(db);
+	}
+	return db_commit(db, err);
+}
+
+int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct rec_page *page,
+             struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	const struct field *of = k->order_field >= 0 ? &k->fields[k->order_field] : NULL;
+	int ff = q->filter_id && q->filter_field >= 0 && q->filter_field < k->nfields &&
+	                 k->fields[q->filter_field].type == F_REF
+	             ? q->filter_field
+	             : -1;
+	int limit = q->limit < 1 ? 1 : q->limit > 1000 ? 1000 : q->limit;
+	const char *dir = k->order_desc ? "DESC" : "ASC", *cmp = k->order_desc ? "<" : ">";
+	char sql[SQL_MAX], order[96];
+	size_t used = select_list(k, sql, sizeof sql);
+	struct db_stmt *st;
+	int rc;
+
+	memset(page, 0, sizeof *page);
+	if (of)
+		snprintf(order, sizeof order, "%s%s", of->col,
+		         of->type == F_TEXT ? " COLLATE NOCASE" : "");
+	used += (size_t)snprintf(sql + used, sizeof sql - used, " WHERE deleted_at IS %s",
+	                         q->trash ? "NOT NULL" : "NULL");
+	if (ff >= 0)
+		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND %s = ?1",
+		                         k->fields[ff].col);
+	if (q->after && of)
+		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND (%s, id) %s (?2, ?3)",
+		                         order, cmp);
+	else if (q->after)
+		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND id %s ?3", cmp);
+	if (of)
+		snprintf(sql + used, sizeof sql - used, " ORDER BY %s %s, id %s LIMIT ?4", order, dir,
+		         dir);
+	else
+		snprintf(sql + used, sizeof sql - used, " ORDER BY id %s LIMIT ?4", dir);
+
+	if (db_prepare(db, sql, &st, err))
+		return failed(err, RP_EDB);
+	if (ff >= 0)
+		db_bind_int(st, 1, q->filter_id);
+	if (q->after) {
+		if (of && is_text_type(of->type))
+			db_bind_text(st, 2, q->after->text ? q->after->text : "");
+		else
+			db_bind_int(st, 2, q->after->num);
+		db_bind_int(st, 3, q->after->id);
+	}
+	db_bind_int(st, 4, limit + 1);
+	page->rows = calloc((size_t)limit, sizeof *page->rows);
+	if (!page->rows) {
+		db_release(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (page->n == limit) {
+			page->more = 1;
+			break;
+		}
+		if (read_row(st, &page->rows[page->n], kind, err) != RP_OK) {
+			rc = DB_FAIL;
+			break;
+		}
+		page->n++;
+	}
+	db_release(st);
+	if (rc == DB_FAIL) {
+		rec_page_free(page);
+		return failed(err, RP_EDB);
+	}
+	if (page->n) {
+		const struct rec *last = &page->rows[page->n - 1];
+		page->next.id = last->id;
+		if (of && is_text_type(of->type))
+			page->next.text = strdup(rec_str(last, k->order_field) ? rec_str(last, k->order_field) : "");
+		else if (of)
+			page->next.num = rec_int(last, k->order_field);
+	}
+	return RP_OK;
+}
+
+void rec_page_free(struct rec_page *page)
+{
+	for (int i = 0; i < page->n; i++)
+		rec_free(&page->rows[i]);
+	free(page->rows);
+	free(page->next.text);
+	memset(page, 0, sizeof *page);
+}

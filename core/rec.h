@@ -1,0 +1,86 @@
+/* rec.h - one row of any kind, and everything done to rows: validate what the
+ * user typed, insert, update, fetch, list a page, trash and restore.  Every
+ * change is its own transaction, committed before the call returns. */
+#ifndef RAPPORT_REC_H
+#define RAPPORT_REC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/kind.h"
+#include "db/err.h"
+
+struct db;
+
+struct val {
+	int null;
+	int64_t i; /* F_INT, F_INSTANT, F_REF, F_BOOL */
+	char *s;   /* text, choice, date, tags (owned) */
+	int dirty; /* changed since fetched: written by rec_update */
+};
+
+struct rec {
+	const struct kind *kind;
+	int64_t id; /* 0 until inserted */
+	char uuid[40];
+	int64_t created_at, updated_at, deleted_at; /* deleted_at 0: not in the trash */
+	struct val v[KIND_MAX_FIELDS];
+};
+
+void rec_init(struct rec *r, enum kind_id kind);
+void rec_free(struct rec *r);
+
+/* Set a field from what a person typed, with the field's rules: "" clears it,
+ * choices take a unique prefix, dates are read naturally, a person is an id
+ * or a part of a name.  On error the record is unchanged. */
+int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp_err *err);
+/* Set a number-like field directly (no parsing; range still checked). */
+int rec_set_int(struct rec *r, int field, int64_t v, struct rp_err *err);
+
+int rec_is_null(const struct rec *r, int field);
+const char *rec_str(const struct rec *r, int field); /* NULL when null or not text */
+int64_t rec_int(const struct rec *r, int field);
+/* A field for people: dates and times in words, references as #id. */
+void rec_format(const struct rec *r, int field, char *buf, size_t n);
+
+int rec_insert(struct db *db, struct rec *r, struct rp_err *err);
+int rec_update(struct db *db, struct rec *r, struct rp_err *err);
+/* Fetch by id, trashed rows included (see deleted_at). */
+int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct rp_err *err);
+/* Move to the trash with everything that belongs to it; restore brings the
+ * same set back. */
+int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
+int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
+/* Delete everything in the trash for good; *count gets the number of rows. */
+int rec_purge(struct db *db, long *count, struct rp_err *err);
+
+/* Keyset paging: a page starts after `after` (NULL: from the top). */
+struct rec_key {
+	int64_t num;
+	char *text;
+	int64_t id;
+};
+
+struct rec_query {
+	int filter_field;            /* only rows whose reference field filter_field */
+	int64_t filter_id;           /* is filter_id; filter_id 0: all rows */
+	int trash;                   /* list the trash instead */
+	int limit;                   /* rows per page, 1..1000 */
+	const struct rec_key *after; /* NULL: first page */
+};
+
+struct rec_page {
+	struct rec *rows;
+	int n;
+	int more;            /* another page follows */
+	struct rec_key next; /* pass as `after` for it */
+};
+
+int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct rec_page *page,
+             struct rp_err *err);
+void rec_page_free(struct rec_page *page);
+
+/* "person #3" for messages. */
+void rec_ref_name(const struct kind *k, int64_t id, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,403 @@
+/* when.c - see when.h.  Date arithmetic is done on day numbers (days since
+ * 1970-01-01 in the proleptic Gregorian calendar), never through mktime, so
+ * daylight-saving changes cannot shift a calendar date. */
+#include "core/when.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const wday_short[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+static const char *const wday_long[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday"};
+static const char *const month_short[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+static int is_leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in_month(long y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+/* Day number of a civil date (era-based, valid for any year we accept). */
+static long day_number(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp, yy;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+static int weekday_of(long daynum) /* 0 = Sunday */
+{
+	return (int)((daynum % 7 + 11) % 7);
+}
+
+static void set_day(struct when *w, long daynum)
+{
+	civil_from_days(daynum, &w->year, &w->month, &w->day);
+}
+
+static long today_number(time_t now)
+{
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return day_number(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int month_index(const char *tok)
+{
+	static const char *const full[] = {"january", "february", "march",     "april",
+	                                   "may",     "june",     "july",      "august",
+	                                   "september", "october", "november", "december"};
+	size_t n = strlen(tok);
+	if (n < 3)
+		return -1;
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(tok, full[i], n) == 0 && n <= strlen(full[i]))
+			return i + 1;
+	return -1;
+}
+
+static int weekday_index(const char *tok)
+{
+	size_t n = strlen(tok);
+	if (n < 3)
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (strncasecmp(tok, wday_long[i], n) == 0 && n <= strlen(wday_long[i]))
+			return i;
+	return -1;
+}
+
+/* Digits only, 1..maxlen of them; returns the value or -1. */
+static long number(const char *s, size_t maxlen)
+{
+	size_t n = strlen(s);
+	long v = 0;
+	if (n == 0 || n > maxlen)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* 14:00  9:30  9am  2:30pm  12pm */
+static int parse_time(const char *tok, int *hour, int *minute)
+{
+	char buf[16], *colon, *suffix;
+	size_t n = strlen(tok);
+	long h, m = 0;
+	int pm = -1;
+
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	memcpy(buf, tok, n + 1);
+	if (n > 2 && (strcasecmp(buf + n - 2, "am") == 0 || strcasecmp(buf + n - 2, "pm") == 0)) {
+		pm = tolower((unsigned char)buf[n - 2]) == 'p';
+		buf[n - 2] = '\0';
+	}
+	suffix = NULL;
+	colon = strchr(buf, ':');
+	if (colon) {
+		*colon = '\0';
+		suffix = colon + 1;
+		if (strlen(suffix) != 2 || (m = number(suffix, 2)) < 0 || m > 59)
+			return -1;
+	} else if (pm < 0) {
+		return -1; /* a bare number is not a time */
+	}
+	if ((h = number(buf, 2)) < 0)
+		return -1;
+	if (pm >= 0) {
+		if (h < 1 || h > 12)
+			return -1;
+		h = h % 12 + (pm ? 12 : 0);
+	} else if (h > 23) {
+		return -1;
+	}
+	*hour = (int)h;
+	*minute = (int)m;
+	return 0;
+}
+
+static int valid_ymd(long y, long m, long d)
+{
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, (int)m);
+}
+
+/* YYYY-MM-DD, with an optional THH:MM glued on. */
+static int parse_iso(const char *tok, struct when *w)
+{
+	char buf[32];
+	long y, m, d;
+	char *t;
+
+	if (strlen(tok) >= sizeof buf)
+		return -1;
+	strcpy(buf, tok);
+	t = strpbrk(buf, "Tt");
+	if (t)
+		*t++ = '\0';
+	if (strlen(buf) != 10 || buf[4] != '-' || buf[7] != '-')
+		return -1;
+	buf[4] = buf[7] = '\0';
+	y = number(buf, 4);
+	m = number(buf + 5, 2);
+	d = number(buf + 8, 2);
+	if (y < 0 || m < 0 || d < 0 || !valid_ymd(y, m, d))
+		return -1;
+	w->year = (int)y;
+	w->month = (int)m;
+	w->day = (int)d;
+	if (t) {
+		if (parse_time(t, &w->hour, &w->minute) != 0)
+			return -1;
+		w->has_time = 1;
+	}
+	return 0;
+}
+
+static int add_months(struct when *w, long months)
+{
+	long total = w->year * 12L + (w->month - 1) + months;
+	long y = total / 12;
+	int m = (int)(total % 12) + 1;
+	if (y < 1900 || y > 9999)
+		return -1;
+	w->year = (int)y;
+	w->month = m;
+	if (w->day > days_in_month(y, m))
+		w->day = days_in_month(y, m); /* 31 Jan + 1m = 28/29 Feb */
+	return 0;
+}
+
+/* +3d -2w +1m +1y */
+static int parse_offset(const char *tok, long today, struct when *w)
+{
+	char unit;
+	size_t n = strlen(tok);
+	long amount;
+	char digits[8];
+
+	if (n < 3 || (tok[0] != '+' && tok[0] != '-') || n - 2 >= sizeof digits)
+		return -1;
+	unit = (char)tolower((unsigned char)tok[n - 1]);
+	memcpy(digits, tok + 1, n - 2);
+	digits[n - 2] = '\0';
+	if ((amount = number(digits, 5)) < 0)
+		return -1;
+	if (tok[0] == '-')
+		amount = -amount;
+	set_day(w, today);
+	switch (unit) {
+	case 'd': set_day(w, today + amount); return 0;
+	case 'w': set_day(w, today + 7 * amount); return 0;
+	case 'm': return add_months(w, amount);
+	case 'y': return add_months(w, 12 * amount);
+	default: return -1;
+	}
+}
+
+#define MAX_TOKENS 4
+
+int when_parse(const char *text, time_t now, struct when *out, struct rp_err *err)
+{
+	char buf[64], *tok[MAX_TOKENS], *save = NULL, *p;
+	int ntok = 0, used = 0, month, wd;
+	long today = today_number(now), v;
+	struct when w = {0};
+
+	if (!text || strlen(text) >= sizeof buf)
+		return rp_fail(err, RP_EINVAL, "not a date: '%.40s'", text ? text : "");
+	strcpy(buf, text);
+	for (p = strtok_r(buf, " \t", &save); p; p = strtok_r(NULL, " \t", &save)) {
+		if (ntok == MAX_TOKENS)
+			goto bad;
+		tok[ntok++] = p;
+	}
+	if (ntok == 0)
+		return rp_fail(err, RP_EINVAL, "no date given");
+
+	/* The date part: one token, or two or three for "1 dec [2026]". */
+	if (strcasecmp(tok[0], "today") == 0) {
+		set_day(&w, today);
+		used = 1;
+	} else if (strcasecmp(tok[0], "tomorrow") == 0) {
+		set_day(&w, today + 1);
+		used = 1;
+	} else if (strcasecmp(tok[0], "yesterday") == 0) {
+		set_day(&w, today - 1);
+		used = 1;
+	} else if (strcasecmp(tok[0], "now") == 0) {
+		struct tm tm;
+		localtime_r(&now, &tm);
+		set_day(&w, today);
+		w.has_time = 1;
+		w.hour = tm.tm_hour;
+		w.minute = tm.tm_min;
+		used = 1;
+	} else if ((wd = weekday_index(tok[0])) >= 0) {
+		set_day(&w, today + (wd - weekday_of(today) + 7) % 7);
+		used = 1;
+	} else if (tok[0][0] == '+' || tok[0][0] == '-') {
+		if (parse_offset(tok[0], today, &w) != 0)
+			goto bad;
+		used = 1;
+	} else if (parse_iso(tok[0], &w) == 0) {
+		used = 1;
+	} else if (ntok >= 2 && (v = number(tok[0], 2)) > 0 && (month = month_index(tok[1])) > 0) {
+		w.day = (int)v; /* 1 dec [2026] */
+		w.month = month;
+		used = 2;
+	} else if (ntok >= 2 && (month = month_index(tok[0])) > 0 && (v = number(tok[1], 2)) > 0) {
+		w.day = (int)v; /* dec 1 [2026] */
+		w.month = month;
+		used = 2;
+	} else if (parse_time(tok[0], &w.hour, &w.minute) == 0 && ntok == 1) {
+		set_day(&w, today); /* a time alone: today */
+		w.has_time = 1;
+		*out = w;
+		return RP_OK;
+	} else {
+		goto bad;
+	}
+	if (used == 2) { /* a day and month: the year given, or this year */
+		struct tm tm;
+		localtime_r(&now, &tm);
+		w.year = tm.tm_year + 1900;
+		if (ntok > 2 && (v = number(tok[2], 4)) >= 1900) {
+			w.year = (int)v;
+			used = 3;
+		}
+		if (!valid_ymd(w.year, w.month, w.day))
+			goto bad;
+	}
+	if (used < ntok) {
+		if (w.has_time || used + 1 != ntok || parse_time(tok[used], &w.hour, &w.minute) != 0)
+			goto bad;
+		w.has_time = 1;
+	}
+	if (w.year < 1900 || w.year > 9999)
+		goto bad;
+	*out = w;
+	return RP_OK;
+bad:
+	return rp_fail(err, RP_EINVAL,
+	               "cannot read the date '%s' (try: today, tomorrow 14:00, mon 9:30, +3d,"
+	               " 2026-12-01 09:00)",
+	               text);
+}
+
+int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
+{
+	struct tm tm = {0};
+	tm.tm_year = w->year - 1900;
+	tm.tm_mon = w->month - 1;
+	tm.tm_mday = w->day;
+	tm.tm_hour = w->has_time ? w->hour : WHEN_DEFAULT_HOUR;
+	tm.tm_min = w->has_time ? w->minute : 0;
+	tm.tm_isdst = -1;
+	*out = mktime(&tm);
+	if (*out == (time_t)-1)
+		return rp_fail(err, RP_EINVAL, "that time does not exist here");
+	return RP_OK;
+}
+
+int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err)
+{
+	struct when w;
+	if (when_parse(text, now, &w, err) != RP_OK)
+		return RP_EINVAL;
+	if (w.has_time && strcasecmp(text, "now") != 0)
+		return rp_fail(err, RP_EINVAL, "'%s': a day is wanted here, without a time", text);
+	snprintf(out, DATE_LEN, "%04d-%02d-%02d", w.year, w.month, w.day);
+	return RP_OK;
+}
+
+int instant_parse(const char *text, time_t now, int64_t *out, struct rp_err *err)
+{
+	struct when w;
+	time_t t;
+	if (when_parse(text, now, &w, err) != RP_OK || when_to_instant(&w, &t, err) != RP_OK)
+		return RP_EINVAL;
+	*out = (int64_t)t;
+	return RP_OK;
+}
+
+int date_is_valid(const char *ymd)
+{
+	struct when w = {0};
+	return ymd && strlen(ymd) == 10 && parse_iso(ymd, &w) == 0 && !w.has_time;
+}
+
+void date_today(time_t now, char out[DATE_LEN])
+{
+	struct when w;
+	set_day(&w, today_number(now));
+	snprintf(out, DATE_LEN, "%04d-%02d-%02d", w.year, w.month, w.day);
+}
+
+long date_diff(const char *a, const char *b)
+{
+	struct when wa = {0}, wb = {0};
+	if (parse_iso(a, &wa) != 0 || parse_iso(b, &wb) != 0)
+		return 0;
+	return day_number(wb.year, wb.month, wb.day) - day_number(wa.year, wa.month, wa.day);
+}
+
+void date_add_days(const char *ymd, long days, char out[DATE_LEN])
+{
+	struct when w = {0};
+	if (parse_iso(ymd, &w) != 0) {
+		out[0] = '\0';
+		return;
+	}
+	set_day(&w, day_number(w.year, w.month, w.day) + days);
+	snprintf(out, DATE_LEN, "%04d-%02d-%02d", w.year, w.month, w.day);
+}
+
+void fmt_instant(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	snprintf(buf, n, "%s %02d %s %04d %02d:%02d", wday_short[tm.tm_wday], tm.tm_mday,
+	         month_short[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+}
+
+void fmt_date(const char *ymd, char *buf, size_t n)
+{
+	struct when w = {0};
+	if (!ymd || parse_iso(ymd, &w) != 0) {
+		snprintf(buf, n, "%s", ymd ? ymd : "");
+		return;
+	}
+	snprintf(buf, n, "%s %02d %s %04d", wday_short[weekday_of(day_number(w.year, w.month, w.day))],
+	         w.day, month_short[w.month - 1], w.year);
+}

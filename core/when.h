@@ -1,0 +1,52 @@
+/* when.h - dates and times as people type them, and as they are shown.
+ *
+ * Accepted (case does not matter):
+ *   today  tomorrow  yesterday  now
+ *   mon .. sun, monday .. sunday   the next such day, today included
+ *   +3d  -2d  +2w  +1m  +1y        days, weeks, months, years from today
+ *   2026-12-01   1 dec   dec 1   1 dec 2026   dec 1 2026
+ * each optionally followed by a time: 14:00  9:30  9am  2:30pm  (or joined
+ * to an ISO date with T: 2026-12-01T09:00), or a time alone: today at it.
+ *
+ * Calendar dates are 'YYYY-MM-DD' text; instants are unix seconds (UTC)
+ * shown in local time. */
+#ifndef RAPPORT_WHEN_H
+#define RAPPORT_WHEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "db/err.h"
+
+#define DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
+
+struct when {
+	int year, month, day;
+	int has_time;
+	int hour, minute;
+};
+
+/* The time a meeting gets when only its day is given. */
+#define WHEN_DEFAULT_HOUR 9
+
+int when_parse(const char *text, time_t now, struct when *out, struct rp_err *err);
+int when_to_instant(const struct when *w, time_t *out, struct rp_err *err);
+
+/* A calendar date field: a time in the text is refused. */
+int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err);
+/* An instant field: a day without a time means WHEN_DEFAULT_HOUR:00. */
+int instant_parse(const char *text, time_t now, int64_t *out, struct rp_err *err);
+
+int date_is_valid(const char *ymd);
+void date_today(time_t now, char out[DATE_LEN]);
+/* Days from date a to date b (b - a); both must be valid. */
+long date_diff(const char *a, const char *b);
+void date_add_days(const char *ymd, long days, char out[DATE_LEN]);
+
+/* "Thu 26 Nov 2026 14:00" */
+void fmt_instant(int64_t t, char *buf, size_t n);
+/* "Thu 26 Nov 2026" */
+void fmt_date(const char *ymd, char *buf, size_t n);
+
+#endif

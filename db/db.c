@@ -1,0 +1,441 @@
+/* db.c - see db.h.  Opening is the delicate part: a file is first inspected
+ * through a read-only connection, so nothing is written to a file that turns
+ * out not to be ours. */
+#include "db/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STMT_CACHE 48
+#define BUSY_TIMEOUT_MS 5000
+
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *st;
+	char *sql;
+	int in_use;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	int depth; /* transaction nesting */
+	char backup[4096];
+	struct db_stmt cache[STMT_CACHE];
+};
+
+static enum rp_code code_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT: return RP_ECONSTRAINT;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT: return RP_ENOTRAPPORT;
+	case SQLITE_READONLY: return RP_EREADONLY;
+	case SQLITE_FULL: return RP_EFULL;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return RP_EBUSY;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM: return RP_EIO;
+	default: return RP_EDB;
+	}
+}
+
+/* Turn the connection's last error into err, naming what we were doing. */
+static int fail_sqlite(sqlite3 *h, int rc, const char *what, const char *path, struct rp_err *err)
+{
+	const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+	enum rp_code code = code_of(rc);
+	if (code == RP_EFULL)
+		return rp_fail(err, code, "%s: %s: disk full, nothing was saved", path, what);
+	if (code == RP_EBUSY)
+		return rp_fail(err, code, "%s: %s: the database is locked by another program", path,
+		               what);
+	return rp_fail(err, code, "%s: %s: %s", path, what, msg);
+}
+
+static int fail(struct db *db, int rc, const char *what, struct rp_err *err)
+{
+	return fail_sqlite(db->h, rc, what, db->path, err);
+}
+
+/* Look at an existing file through a read-only connection: is it ours, and
+ * which schema version does it carry?  *is_new is set for an empty file. */
+static int inspect(const char *path, int latest, int *version, int *is_new, struct rp_err *err)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int app_id = 0, objects = 0, rc;
+
+	*version = 0;
+	*is_new = 0;
+	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		fail_sqlite(h, rc, "cannot open", path, err);
+		sqlite3_close(h);
+		return err ? (int)err->code : RP_EIO;
+	}
+	sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+	rc = sqlite3_prepare_v2(h,
+	                        "SELECT (SELECT application_id FROM pragma_application_id),"
+	                        " (SELECT user_version FROM pragma_user_version),"
+	                        " (SELECT count(*) FROM sqlite_master)",
+	                        -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		app_id = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int(st, 1);
+		objects = sqlite3_column_int(st, 2);
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK) {
+		int ext = sqlite3_extended_errcode(h);
+		if ((ext & 0xff) == SQLITE_NOTADB)
+			rp_fail(err, RP_ENOTRAPPORT, "%s: not a rapport database (not an SQLite file)", path);
+		else if ((ext & 0xff) == SQLITE_CORRUPT)
+			rp_fail(err, RP_ENOTRAPPORT, "%s: the database file is damaged (%s)", path,
+			        sqlite3_errmsg(h));
+		else
+			fail_sqlite(h, ext, "cannot read", path, err);
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+		return err ? (int)err->code : RP_ENOTRAPPORT;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+
+	if (app_id == 0 && objects == 0 && *version == 0) {
+		*is_new = 1;
+		return RP_OK;
+	}
+	if (app_id != DB_APPLICATION_ID)
+		return rp_fail(err, RP_ENOTRAPPORT,
+		               "%s: not a rapport database (an SQLite file of another program)", path);
+	if (*version > latest)
+		return rp_fail(err, RP_ENEWER,
+		               "%s: written by a newer rapport (schema %d; this program knows up to %d);"
+		               " it was not touched",
+		               path, *version, latest);
+	return RP_OK;
+}
+
+static int create_empty(const char *path, struct rp_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return rp_fail(err, errno == ENOENT ? RP_ENOTFOUND : RP_EIO, "%s: cannot create: %s",
+		               path, strerror(errno));
+	/* 0600 whatever the umask: these are private notes. */
+	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
+		return rp_fail(err, RP_EIO, "%s: cannot create: %s", path, strerror(errno));
+	return RP_OK;
+}
+
+int db_exec(struct db *db, const char *sql, struct rp_err *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		enum rp_code code = code_of(rc);
+		rp_fail(err, code, "%s: %s", db->path, msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return (int)code;
+	}
+	return RP_OK;
+}
+
+static int migrate(struct db *db, int version, const struct db_migration *steps, int nsteps,
+                   struct rp_err *err)
+{
+	char pragma[96];
+	int latest = nsteps ? steps[nsteps - 1].version : 0;
+
+	if (version >= latest)
+		return RP_OK;
+	if (db->readonly)
+		return rp_fail(err, RP_EREADONLY,
+		               "%s: needs an upgrade to schema %d; open it once without --read-only",
+		               db->path, latest);
+	if (version > 0) {
+		char stamp[32];
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+		snprintf(db->backup, sizeof db->backup, "%s.v%d-%s.bak", db->path, version, stamp);
+		if (db_backup(db, db->backup, err) != RP_OK)
+			return err ? (int)err->code : RP_EIO;
+	}
+	if (db_begin(db, err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	for (int i = 0; i < nsteps; i++) {
+		if (steps[i].version <= version)
+			continue;
+		if (db_exec(db, steps[i].sql, err) != RP_OK) {
+			db_rollback(db);
+			if (err) {
+				char why[sizeof err->msg];
+				snprintf(why, sizeof why, "%s", err->msg);
+				rp_fail(err, err->code, "schema upgrade to %d failed, file unchanged: %s",
+				        steps[i].version, why);
+			}
+			return err ? (int)err->code : RP_EDB;
+		}
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+	         DB_APPLICATION_ID, latest);
+	if (db_exec(db, pragma, err) != RP_OK) {
+		db_rollback(db);
+		return err ? (int)err->code : RP_EDB;
+	}
+	return db_commit(db, err);
+}
+
+int db_open(const char *path, int flags, const struct db_migration *steps, int nsteps,
+            struct db **out, struct rp_err *err)
+{
+	struct stat sb;
+	struct db *db;
+	int version = 0, is_new = 0, rc;
+	int latest = nsteps ? steps[nsteps - 1].version : 0;
+	int readonly = (flags & DB_READONLY) != 0;
+
+	*out = NULL;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return rp_fail(err, RP_EIO, "%s: is a folder, not a database file", path);
+		if (inspect(path, latest, &version, &is_new, err) != RP_OK)
+			return err ? (int)err->code : RP_ENOTRAPPORT;
+	} else if (readonly) {
+		return rp_fail(err, RP_ENOTFOUND, "%s: no such database (read-only mode creates none)",
+		               path);
+	} else if (create_empty(path, err) != RP_OK) {
+		return err ? (int)err->code : RP_EIO;
+	}
+
+	db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	db->readonly = readonly;
+	rc = sqlite3_open_v2(path, &db->h,
+	                     readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc, "cannot open", err);
+		db_close(db);
+		return err ? (int)err->code : RP_EIO;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err) != RP_OK ||
+	    (!readonly && db_exec(db, "PRAGMA journal_mode=WAL;", err) != RP_OK) ||
+	    migrate(db, is_new ? 0 : version, steps, nsteps, err) != RP_OK) {
+		db_close(db);
+		return err ? (int)err->code : RP_EDB;
+	}
+	*out = db;
+	return RP_OK;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *db_path(const struct db *db) { return db->path; }
+int db_is_readonly(const struct db *db) { return db->readonly; }
+const char *db_migration_backup(const struct db *db) { return db->backup; }
+
+int db_schema_version(struct db *db)
+{
+	struct db_stmt *st;
+	int v = -1;
+	if (db_prepare(db, "PRAGMA user_version", &st, NULL) != RP_OK)
+		return -1;
+	if (db_step(st, NULL) == DB_ROW)
+		v = (int)db_col_int(st, 0);
+	db_release(st);
+	return v;
+}
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct rp_err *err)
+{
+	struct db_stmt *slot = NULL;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct db_stmt *c = &db->cache[i];
+		if (c->st && !c->in_use && strcmp(c->sql, sql) == 0) {
+			c->in_use = 1;
+			*out = c;
+			return RP_OK;
+		}
+		if (!slot && !c->st)
+			slot = &db->cache[i];
+	}
+	if (!slot) { /* cache full: evict the first idle statement */
+		for (int i = 0; i < STMT_CACHE && !slot; i++)
+			if (!db->cache[i].in_use)
+				slot = &db->cache[i];
+		if (!slot)
+			return rp_fail(err, RP_EDB, "%s: too many statements in use", db->path);
+		sqlite3_finalize(slot->st);
+		free(slot->sql);
+		slot->st = NULL;
+		slot->sql = NULL;
+	}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, "cannot prepare a query", err);
+	slot->sql = strdup(sql);
+	if (!slot->sql) {
+		sqlite3_finalize(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	slot->db = db;
+	slot->st = st;
+	slot->in_use = 1;
+	*out = slot;
+	return RP_OK;
+}
+
+void db_release(struct db_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+	st->in_use = 0;
+}
+
+void db_bind_int(struct db_stmt *st, int idx, int64_t v) { sqlite3_bind_int64(st->st, idx, v); }
+void db_bind_null(struct db_stmt *st, int idx) { sqlite3_bind_null(st->st, idx); }
+
+void db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->st, idx);
+}
+
+int db_step(struct db_stmt *st, struct rp_err *err)
+{
+	int rc = sqlite3_step(st->st);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	fail(st->db, sqlite3_extended_errcode(st->db->h), "query failed", err);
+	return DB_FAIL;
+}
+
+int db_col_is_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}
+int64_t db_col_int(struct db_stmt *st, int col) { return sqlite3_column_int64(st->st, col); }
+const char *db_col_text(struct db_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->st, col);
+}
+int db_col_count(struct db_stmt *st) { return sqlite3_column_count(st->st); }
+const char *db_col_name(struct db_stmt *st, int col) { return sqlite3_column_name(st->st, col); }
+
+int64_t db_last_insert_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
+int db_changes(struct db *db) { return sqlite3_changes(db->h); }
+
+int db_begin(struct db *db, struct rp_err *err)
+{
+	char sql[48];
+	if (db->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
+	if (db_exec(db, sql, err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	db->depth++;
+	return RP_OK;
+}
+
+int db_commit(struct db *db, struct rp_err *err)
+{
+	char sql[48];
+	if (db->depth <= 0)
+		return rp_fail(err, RP_EDB, "%s: commit without a transaction", db->path);
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE sp%d", db->depth - 1);
+	if (db_exec(db, sql, err) != RP_OK) {
+		db_rollback(db); /* a failed COMMIT leaves nothing half-done */
+		return err ? (int)err->code : RP_EDB;
+	}
+	db->depth--;
+	return RP_OK;
+}
+
+void db_rollback(struct db *db)
+{
+	char sql[64];
+	if (db->depth <= 0)
+		return;
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1,
+		         db->depth - 1);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	db->depth--;
+}
+
+int db_backup(struct db *db, const char *dest, struct rp_err *err)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *bk;
+	int rc;
+
+	if (create_empty(dest, err) != RP_OK)
+		return err ? (int)err->code : RP_EIO;
+	rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		fail_sqlite(out, rc, "cannot open the backup", dest, err);
+		sqlite3_close(out);
+		unlink(dest);
+		return err ? (int)err->code : RP_EIO;
+	}
+	bk = sqlite3_backup_init(out, "main", db->h, "main");
+	if (!bk) {
+		fail_sqlite(out, sqlite3_errcode(out), "cannot back up", dest, err);
+		sqlite3_close(out);
+		unlink(dest);
+		return err ? (int)err->code : RP_EIO;
+	}
+	rc = sqlite3_backup_step(bk, -1);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		fail_sqlite(NULL, rc, "backup failed", dest, err);
+		sqlite3_close(out);
+		unlink(dest);
+		return err ? (int)err->code : RP_EIO;
+	}
+	sqlite3_close(out);
+	return RP_OK;
+}

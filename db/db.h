@@ -1,0 +1,67 @@
+/* db.h - the storage engine wrapper: open and check a file, run migrations,
+ * prepared statements with bound parameters, nested transactions, backup.
+ * The only module that talks to SQLite; callers never see its types. */
+#ifndef RAPPORT_DB_H
+#define RAPPORT_DB_H
+
+#include <stdint.h>
+
+#include "db/err.h"
+
+#define DB_APPLICATION_ID 0x52505254 /* "RPRT" */
+
+struct db;
+struct db_stmt;
+
+enum db_open_flags { DB_READONLY = 1 };
+enum db_step_result { DB_FAIL = -1, DB_DONE = 0, DB_ROW = 1 };
+
+/* One forward step of the schema: after it runs, user_version == version. */
+struct db_migration {
+	int version;
+	const char *sql;
+};
+
+/* Open (or create, mode 0600) a rapport database and bring its schema up to
+ * the last of `steps`.  A file that is not ours, damaged, or from a newer
+ * version is refused without writing a byte to it.  Before migrating an
+ * existing file, a backup copy is written next to it. */
+int db_open(const char *path, int flags, const struct db_migration *steps, int nsteps,
+            struct db **out, struct rp_err *err);
+void db_close(struct db *db);
+const char *db_path(const struct db *db);
+int db_is_readonly(const struct db *db);
+int db_schema_version(struct db *db);
+/* Path of the backup made before the last migration, or "" if none. */
+const char *db_migration_backup(const struct db *db);
+
+/* Run SQL without parameters (schema text, pragmas). */
+int db_exec(struct db *db, const char *sql, struct rp_err *err);
+
+/* Statements come from a small cache keyed by their SQL text; give them back
+ * with db_release (which resets them) when done. */
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct rp_err *err);
+void db_release(struct db_stmt *st);
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *s); /* NULL binds NULL */
+void db_bind_null(struct db_stmt *st, int idx);
+int db_step(struct db_stmt *st, struct rp_err *err); /* DB_ROW, DB_DONE or DB_FAIL */
+int db_col_is_null(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col); /* NULL for NULL */
+int db_col_count(struct db_stmt *st);
+const char *db_col_name(struct db_stmt *st, int col);
+
+int64_t db_last_insert_id(struct db *db);
+int db_changes(struct db *db);
+
+/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints.  Every begin is matched by exactly one commit or rollback. */
+int db_begin(struct db *db, struct rp_err *err);
+int db_commit(struct db *db, struct rp_err *err);
+void db_rollback(struct db *db);
+
+/* Consistent copy of the open database to dest (created 0600, must not exist). */
+int db_backup(struct db *db, const char *dest, struct rp_err *err);
+
+#endif

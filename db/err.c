@@ -1,0 +1,24 @@
+#include "db/err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		err->code = code;
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		va_end(ap);
+	}
+	return (int)code;
+}
+
+void rp_err_clear(struct rp_err *err)
+{
+	if (err) {
+		err->code = RP_OK;
+		err->msg[0] = '\0';
+	}
+}

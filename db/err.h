@@ -1,0 +1,31 @@
+/* err.h - the error every layer returns: a code and a message that names what
+ * failed.  Nothing below tui/ prints; callers show err.msg. */
+#ifndef RAPPORT_ERR_H
+#define RAPPORT_ERR_H
+
+enum rp_code {
+	RP_OK = 0,
+	RP_EINVAL,      /* bad value from the user: validation, parsing */
+	RP_ENOTFOUND,   /* no such row, person, file */
+	RP_EAMBIG,      /* a name matches several people */
+	RP_ECONSTRAINT, /* the database refused the change (uniqueness, references) */
+	RP_ENOTRAPPORT, /* not a rapport database, or damaged */
+	RP_ENEWER,      /* written by a newer rapport */
+	RP_EREADONLY,   /* opened read-only, or the file cannot be written */
+	RP_EFULL,       /* disk or database full */
+	RP_EBUSY,       /* locked by another process */
+	RP_EIO,         /* file system trouble */
+	RP_EDB,         /* any other storage error */
+};
+
+struct rp_err {
+	enum rp_code code;
+	char msg[512];
+};
+
+/* Set err (when not NULL) and return code, so callers can `return rp_fail(...)`. */
+int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void rp_err_clear(struct rp_err *err);
+
+#endif

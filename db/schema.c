@@ -1,0 +1,83 @@
+/* schema.c - every table rapport keeps.  A step is never edited once it has
+ * shipped: change the schema by appending a step.  The CHECKs repeat core's
+ * validation so that no other writer (a script with sqlite3) can store
+ * something the program cannot read back. */
+#include "db/schema.h"
+
+#define ROW_META \
+	"created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted_at INTEGER"
+#define IS_DATE(col) "CHECK(" col " IS NULL OR date(" col ") IS " col ")"
+
+static const char v1[] =
+	"CREATE TABLE person("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL CHECK(length(trim(name)) > 0),"
+	" role TEXT NOT NULL DEFAULT 'mentor' CHECK(role IN ('mentor','mentee','peer')),"
+	" stage TEXT NOT NULL DEFAULT 'active'"
+	"  CHECK(stage IN ('prospect','contacted','active','paused','alumni')),"
+	" title TEXT, specialty TEXT, organization TEXT, email TEXT, phone TEXT, met_via TEXT,"
+	" cadence_days INTEGER CHECK(cadence_days IS NULL OR cadence_days BETWEEN 1 AND 3650),"
+	" channel TEXT, expectations TEXT, notes TEXT, tags TEXT, " ROW_META ");"
+	"CREATE INDEX person_name ON person(name COLLATE NOCASE, id);"
+
+	"CREATE TABLE goal("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" title TEXT NOT NULL CHECK(length(trim(title)) > 0), description TEXT, category TEXT,"
+	" status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','active','done','dropped')),"
+	" target_date TEXT " IS_DATE("target_date") ","
+	" progress INTEGER NOT NULL DEFAULT 0 CHECK(progress BETWEEN 0 AND 100),"
+	" person_id INTEGER REFERENCES person(id) ON DELETE SET NULL, " ROW_META ");"
+	"CREATE INDEX goal_person ON goal(person_id, id);"
+
+	"CREATE TABLE milestone("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	" title TEXT NOT NULL CHECK(length(trim(title)) > 0),"
+	" due_date TEXT " IS_DATE("due_date") ","
+	" done INTEGER NOT NULL DEFAULT 0 CHECK(done IN (0,1)), " ROW_META ");"
+	"CREATE INDEX milestone_goal ON milestone(goal_id, id);"
+
+	"CREATE TABLE meeting("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" start_at INTEGER NOT NULL,"
+	" duration_min INTEGER NOT NULL DEFAULT 30 CHECK(duration_min BETWEEN 1 AND 1440),"
+	" location TEXT, agenda TEXT, notes TEXT,"
+	" status TEXT NOT NULL DEFAULT 'planned'"
+	"  CHECK(status IN ('planned','done','cancelled','missed')),"
+	" repeat_rule TEXT, " ROW_META ");"
+	"CREATE INDEX meeting_start ON meeting(start_at, id);"
+	"CREATE INDEX meeting_person ON meeting(person_id, start_at, id);"
+
+	"CREATE TABLE action_item("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+	" text TEXT NOT NULL CHECK(length(trim(text)) > 0),"
+	" owner TEXT NOT NULL DEFAULT 'me' CHECK(owner IN ('me','them')),"
+	" due_date TEXT " IS_DATE("due_date") ","
+	" done INTEGER NOT NULL DEFAULT 0 CHECK(done IN (0,1)), " ROW_META ");"
+	"CREATE INDEX action_meeting ON action_item(meeting_id, id);"
+
+	"CREATE TABLE gratitude("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	" meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,"
+	" helped_with TEXT, body TEXT NOT NULL CHECK(length(trim(body)) > 0),"
+	" status TEXT NOT NULL DEFAULT 'draft' CHECK(status IN ('draft','sent')),"
+	" sent_date TEXT " IS_DATE("sent_date") ", channel TEXT, " ROW_META ");"
+	"CREATE INDEX gratitude_person ON gratitude(person_id, id);"
+	"CREATE INDEX gratitude_meeting ON gratitude(meeting_id);"
+
+	"CREATE TABLE checkin("
+	" id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" day TEXT NOT NULL CHECK(date(day) IS day),"
+	" mood INTEGER CHECK(mood IS NULL OR mood BETWEEN 1 AND 5),"
+	" did TEXT, next_step TEXT, " ROW_META ");"
+	/* One live check-in per day; the trash may hold others. */
+	"CREATE UNIQUE INDEX checkin_one_per_day ON checkin(day) WHERE deleted_at IS NULL;"
+	"CREATE INDEX checkin_day ON checkin(day, id);";
+
+const struct db_migration schema_steps[] = {
+	{1, v1},
+};
+const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

@@ -1,0 +1,75 @@
+#include "tui/args.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int is_flag(const char *const *flags, const char *name, size_t len)
+{
+	for (; flags && *flags; flags++)
+		if (strlen(*flags) == len && strncmp(*flags, name, len) == 0)
+			return 1;
+	return 0;
+}
+
+int args_parse(int argc, char **argv, const char *const *flags, struct args *a, char *why,
+               size_t n)
+{
+	int options_done = 0;
+	memset(a, 0, sizeof *a);
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (options_done || arg[0] != '-' || arg[1] != '-' || arg[2] == '\0') {
+			if (strcmp(arg, "--") == 0 && !options_done) {
+				options_done = 1;
+				continue;
+			}
+			if (a->npos == ARGS_MAX) {
+				snprintf(why, n, "too many arguments");
+				return -1;
+			}
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (a->nopt == ARGS_MAX) {
+			snprintf(why, n, "too many options");
+			return -1;
+		}
+		const char *name = arg + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		a->opt[a->nopt].name = name;
+		if (is_flag(flags, name, len)) {
+			if (eq) {
+				snprintf(why, n, "--%.*s takes no value", (int)len, name);
+				return -1;
+			}
+			a->opt[a->nopt++].value = NULL;
+		} else if (eq) {
+			/* keep "name" and "value" apart without copying: argv is ours */
+			argv[i][2 + len] = '\0';
+			a->opt[a->nopt++].value = eq + 1;
+		} else if (i + 1 < argc) {
+			a->opt[a->nopt++].value = argv[++i];
+		} else {
+			snprintf(why, n, "--%s needs a value", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int args_flag(const struct args *a, const char *name)
+{
+	for (int i = 0; i < a->nopt; i++)
+		if (!a->opt[i].value && strcmp(a->opt[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+const char *args_get(const struct args *a, const char *name)
+{
+	const char *v = NULL;
+	for (int i = 0; i < a->nopt; i++)
+		if (a->opt[i].value && strcmp(a->opt[i].name, name) == 0)
+			v = a->opt[i].value;
+	return v;
+}

@@ -1,0 +1,523 @@
+/* cli.c - the subcommands that change things: add, edit, done, delete,
+ * restore, purge, checkin; and list/show, which print through cli_print.c. */
+#include "tui/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/checkin.h"
+#include "core/clock.h"
+#include "core/rec.h"
+#include "core/rec_json.h"
+#include "core/when.h"
+#include "tui/args.h"
+#include "tui/cli_print.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("rapport: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("rapport: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'rapport %s--help'.\n", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+static int fail(const struct rp_err *err)
+{
+	cli_error("%s", err->msg);
+	return EXIT_FAIL;
+}
+
+/* Positional arguments of `add KIND ...`, as field names, per kind. */
+static const char *const add_positional[K_COUNT][2] = {
+	[K_PERSON] = {"name", NULL},     [K_GOAL] = {"title", NULL},
+	[K_MILESTONE] = {"goal", "title"}, [K_MEETING] = {NULL, NULL},
+	[K_ACTION] = {"meeting", "text"},  [K_GRATITUDE] = {"body", NULL},
+	[K_CHECKIN] = {NULL, NULL},
+};
+
+static const char *const no_flags[] = {"json", NULL};
+
+static const struct kind *kind_arg(const char *cmd, const char *name)
+{
+	const struct kind *k = name ? kind_by_name(name) : NULL;
+	if (!k)
+		cli_usage_error(cmd, name ? "unknown kind '%s' (person, goal, milestone, meeting, action,"
+		                            " thanks, checkin)"
+		                          : "which kind? (person, goal, milestone, meeting, action, thanks,"
+		                            " checkin)%s",
+		                name ? name : "");
+	return k;
+}
+
+static int parse_id(const char *cmd, const char *text, int64_t *id)
+{
+	char *end;
+	long long v;
+	if (!text)
+		return cli_usage_error(cmd, "an id is needed");
+	if (*text == '#')
+		text++;
+	v = strtoll(text, &end, 10);
+	if (end == text || *end || v <= 0)
+		return cli_usage_error(cmd, "'%s' is not an id (a number such as 3)", text);
+	*id = v;
+	return EXIT_OK;
+}
+
+/* Apply --FIELD VALUE options to r; --tag may repeat and adds up. */
+static int apply_options(struct cli *c, const char *cmd, const struct args *a, struct rec *r)
+{
+	struct rp_err err;
+	char tags[2048] = "";
+	int tag_field = -1;
+
+	for (int i = 0; i < a->nopt; i++) {
+		const char *name = a->opt[i].name;
+		int f;
+		if (!a->opt[i].value)
+			continue; /* flags were checked by the caller */
+		f = kind_field_index(r->kind, name);
+		if (f < 0)
+			return cli_usage_error(cmd, "a %s has no field --%s", r->kind->name, name);
+		if (r->kind->fields[f].type == F_TAGS) {
+			size_t used = strlen(tags);
+			tag_field = f;
+			snprintf(tags + used, sizeof tags - used, "%s%s", used ? "," : "", a->opt[i].value);
+			continue;
+		}
+		if (rec_set(c->db, r, f, a->opt[i].value, &err) != RP_OK)
+			return fail(&err);
+	}
+	if (tag_field >= 0 && rec_set(c->db, r, tag_field, tags, &err) != RP_OK)
+		return fail(&err);
+	return EXIT_OK;
+}
+
+static int check_flags(const char *cmd, const struct args *a, const char *const *allowed)
+{
+	for (int i = 0; i < a->nopt; i++) {
+		int ok = 0;
+		if (a->opt[i].value)
+			continue;
+		for (const char *const *f = allowed; *f; f++)
+			ok |= strcmp(*f, a->opt[i].name) == 0;
+		if (!ok)
+			return cli_usage_error(cmd, "unknown option --%s", a->opt[i].name);
+	}
+	return EXIT_OK;
+}
+
+static int report_saved(struct cli *c, const struct rec *r, const char *verb)
+{
+	const char *title = rec_str(r, r->kind->title_field);
+	char when[64] = "";
+	if (c->json) {
+		json_t *j = rec_to_json(r);
+		int rc = print_json(j);
+		json_decref(j);
+		return rc ? EXIT_FAIL : EXIT_OK;
+	}
+	if (!title && r->kind->id == K_MEETING)
+		rec_format(r, 1, when, sizeof when);
+	printf("%s %s #%lld", verb, r->kind->name, (long long)r->id);
+	if (title || *when) {
+		char first[80];
+		snprintf(first, sizeof first, "%s", title ? title : when);
+		first[strcspn(first, "\n")] = '\0';
+		printf(": %s", first);
+	}
+	putchar('\n');
+	return EXIT_OK;
+}
+
+static int cmd_add(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	const struct kind *k;
+	char why[128];
+	int rc, npos = 0;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error("add ", "%s", why);
+	if (check_flags("add ", &a, no_flags))
+		return EXIT_USAGE;
+	c->json |= args_flag(&a, "json");
+	if (!(k = kind_arg("add ", a.npos ? a.pos[0] : NULL)))
+		return EXIT_USAGE;
+	while (npos < 2 && add_positional[k->id][npos])
+		npos++;
+	if (a.npos - 1 > npos)
+		return cli_usage_error("add ", "too many arguments for add %s: '%s'", k->name,
+		                       a.pos[1 + npos]);
+	if (a.npos - 1 < npos)
+		return cli_usage_error("add ", "add %s needs %s%s%s", k->name,
+		                       add_positional[k->id][a.npos - 1],
+		                       npos == 2 && a.npos == 1 ? " and " : "",
+		                       npos == 2 && a.npos == 1 ? add_positional[k->id][1] : "");
+	rec_init(&r, k->id);
+	if (k->id == K_MEETING) {
+		char duration[16];
+		snprintf(duration, sizeof duration, "%d", c->cfg->default_duration);
+		rec_set(c->db, &r, kind_field_index(k, "duration"), duration, NULL);
+	}
+	for (int i = 0; i < npos; i++)
+		if (rec_set(c->db, &r, kind_field_index(k, add_positional[k->id][i]), a.pos[1 + i],
+		            &err) != RP_OK) {
+			rec_free(&r);
+			return fail(&err);
+		}
+	rc = apply_options(c, "add ", &a, &r);
+	if (rc == EXIT_OK) {
+		if (rec_insert(c->db, &r, &err) != RP_OK)
+			rc = fail(&err);
+		else
+			rc = report_saved(c, &r, "added");
+	}
+	rec_free(&r);
+	return rc;
+}
+
+/* Parse "KIND ID" and fetch the row. */
+static int load_target(struct cli *c, const char *cmd, const struct args *a, struct rec *r)
+{
+	const struct kind *k;
+	int64_t id = 0;
+	struct rp_err err;
+	if (!(k = kind_arg(cmd, a->npos ? a->pos[0] : NULL)))
+		return EXIT_USAGE;
+	if (parse_id(cmd, a->npos > 1 ? a->pos[1] : NULL, &id) != EXIT_OK)
+		return EXIT_USAGE;
+	if (a->npos > 2)
+		return cli_usage_error(cmd, "too many arguments: '%s'", a->pos[2]);
+	if (rec_get(c->db, k->id, id, r, &err) != RP_OK)
+		return fail(&err);
+	return EXIT_OK;
+}
+
+static int cmd_edit(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	char why[128];
+	int rc;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error("edit ", "%s", why);
+	if (check_flags("edit ", &a, no_flags))
+		return EXIT_USAGE;
+	c->json |= args_flag(&a, "json");
+	if ((rc = load_target(c, "edit ", &a, &r)) != EXIT_OK)
+		return rc;
+	if (a.nopt == args_flag(&a, "json")) {
+		rec_free(&r);
+		return cli_usage_error("edit ", "nothing to change: give --FIELD VALUE");
+	}
+	if (r.deleted_at) {
+		rec_free(&r);
+		cli_error("%s #%s is in the trash; restore it first", a.pos[0], a.pos[1]);
+		return EXIT_FAIL;
+	}
+	rc = apply_options(c, "edit ", &a, &r);
+	if (rc == EXIT_OK)
+		rc = rec_update(c->db, &r, &err) != RP_OK ? fail(&err) : report_saved(c, &r, "updated");
+	rec_free(&r);
+	return rc;
+}
+
+static int cmd_done(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	char why[128];
+	int rc, f;
+	const char *value;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error("done ", "%s", why);
+	if (check_flags("done ", &a, no_flags))
+		return EXIT_USAGE;
+	c->json |= args_flag(&a, "json");
+	if ((rc = load_target(c, "done ", &a, &r)) != EXIT_OK)
+		return rc;
+	switch (r.kind->id) {
+	case K_GOAL:
+	case K_MEETING:
+		f = kind_field_index(r.kind, "status");
+		value = "done";
+		break;
+	case K_MILESTONE:
+	case K_ACTION:
+		f = kind_field_index(r.kind, "done");
+		value = "yes";
+		break;
+	default:
+		rec_free(&r);
+		return cli_usage_error("done ", "only a goal, milestone, meeting or action can be done");
+	}
+	if (rec_set(c->db, &r, f, value, &err) != RP_OK || rec_update(c->db, &r, &err) != RP_OK)
+		rc = fail(&err);
+	else
+		rc = report_saved(c, &r, "done:");
+	rec_free(&r);
+	return rc;
+}
+
+static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
+{
+	const char *cmd = restore ? "restore " : "delete ";
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	char why[128];
+	int rc;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error(cmd, "%s", why);
+	if (check_flags(cmd, &a, no_flags))
+		return EXIT_USAGE;
+	if (a.nopt > args_flag(&a, "json"))
+		return cli_usage_error(cmd, "unknown option --%s", a.opt[0].name);
+	c->json |= args_flag(&a, "json");
+	if ((rc = load_target(c, cmd, &a, &r)) != EXIT_OK)
+		return rc;
+	if ((restore ? rec_restore : rec_trash)(c->db, r.kind->id, r.id, &err) != RP_OK) {
+		rec_free(&r);
+		return fail(&err);
+	}
+	if (c->json) {
+		struct rec now;
+		rc = EXIT_FAIL;
+		if (rec_get(c->db, r.kind->id, r.id, &now, &err) == RP_OK) {
+			json_t *j = rec_to_json(&now);
+			rc = print_json(j) ? EXIT_FAIL : EXIT_OK;
+			json_decref(j);
+			rec_free(&now);
+		}
+	} else if (restore) {
+		rc = report_saved(c, &r, "restored");
+	} else {
+		rc = report_saved(c, &r, "moved to the trash:");
+		printf("(undo with: rapport restore %s %lld)\n", r.kind->name, (long long)r.id);
+	}
+	rec_free(&r);
+	return rc;
+}
+
+static int cmd_delete(struct cli *c, int argc, char **argv) { return trash_or_restore(c, argc, argv, 0); }
+static int cmd_restore(struct cli *c, int argc, char **argv) { return trash_or_restore(c, argc, argv, 1); }
+
+static int cmd_purge(struct cli *c, int argc, char **argv)
+{
+	struct rp_err err;
+	long n;
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("purge ", "purge takes no arguments");
+	if (rec_purge(c->db, &n, &err) != RP_OK)
+		return fail(&err);
+	printf("deleted %ld row%s from the trash for good\n", n, n == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static int cmd_checkin(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	char why[128], day[DATE_LEN];
+	const char *day_text;
+	int rc, found, changes;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error("checkin ", "%s", why);
+	if (check_flags("checkin ", &a, no_flags))
+		return EXIT_USAGE;
+	if (a.npos)
+		return cli_usage_error("checkin ", "unexpected argument '%s'", a.pos[0]);
+	c->json |= args_flag(&a, "json");
+	day_text = args_get(&a, "day");
+	if (day_text) {
+		if (date_parse(day_text, clock_now(), day, &err) != RP_OK)
+			return fail(&err);
+	} else {
+		date_today(clock_now(), day);
+	}
+	rc = checkin_of_day(c->db, day, &r, &err);
+	if (rc != RP_OK && rc != RP_ENOTFOUND)
+		return fail(&err);
+	found = rc == RP_OK;
+	changes = a.nopt - args_flag(&a, "json") - (day_text != NULL);
+	if (changes == 0) { /* just show the day's check-in */
+		rc = EXIT_OK;
+		if (found)
+			rc = print_show(c->db, &r, c->json, &err) ? fail(&err) : EXIT_OK;
+		else if (c->json)
+			puts("null");
+		else
+			printf("no check-in for %s yet: rapport checkin --mood 1-5 --did TEXT --next TEXT\n",
+			       day);
+		rec_free(&r);
+		return rc;
+	}
+	rc = EXIT_OK;
+	for (int i = 0; i < a.nopt && rc == EXIT_OK; i++) {
+		const char *name = a.opt[i].name;
+		int f;
+		if (!a.opt[i].value || strcmp(name, "day") == 0)
+			continue;
+		f = kind_field_index(r.kind, name);
+		if (f < 0 || strcmp(r.kind->fields[f].col, "day") == 0)
+			rc = cli_usage_error("checkin ", "unknown option --%s (--mood, --did, --next, --day)",
+			                     name);
+		else if (rec_set(c->db, &r, f, a.opt[i].value, &err) != RP_OK)
+			rc = fail(&err);
+	}
+	if (rc == EXIT_OK)
+		rc = checkin_save(c->db, &r, &err) != RP_OK ? fail(&err)
+		                                            : report_saved(c, &r, found ? "updated" : "added");
+	rec_free(&r);
+	return rc;
+}
+
+/* --person P, --goal ID or --meeting ID: which reference field to filter on. */
+static int list_filter(struct cli *c, const struct kind *k, const struct args *a, int *field,
+                       int64_t *id)
+{
+	static const struct {
+		const char *opt;
+		enum kind_id ref;
+	} filters[] = {{"person", K_PERSON}, {"goal", K_GOAL}, {"meeting", K_MEETING}};
+	struct rp_err err;
+	*field = -1;
+	*id = 0;
+	for (int i = 0; i < a->nopt; i++) {
+		size_t f;
+		struct rec tmp;
+		if (!a->opt[i].value)
+			continue;
+		for (f = 0; f < 3 && strcmp(filters[f].opt, a->opt[i].name) != 0; f++)
+			;
+		if (f == 3)
+			return cli_usage_error("list ", "unknown option --%s", a->opt[i].name);
+		*field = kind_ref_field(k, filters[f].ref);
+		if (*field < 0 || k->id == filters[f].ref)
+			return cli_usage_error("list ", "%s cannot be listed by %s", k->plural,
+			                       filters[f].opt);
+		/* rec_set does the resolving (ids, parts of names) and its checks */
+		rec_init(&tmp, k->id);
+		if (rec_set(c->db, &tmp, *field, a->opt[i].value, &err) != RP_OK) {
+			rec_free(&tmp);
+			return fail(&err);
+		}
+		*id = rec_int(&tmp, *field);
+		rec_free(&tmp);
+	}
+	return EXIT_OK;
+}
+
+static int cmd_list(struct cli *c, int argc, char **argv)
+{
+	static const char *const flags[] = {"json", "trash", NULL};
+	struct args a;
+	struct rp_err err;
+	const struct kind *k;
+	char why[128];
+	int field, rc;
+	int64_t id;
+
+	if (args_parse(argc - 1, argv + 1, flags, &a, why, sizeof why))
+		return cli_usage_error("list ", "%s", why);
+	if (check_flags("list ", &a, flags))
+		return EXIT_USAGE;
+	c->json |= args_flag(&a, "json");
+	if (!(k = kind_arg("list ", a.npos ? a.pos[0] : NULL)))
+		return EXIT_USAGE;
+	if (a.npos > 1)
+		return cli_usage_error("list ", "unexpected argument '%s'", a.pos[1]);
+	if ((rc = list_filter(c, k, &a, &field, &id)) != EXIT_OK)
+		return rc;
+	if (print_list(c->db, k->id, field, id, args_flag(&a, "trash"), c->json, &err) != RP_OK)
+		return fail(&err);
+	return EXIT_OK;
+}
+
+static int cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	struct rec r;
+	struct rp_err err;
+	char why[128];
+	int rc;
+
+	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
+		return cli_usage_error("show ", "%s", why);
+	if (check_flags("show ", &a, no_flags))
+		return EXIT_USAGE;
+	if (a.nopt > args_flag(&a, "json"))
+		return cli_usage_error("show ", "unknown option --%s", a.opt[0].name);
+	c->json |= args_flag(&a, "json");
+	if ((rc = load_target(c, "show ", &a, &r)) != EXIT_OK)
+		return rc;
+	rc = print_show(c->db, &r, c->json, &err) != RP_OK ? fail(&err) : EXIT_OK;
+	rec_free(&r);
+	return rc;
+}
+
+static const struct cli_cmd commands[] = {
+	{"add", cmd_add, 1,
+	 "add person NAME [--role mentor|mentee|peer] [--stage S] [--title T] [--specialty S]\n"
+	 "           [--org O] [--email E] [--phone P] [--met-via M] [--cadence DAYS]\n"
+	 "           [--channel C] [--expectations TEXT] [--notes TEXT] [--tag T]...\n"
+	 "  add goal TITLE [--category C] [--target DATE] [--person P] [--progress 0-100]\n"
+	 "           [--description TEXT] [--status open|active|done|dropped]\n"
+	 "  add milestone GOAL_ID TITLE [--due DATE]\n"
+	 "  add meeting --with P --at WHEN [--duration MIN] [--where TEXT] [--agenda TEXT]\n"
+	 "           [--notes TEXT] [--status planned|done|cancelled|missed]\n"
+	 "  add action MEETING_ID TEXT [--owner me|them] [--due DATE]\n"
+	 "  add thanks --to P [--meeting ID] [--for TEXT] [--status draft|sent] BODY"},
+	{"checkin", cmd_checkin, 1,
+	 "checkin [--mood 1-5] [--did TEXT] [--next TEXT] [--day DATE]\n"
+	 "           today's check-in (or DATE's), created or updated; alone, shows it"},
+	{"list", cmd_list, 0,
+	 "list people|goals|milestones|meetings|actions|thanks|checkins\n"
+	 "           [--person P] [--goal ID] [--meeting ID] [--trash]"},
+	{"show", cmd_show, 0, "show KIND ID"},
+	{"edit", cmd_edit, 1, "edit KIND ID --FIELD VALUE...   (an empty VALUE clears a field)"},
+	{"done", cmd_done, 1, "done goal|milestone|meeting|action ID"},
+	{"delete", cmd_delete, 1, "delete KIND ID      move to the trash (with what belongs to it)"},
+	{"restore", cmd_restore, 1, "restore KIND ID     bring back from the trash"},
+	{"purge", cmd_purge, 1, "purge               empty the trash for good"},
+};
+
+const struct cli_cmd *cli_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_print_usage(void)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %s\n", commands[i].usage);
+}

@@ -1,0 +1,32 @@
+/* cli.h - the scriptable command line: one function per subcommand. */
+#ifndef RAPPORT_CLI_H
+#define RAPPORT_CLI_H
+
+#include "core/config.h"
+
+struct db;
+
+enum cli_exit { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	struct db *db;
+	const struct config *cfg;
+	int json; /* --json: records as JSON on stdout */
+};
+
+struct cli_cmd {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv); /* argv[0] is the name */
+	int writes;                                     /* refused under --read-only */
+	const char *usage;
+};
+
+const struct cli_cmd *cli_find(const char *name);
+/* The usage lines of every subcommand, for --help. */
+void cli_print_usage(void);
+
+/* Messages: "rapport: ..." on stderr; usage errors add a hint. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

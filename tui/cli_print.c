@@ -1,0 +1,392 @@
+/* cli_print.c - see cli_print.h.  Lists stream: a page is fetched, printed
+ * and freed before the next, so no listing ever holds a whole table. */
+#include "tui/cli_print.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/person.h"
+#include "core/rec_json.h"
+#include "core/when.h"
+#include "tui/text.h"
+
+#define PAGE 200
+#define CELL 1024
+
+int print_json(json_t *j)
+{
+	if (!j || json_dumpf(j, stdout, JSON_COMPACT) != 0)
+		return -1;
+	putchar('\n');
+	return 0;
+}
+
+/* Width of the terminal, or 0 when output goes elsewhere (no cutting). */
+static int out_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && atoi(env) > 0)
+		return atoi(env);
+	return 0;
+}
+
+static void short_date_ymd(const char *ymd, char *buf, size_t n)
+{
+	char full[32];
+	if (!ymd) {
+		buf[0] = '\0';
+		return;
+	}
+	fmt_date(ymd, full, sizeof full); /* "Thu 26 Nov 2026" -> "26 Nov 2026" */
+	snprintf(buf, n, "%s", strlen(full) > 4 ? full + 4 : full);
+}
+
+static void short_date_instant(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char ymd[32];
+	localtime_r(&tt, &tm);
+	snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	short_date_ymd(ymd, buf, n);
+}
+
+/* The columns of each kind's listing. */
+struct column {
+	const char *head;
+	int width; /* 0: the rest of the line */
+};
+
+static const struct column columns[K_COUNT][7] = {
+	[K_PERSON] = {{"ID", 4}, {"NAME", 24}, {"ROLE", 6}, {"STAGE", 9}, {"EVERY", 5},
+	              {"LAST MET", 11}, {"ORGANIZATION", 0}},
+	[K_GOAL] = {{"ID", 4}, {"TITLE", 32}, {"STATUS", 7}, {"DONE", 4}, {"TARGET", 11},
+	            {"PERSON", 0}},
+	[K_MILESTONE] = {{"ID", 4}, {"GOAL", 5}, {"DONE", 4}, {"DUE", 11}, {"TITLE", 0}},
+	[K_MEETING] = {{"ID", 4}, {"WHEN", 21}, {"WITH", 20}, {"STATUS", 9}, {"AGENDA", 0}},
+	[K_ACTION] = {{"ID", 4}, {"MEETING", 7}, {"OWNER", 5}, {"DONE", 4}, {"DUE", 11},
+	              {"ACTION", 0}},
+	[K_GRATITUDE] = {{"ID", 4}, {"WRITTEN", 11}, {"TO", 20}, {"STATUS", 6}, {"NOTE", 0}},
+	[K_CHECKIN] = {{"ID", 4}, {"DAY", 11}, {"MOOD", 4}, {"DID", 32}, {"NEXT", 0}},
+};
+
+static int field(const struct rec *r, const char *col)
+{
+	return kind_field_index(r->kind, col);
+}
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+/* The cells of one row; cell[i] are CELL bytes each. */
+static void row_cells(struct db *db, const struct rec *r, char cell[][CELL])
+{
+	int i = 0;
+	snprintf(cell[i++], CELL, "%lld", (long long)r->id);
+	switch (r->kind->id) {
+	case K_PERSON: {
+		int64_t last = person_last_met(db, r->id);
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "name"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "role"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "stage"))));
+		if (rec_is_null(r, field(r, "cadence_days")))
+			cell[i++][0] = '\0';
+		else
+			snprintf(cell[i++], CELL, "%lldd", (long long)rec_int(r, field(r, "cadence_days")));
+		if (last)
+			short_date_instant(last, cell[i++], CELL);
+		else
+			snprintf(cell[i++], CELL, "never");
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "organization"))));
+		break;
+	}
+	case K_GOAL:
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "title"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
+		snprintf(cell[i++], CELL, "%lld%%", (long long)rec_int(r, field(r, "progress")));
+		short_date_ymd(rec_str(r, field(r, "target_date")), cell[i++], CELL);
+		cell[i][0] = '\0';
+		if (!rec_is_null(r, field(r, "person_id")))
+			person_name(db, rec_int(r, field(r, "person_id")), cell[i], CELL);
+		i++;
+		break;
+	case K_MILESTONE:
+		snprintf(cell[i++], CELL, "#%lld", (long long)rec_int(r, field(r, "goal_id")));
+		snprintf(cell[i++], CELL, "%s", rec_int(r, field(r, "done")) ? "[x]" : "[ ]");
+		short_date_ymd(rec_str(r, field(r, "due_date")), cell[i++], CELL);
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "title"))));
+		break;
+	case K_MEETING:
+		fmt_instant(rec_int(r, field(r, "start_at")), cell[i++], CELL);
+		person_name(db, rec_int(r, field(r, "person_id")), cell[i++], CELL);
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "agenda"))));
+		break;
+	case K_ACTION:
+		snprintf(cell[i++], CELL, "#%lld", (long long)rec_int(r, field(r, "meeting_id")));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "owner"))));
+		snprintf(cell[i++], CELL, "%s", rec_int(r, field(r, "done")) ? "[x]" : "[ ]");
+		short_date_ymd(rec_str(r, field(r, "due_date")), cell[i++], CELL);
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "text"))));
+		break;
+	case K_GRATITUDE:
+		short_date_instant(r->created_at, cell[i++], CELL);
+		person_name(db, rec_int(r, field(r, "person_id")), cell[i++], CELL);
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "body"))));
+		break;
+	case K_CHECKIN:
+		short_date_ymd(rec_str(r, field(r, "day")), cell[i++], CELL);
+		if (rec_is_null(r, field(r, "mood")))
+			cell[i++][0] = '\0';
+		else
+			snprintf(cell[i++], CELL, "%lld", (long long)rec_int(r, field(r, "mood")));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "did"))));
+		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "next_step"))));
+		break;
+	default:
+		break;
+	}
+}
+
+static void print_row(const struct column *cols, char cell[][CELL], int width)
+{
+	char line[CELL * 8], out[CELL * 2];
+	size_t len = 0;
+	int used = 0;
+	line[0] = '\0';
+	for (int i = 0; i < 7 && cols[i].head; i++) {
+		int w = cols[i].width;
+		if (w == 0) { /* the last column takes what is left, or all */
+			int rest = width ? width - used : 100000;
+			text_fit(cell[i], rest > 0 ? rest : 0, out, sizeof out);
+		} else if (i == 0) { /* ids right-aligned */
+			snprintf(out, sizeof out, "%*s  ", w, cell[i]);
+		} else {
+			text_pad(cell[i], w, out, sizeof out);
+			strcat(out, "  ");
+		}
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s", out);
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		used += w + 2;
+	}
+	while (len && line[len - 1] == ' ')
+		line[--len] = '\0';
+	puts(line);
+}
+
+int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filter_id, int trash,
+               int json, struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	const struct column *cols = columns[kind];
+	struct rec_query q = {filter_field, filter_id, trash, PAGE, NULL};
+	struct rec_page page;
+	struct rec_key after = {0};
+	char(*cell)[CELL] = calloc(7, CELL);
+	int width = out_width(), total = 0;
+
+	if (!cell)
+		return rp_fail(err, RP_EIO, "out of memory");
+	if (json)
+		fputs("[", stdout);
+	for (;;) {
+		if (rec_list(db, kind, &q, &page, err) != RP_OK) {
+			free(after.text);
+			free(cell);
+			if (json)
+				fputs("]\n", stdout);
+			return err->code;
+		}
+		if (!json && total == 0 && page.n > 0) {
+			char head[7][CELL];
+			for (int i = 0; i < 7 && cols[i].head; i++)
+				snprintf(head[i], CELL, "%s", cols[i].head);
+			print_row(cols, head, width);
+		}
+		for (int i = 0; i < page.n; i++, total++) {
+			if (json) {
+				json_t *j = rec_to_json(&page.rows[i]);
+				fputs(total ? ",\n" : "\n", stdout);
+				json_dumpf(j, stdout, JSON_COMPACT);
+				json_decref(j);
+			} else {
+				row_cells(db, &page.rows[i], cell);
+				print_row(cols, cell, width);
+			}
+		}
+		free(after.text);
+		after = page.next;
+		page.next.text = NULL; /* now owned by `after` */
+		q.after = &after;
+		int more = page.more;
+		rec_page_free(&page);
+		if (!more)
+			break;
+	}
+	free(after.text);
+	free(cell);
+	if (json)
+		fputs(total ? "\n]\n" : "]\n", stdout);
+	else if (total == 0)
+		printf(trash ? "the trash holds no %s\n" : "no %s yet\n", k->plural);
+	return RP_OK;
+}
+
+/* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00", "#4 Land a job" */
+static void describe_ref(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
+{
+	struct rec r;
+	char what[256] = "";
+	if (rec_get(db, kind, id, &r, NULL) == RP_OK) {
+		if (kind == K_MEETING)
+			rec_format(&r, field(&r, "start_at"), what, sizeof what);
+		else
+			snprintf(what, sizeof what, "%s", or_empty(rec_str(&r, r.kind->title_field)));
+		rec_free(&r);
+	}
+	snprintf(buf, n, "#%lld %s", (long long)id, what);
+}
+
+static void print_field_line(const char *label, const char *value)
+{
+	const char *p = value;
+	printf("  %-22s", label);
+	/* long text: continuation lines under the first */
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		printf("%*s%.*s\n", p == value ? 0 : 24, "", (int)len, p);
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	if (!*value)
+		putchar('\n');
+}
+
+/* Children (milestones, action items) for show: text lines or a JSON array. */
+static int show_children(struct db *db, const struct rec *r, json_t *into, struct rp_err *err)
+{
+	enum kind_id child = r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION;
+	const struct kind *ck = kind_get(child);
+	struct rec_query q = {kind_parent_field(ck), r->id, 0, PAGE, NULL};
+	struct rec_page page;
+	struct rec_key after = {0};
+	json_t *arr = into ? json_array() : NULL;
+	int total = 0;
+
+	for (;;) {
+		if (rec_list(db, child, &q, &page, err) != RP_OK) {
+			json_decref(arr);
+			free(after.text);
+			return err->code;
+		}
+		for (int i = 0; i < page.n; i++, total++) {
+			const struct rec *c = &page.rows[i];
+			if (arr) {
+				json_array_append_new(arr, rec_to_json(c));
+				continue;
+			}
+			char due[32] = "";
+			const char *due_ymd = rec_str(c, field(c, "due_date"));
+			if (total == 0)
+				printf("%s:\n", child == K_MILESTONE ? "Milestones" : "Action items");
+			if (due_ymd)
+				short_date_ymd(due_ymd, due, sizeof due);
+			printf("  %s #%lld %s%s%s%s%s\n", rec_int(c, field(c, "done")) ? "[x]" : "[ ]",
+			       (long long)c->id, child == K_ACTION ? rec_str(c, field(c, "owner")) : "",
+			       child == K_ACTION ? ": " : "", rec_str(c, c->kind->title_field),
+			       due_ymd ? ", due " : "", due);
+		}
+		free(after.text);
+		after = page.next;
+		page.next.text = NULL;
+		q.after = &after;
+		int more = page.more;
+		rec_page_free(&page);
+		if (!more)
+			break;
+	}
+	free(after.text);
+	if (arr)
+		json_object_set_new(into, child == K_MILESTONE ? "milestones" : "action_items", arr);
+	return RP_OK;
+}
+
+static void show_person_meetings(struct db *db, const struct rec *r)
+{
+	struct rec_query q = {kind_parent_field(kind_get(K_MEETING)), r->id, 0, 5, NULL};
+	struct rec_page page;
+	int64_t last = person_last_met(db, r->id);
+	char buf[64];
+	if (last) {
+		fmt_instant(last, buf, sizeof buf);
+		print_field_line("Last met", buf);
+	}
+	if (rec_list(db, K_MEETING, &q, &page, NULL) != RP_OK)
+		return;
+	if (page.n)
+		printf("Meetings (newest first%s):\n", page.more ? ", latest 5" : "");
+	for (int i = 0; i < page.n; i++) {
+		const struct rec *m = &page.rows[i];
+		char agenda[80];
+		fmt_instant(rec_int(m, field(m, "start_at")), buf, sizeof buf);
+		text_fit(or_empty(rec_str(m, field(m, "agenda"))), 40, agenda, sizeof agenda);
+		printf("  #%lld %s  %-9s %s\n", (long long)m->id, buf, rec_str(m, field(m, "status")),
+		       agenda);
+	}
+	rec_page_free(&page);
+}
+
+int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	char buf[256];
+
+	if (json) {
+		json_t *j = rec_to_json(r);
+		int rc = RP_OK;
+		if (k->id == K_GOAL || k->id == K_MEETING)
+			rc = show_children(db, r, j, err);
+		if (rc == RP_OK && print_json(j) != 0)
+			rc = rp_fail(err, RP_EIO, "cannot write the output");
+		json_decref(j);
+		return rc;
+	}
+	printf("%s #%lld%s\n", k->name, (long long)r->id, r->deleted_at ? "  (in the trash)" : "");
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (rec_is_null(r, i))
+			continue;
+		if (f->type == F_REF)
+			describe_ref(db, f->ref, rec_int(r, i), buf, sizeof buf);
+		else
+			rec_format(r, i, buf, sizeof buf);
+		if (f->type == F_LONGTEXT || f->type == F_TEXT)
+			print_field_line(f->label, rec_str(r, i));
+		else
+			print_field_line(f->label, buf);
+	}
+	fmt_instant(r->created_at, buf, sizeof buf);
+	print_field_line("Created", buf);
+	if (r->updated_at != r->created_at) {
+		fmt_instant(r->updated_at, buf, sizeof buf);
+		print_field_line("Updated", buf);
+	}
+	if (r->deleted_at) {
+		fmt_instant(r->deleted_at, buf, sizeof buf);
+		print_field_line("Trashed", buf);
+	}
+	if (k->id == K_GOAL || k->id == K_MEETING)
+		return show_children(db, r, NULL, err);
+	if (k->id == K_PERSON)
+		show_person_meetings(db, r);
+	return RP_OK;
+}

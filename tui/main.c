@@ -1,0 +1,174 @@
+/* main.c - rapport's entry: global options, config, the database, then a
+ * subcommand (or, on a terminal with none, the full-screen UI). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/paths.h"
+#include "core/store.h"
+#include "tui/cli.h"
+#include "tui/text.h"
+
+#define RAPPORT_VERSION "0.1.0"
+
+static void print_help(void)
+{
+	printf("rapport %s - a mentorship tracker for the terminal\n\n"
+	       "Usage: rapport [--db PATH] [--config PATH] [--read-only] [COMMAND [ARGS]] [--json]\n\n"
+	       "With no command on a terminal, opens the full-screen interface.\n\n"
+	       "Commands:\n",
+	       RAPPORT_VERSION);
+	cli_print_usage();
+	printf("\nA person P is an id or a part of a name. Dates read naturally: today,\n"
+	       "tomorrow 14:00, mon 9:30, +3d, 2026-12-01 09:00 (a day alone means 09:00).\n\n"
+	       "Options:\n"
+	       "  --db PATH       the database (default $XDG_DATA_HOME/rapport/rapport.db)\n"
+	       "  --config PATH   the settings (default $XDG_CONFIG_HOME/rapport/config.ini)\n"
+	       "  --read-only     change nothing\n"
+	       "  --json          print records as JSON\n"
+	       "  -h, --help      this help (after a command: that command's)\n"
+	       "  -V, --version   the version\n\n"
+	       "Exit status: 0 done, 1 failed, 2 wrong usage.\n");
+}
+
+struct globals {
+	const char *db, *config;
+	int readonly, json, help, version;
+};
+
+/* Take the global options out of argv (they may stand anywhere before
+ * "--"); what is left is the command and its arguments. */
+static int take_globals(int *argc, char **argv, struct globals *g)
+{
+	int out = 1, i;
+	for (i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0) {
+			if (i + 1 >= *argc) {
+				cli_usage_error(NULL, "%s needs a path", a);
+				return -1;
+			}
+			*(a[2] == 'd' ? &g->db : &g->config) = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			g->db = a + 5;
+		} else if (strncmp(a, "--config=", 9) == 0) {
+			g->config = a + 9;
+		} else if (strcmp(a, "--read-only") == 0) {
+			g->readonly = 1;
+		} else if (strcmp(a, "--json") == 0) {
+			g->json = 1;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			g->help = 1;
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			g->version = 1;
+		} else if (a[0] == '-' && out == 1) {
+			cli_usage_error(NULL, "unknown option '%s'", a);
+			return -1;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	for (; i < *argc; i++)
+		argv[out++] = argv[i];
+	argv[out] = NULL;
+	*argc = out;
+	return 0;
+}
+
+static int load_config(const struct globals *g, struct config *cfg)
+{
+	struct config_report rep;
+	struct rp_err err;
+	char path[CONFIG_PATH_MAX];
+
+	if (g->config) {
+		snprintf(path, sizeof path, "%s", g->config);
+	} else if (paths_default_config(path, sizeof path, &err) != RP_OK) {
+		config_defaults(cfg);
+		return 0; /* no HOME: no config to read, defaults are fine */
+	}
+	if (config_load(path, g->config != NULL, cfg, &rep, &err) != RP_OK) {
+		cli_error("%s", err.msg);
+		return -1;
+	}
+	for (int i = 0; i < rep.n && i < CONFIG_MAX_PROBLEMS; i++)
+		cli_error("%s", rep.problem[i]);
+	if (rep.n)
+		cli_error("%s: %d problem%s; defaults used for %s", path, rep.n, rep.n == 1 ? "" : "s",
+		          rep.n == 1 ? "it" : "them");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct globals g = {0};
+	struct config cfg;
+	struct rp_err err;
+	struct cli c = {0};
+	const struct cli_cmd *cmd = NULL;
+	char dbpath[CONFIG_PATH_MAX];
+	int rc;
+
+	text_init_locale();
+	if (take_globals(&argc, argv, &g) != 0)
+		return EXIT_USAGE;
+	if (argc > 1 && !(cmd = cli_find(argv[1])))
+		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+	if (g.version) {
+		printf("rapport %s\n", RAPPORT_VERSION);
+		return EXIT_OK;
+	}
+	if (g.help) {
+		if (cmd)
+			printf("Usage: rapport %s\n", cmd->usage);
+		else
+			print_help();
+		return EXIT_OK;
+	}
+	if (!cmd && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))
+		return cli_usage_error(NULL, "no command given, and not on a terminal");
+	if (cmd && cmd->writes && g.readonly)
+		return cli_usage_error(NULL, "'%s' changes the database, but --read-only was given",
+		                       cmd->name);
+	if (clock_init(&err) != RP_OK) {
+		cli_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (load_config(&g, &cfg) != 0)
+		return EXIT_FAIL;
+
+	if (g.db)
+		rc = paths_expand(g.db, dbpath, sizeof dbpath, &err);
+	else if (cfg.database[0])
+		rc = paths_expand(cfg.database, dbpath, sizeof dbpath, &err);
+	else
+		rc = paths_default_db(dbpath, sizeof dbpath, &err);
+	if (rc != RP_OK || store_open(dbpath, g.readonly, &c.db, &err) != RP_OK) {
+		cli_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (*store_upgrade_backup(c.db))
+		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));
+
+	c.cfg = &cfg;
+	c.json = g.json;
+	if (cmd) {
+		rc = cmd->run(&c, argc - 1, argv + 1);
+	} else {
+		printf("rapport %s: the full-screen interface is not built yet.\n"
+		       "Your data is in %s; see 'rapport --help' for the commands.\n",
+		       RAPPORT_VERSION, dbpath);
+		rc = EXIT_OK;
+	}
+	store_close(c.db);
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		cli_error("cannot write the output");
+		rc = EXIT_FAIL;
+	}
+	return rc;
+}

@@ -1,0 +1,90 @@
+#include "tui/text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+void text_init_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* Next character of s: its byte length and display width (invalid bytes and
+ * control characters count as one cell: they are shown as '?'). */
+static size_t next_char(const char *s, int *width, int *printable)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t len;
+	memset(&st, 0, sizeof st);
+	len = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*width = 1;
+		*printable = 0;
+		return 1;
+	}
+	*width = wcwidth(wc);
+	*printable = *width >= 0;
+	if (*width < 0)
+		*width = 1;
+	return len;
+}
+
+int text_width(const char *s)
+{
+	int total = 0, w, printable;
+	while (*s) {
+		s += next_char(s, &w, &printable);
+		total += w;
+	}
+	return total;
+}
+
+int text_fit(const char *s, int width, char *out, size_t n)
+{
+	static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+	int used = 0, w, printable;
+	size_t o = 0;
+	int whole = text_width(s) <= width;
+
+	if (n == 0)
+		return 0;
+	while (*s) {
+		size_t len = next_char(s, &w, &printable);
+		/* leave a cell for the ellipsis when the text will not fit */
+		if (used + w > width - (whole ? 0 : 1))
+			break;
+		if (o + len + sizeof ellipsis >= n)
+			break;
+		if (!printable) {
+			out[o++] = (*s == '\n' || *s == '\t' || *s == '\r') ? ' ' : '?';
+		} else {
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		used += w;
+		s += len;
+	}
+	if (*s && width > 0 && o + sizeof ellipsis < n) {
+		memcpy(out + o, ellipsis, sizeof ellipsis - 1);
+		o += sizeof ellipsis - 1;
+		used++;
+	}
+	out[o] = '\0';
+	return used;
+}
+
+void text_pad(const char *s, int width, char *out, size_t n)
+{
+	int used = text_fit(s, width, out, n);
+	size_t o = strlen(out);
+	while (used < width && o + 1 < n) {
+		out[o++] = ' ';
+		used++;
+	}
+	out[o] = '\0';
+}
