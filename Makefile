@@ -64,15 +64,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/librapport.a
 
 -include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d)
 
-# Debian packages: what building needs, and what the tests need on top.
-DEB_BUILD = make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev
-DEB_TEST  = libcmocka-dev tmux sqlite3 jq
-
+# Debian packages (the lists are in tests/install-deps.sh).
 deps:
-	@tests/install-deps.sh $(DEB_BUILD)
+	@sh tests/install-deps.sh build
 
 test-deps:
-	@tests/install-deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tests/install-deps.sh test
 
 # Build and open the program (default database, or DB=path).
 run: deps
@@ -84,11 +81,11 @@ e2e: $(PROG)
 
 # One build's unit and end-to-end tests; ends with "N passed, N failed".
 test: $(PROG) $(UNIT_BIN)
-	@tests/run.sh $(BUILD) $(abspath $(PROG))
+	@sh tests/run.sh $(BUILD) $(abspath $(PROG))
 
 # Everything CI runs: packages, plain build + tests, sanitizer build + tests.
 check: test-deps
-	@tests/check.sh
+	@sh tests/check.sh
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)

@@ -67,62 +67,112 @@ static int fail(struct db *db, int rc, const char *what, struct rp_err *err)
 	return fail_sqlite(db->h, rc, what, db->path, err);
 }
 
-/* Look at an existing file through a read-only connection: is it ours, and
- * which schema version does it carry?  *is_new is set for an empty file. */
+/* The first 100 bytes of an SQLite file say whose it is; a text file or a
+ * file of another format is refused here, before SQLite opens it at all. */
+static int read_header(const char *path, unsigned char hdr[100], int *empty, struct rp_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	*empty = 0;
+	if (!f)
+		return rp_fail(err, RP_EIO, "%s: cannot read: %s", path, strerror(errno));
+	n = fread(hdr, 1, 100, f);
+	fclose(f);
+	if (n == 0) {
+		*empty = 1;
+		return RP_OK;
+	}
+	if (n < 100 || memcmp(hdr, "SQLite format 3", 16) != 0)
+		return rp_fail(err, RP_ENOTRAPPORT, "%s: not a rapport database (not an SQLite file)",
+		               path);
+	return RP_OK;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Remove the -wal and -shm files a failed look created beside path. */
+static void remove_sidecars(const char *path, const int existed[2])
+{
+	static const char *const suffix[2] = {"-wal", "-shm"};
+	char side[4200];
+	for (int i = 0; i < 2; i++) {
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		if (!existed[i])
+			unlink(side);
+	}
+}
+
+/* Look at an existing file: is it ours, undamaged, and of which schema
+ * version?  Only a read-only connection is used, and only once the header
+ * looks like ours.  *is_new is set for an empty file. */
 static int inspect(const char *path, int latest, int *version, int *is_new, struct rp_err *err)
 {
+	unsigned char hdr[100];
 	sqlite3 *h = NULL;
 	sqlite3_stmt *st = NULL;
-	int app_id = 0, objects = 0, rc;
+	int rc, empty, existed[2];
+	char side[4200];
+	uint32_t app_id, schema_cookie;
 
 	*version = 0;
 	*is_new = 0;
-	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK) {
-		fail_sqlite(h, rc, "cannot open", path, err);
-		sqlite3_close(h);
-		return err ? (int)err->code : RP_EIO;
-	}
-	sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
-	rc = sqlite3_prepare_v2(h,
-	                        "SELECT (SELECT application_id FROM pragma_application_id),"
-	                        " (SELECT user_version FROM pragma_user_version),"
-	                        " (SELECT count(*) FROM sqlite_master)",
-	                        -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		app_id = sqlite3_column_int(st, 0);
-		*version = sqlite3_column_int(st, 1);
-		objects = sqlite3_column_int(st, 2);
-		rc = SQLITE_OK;
-	}
-	if (rc != SQLITE_OK) {
-		int ext = sqlite3_extended_errcode(h);
-		if ((ext & 0xff) == SQLITE_NOTADB)
-			rp_fail(err, RP_ENOTRAPPORT, "%s: not a rapport database (not an SQLite file)", path);
-		else if ((ext & 0xff) == SQLITE_CORRUPT)
-			rp_fail(err, RP_ENOTRAPPORT, "%s: the database file is damaged (%s)", path,
-			        sqlite3_errmsg(h));
-		else
-			fail_sqlite(h, ext, "cannot read", path, err);
-		sqlite3_finalize(st);
-		sqlite3_close(h);
+	if (read_header(path, hdr, &empty, err) != RP_OK)
 		return err ? (int)err->code : RP_ENOTRAPPORT;
-	}
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-
-	if (app_id == 0 && objects == 0 && *version == 0) {
+	if (empty) {
 		*is_new = 1;
+		return RP_OK;
+	}
+	app_id = be32(hdr + 68);
+	schema_cookie = be32(hdr + 40);
+	if (app_id == 0 && schema_cookie == 0) {
+		*is_new = 1; /* an SQLite file nobody has put anything in */
 		return RP_OK;
 	}
 	if (app_id != DB_APPLICATION_ID)
 		return rp_fail(err, RP_ENOTRAPPORT,
 		               "%s: not a rapport database (an SQLite file of another program)", path);
-	if (*version > latest)
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	existed[0] = access(side, F_OK) == 0;
+	snprintf(side, sizeof side, "%s-shm", path);
+	existed[1] = access(side, F_OK) == 0;
+	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+		/* reading the schema catches most damage without a slow full check */
+		rc = sqlite3_prepare_v2(h,
+		                        "SELECT (SELECT user_version FROM pragma_user_version),"
+		                        " (SELECT count(*) FROM sqlite_master)",
+		                        -1, &st, NULL);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*version = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		int ext = h ? sqlite3_extended_errcode(h) : rc;
+		if ((ext & 0xff) == SQLITE_NOTADB || (ext & 0xff) == SQLITE_CORRUPT)
+			rp_fail(err, RP_ENOTRAPPORT, "%s: the database file is damaged (%s)", path,
+			        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		else
+			fail_sqlite(h, ext, "cannot read", path, err);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	if (rc != SQLITE_OK) {
+		remove_sidecars(path, existed);
+		return err ? (int)err->code : RP_ENOTRAPPORT;
+	}
+	if (*version > latest) {
+		remove_sidecars(path, existed);
 		return rp_fail(err, RP_ENEWER,
 		               "%s: written by a newer rapport (schema %d; this program knows up to %d);"
 		               " it was not touched",
 		               path, *version, latest);
+	}
 	return RP_OK;
 }
 
@@ -237,7 +287,7 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err) != RP_OK ||
 	    (!readonly && db_exec(db, "PRAGMA journal_mode=WAL;", err) != RP_OK) ||
-	    migrate(db, is_new ? 0 : version, steps, nsteps, err) != RP_OK) {
+	    migrate(db, is_new ? 0 : db_schema_version(db), steps, nsteps, err) != RP_OK) {
 		db_close(db);
 		return err ? (int)err->code : RP_EDB;
 	}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# The whole suite, as CI runs it: the plain build and the sanitizer build
+# (AddressSanitizer + UndefinedBehaviorSanitizer), each with every test;
+# ends with one line adding both up.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+jobs=$(nproc 2>/dev/null || echo 2)
+total_p=0
+total_f=0
+status=0
+for variant in plain sanitize; do
+	echo "== $variant build"
+	if [ "$variant" = sanitize ]; then set -- SANITIZE=1; else set --; fi
+	log=$(mktemp)
+	if ! make --no-print-directory -j"$jobs" "$@" all unit >"$log" 2>&1; then
+		cat "$log"
+		echo "$variant build failed"
+		total_f=$((total_f + 1))
+		status=1
+		rm -f "$log"
+		continue
+	fi
+	make --no-print-directory "$@" test 2>&1 | tee "$log"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	p=${line%% passed*}
+	f=${line#*passed, }
+	f=${f%% failed*}
+	total_p=$((total_p + ${p:-0}))
+	total_f=$((total_f + ${f:-1}))
+	[ -n "$line" ] || status=1
+	rm -f "$log"
+done
+[ "$total_f" -eq 0 ] || status=1
+echo "total: $total_p passed, $total_f failed"
+exit $status

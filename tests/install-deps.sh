@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install the Debian packages rapport needs that are missing:
+#   tests/install-deps.sh build   to build and run it
+#   tests/install-deps.sh test    to build it and run every test
+# Quiet when all are there; needs root (or sudo) only when something is not.
+build="make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev"
+test="$build libcmocka-dev tmux sqlite3 jq"
+case "${1:-}" in
+build) set -- $build ;;
+test) set -- $test ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+missing=""
+for p in "$@"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "rapport: please install:$missing (Debian names)" >&2
+	exit 1
+fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+	command -v sudo >/dev/null 2>&1 || { echo "rapport: as root, run: apt-get install$missing" >&2; exit 1; }
+	SUDO=sudo
+fi
+echo "rapport: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086 # one word per package
+$SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

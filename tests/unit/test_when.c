@@ -1,0 +1,225 @@
+/* Dates as people type them.  The clock is frozen at Wed 25 Nov 2026 09:00
+ * in Berlin; expected instants were worked out by hand from UTC+1 (winter)
+ * and UTC+2 (summer). */
+#include "testutil.h"
+
+#include "core/when.h"
+
+static const time_t NOW_BERLIN = 1795593600; /* 2026-11-25 08:00 UTC */
+
+static int setup(void **state)
+{
+	(void)state;
+	test_set_now("2026-11-25 09:00");
+	return 0;
+}
+
+static void expect_date(const char *text, const char *want)
+{
+	char out[DATE_LEN];
+	struct rp_err err;
+	int rc = date_parse(text, clock_now(), out, &err);
+	if (rc != RP_OK)
+		fail_msg("'%s' was refused: %s", text, err.msg);
+	assert_string_equal(out, want);
+}
+
+static void expect_instant(const char *text, int64_t want)
+{
+	int64_t got = 0;
+	struct rp_err err;
+	if (instant_parse(text, clock_now(), &got, &err) != RP_OK)
+		fail_msg("'%s' was refused: %s", text, err.msg);
+	assert_int_equal(got, want);
+}
+
+static void expect_bad(const char *text)
+{
+	struct when w;
+	struct rp_err err = {0};
+	assert_int_equal(when_parse(text, clock_now(), &w, &err), RP_EINVAL);
+	assert_true(strlen(err.msg) > 0);
+}
+
+static void test_clock_is_frozen(void **state)
+{
+	(void)state;
+	assert_int_equal(clock_now(), NOW_BERLIN);
+}
+
+static void test_words(void **state)
+{
+	(void)state;
+	expect_date("today", "2026-11-25");
+	expect_date("TODAY", "2026-11-25");
+	expect_date("tomorrow", "2026-11-26");
+	expect_date("yesterday", "2026-11-24");
+}
+
+static void test_weekdays_today_included(void **state)
+{
+	(void)state;
+	expect_date("wed", "2026-11-25"); /* today is a Wednesday */
+	expect_date("thu", "2026-11-26");
+	expect_date("monday", "2026-11-30");
+	expect_date("tue", "2026-12-01");
+	expect_date("Sun", "2026-11-29");
+}
+
+static void test_offsets(void **state)
+{
+	(void)state;
+	expect_date("+3d", "2026-11-28");
+	expect_date("-25d", "2026-10-31");
+	expect_date("+2w", "2026-12-09");
+	expect_date("+1m", "2026-12-25");
+	expect_date("+2m", "2027-01-25");
+	expect_date("+1y", "2027-11-25");
+	expect_date("+0d", "2026-11-25");
+}
+
+static void test_month_end_clamps(void **state)
+{
+	(void)state;
+	test_set_now("2027-01-31 12:00");
+	expect_date("+1m", "2027-02-28");
+	test_set_now("2028-01-31 12:00");
+	expect_date("+1m", "2028-02-29"); /* leap year */
+	test_set_now("2026-11-25 09:00");
+}
+
+static void test_absolute_dates(void **state)
+{
+	(void)state;
+	expect_date("2026-12-01", "2026-12-01");
+	expect_date("1 dec", "2026-12-01");
+	expect_date("dec 1", "2026-12-01");
+	expect_date("1 December 2027", "2027-12-01");
+	expect_date("feb 29 2028", "2028-02-29");
+}
+
+static void test_instants_in_local_time(void **state)
+{
+	(void)state;
+	/* 2026-12-01 09:00 CET = 08:00 UTC */
+	expect_instant("2026-12-01 09:00", 1796112000);
+	expect_instant("2026-12-01T09:00", 1796112000);
+	expect_instant("2026-12-01", 1796112000); /* a day alone: 09:00 */
+	/* tomorrow 14:00 CET = 2026-11-26 13:00 UTC */
+	expect_instant("tomorrow 14:00", 1795698000);
+	expect_instant("tomorrow 2pm", 1795698000);
+	expect_instant("tomorrow 2:00PM", 1795698000);
+	/* mon 9:30 = 2026-11-30 08:30 UTC */
+	expect_instant("mon 9:30", 1796027400);
+	/* a time alone is today */
+	expect_instant("14:00", 1795611600); /* 13:00 UTC */
+	expect_instant("now", NOW_BERLIN);
+	/* summer time: 2026-07-01 09:00 CEST = 07:00 UTC */
+	expect_instant("2026-07-01 09:00", 1782889200);
+}
+
+static void test_twelve_oclock(void **state)
+{
+	struct when w;
+	(void)state;
+	assert_int_equal(when_parse("today 12am", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(w.hour, 0);
+	assert_int_equal(when_parse("today 12pm", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(w.hour, 12);
+	assert_int_equal(when_parse("today 12:30am", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(w.hour, 0);
+	assert_int_equal(w.minute, 30);
+}
+
+static void test_refused(void **state)
+{
+	(void)state;
+	expect_bad("");
+	expect_bad("   ");
+	expect_bad("soon");
+	expect_bad("2026-02-29"); /* not a leap year */
+	expect_bad("2026-13-01");
+	expect_bad("2026-12-00");
+	expect_bad("2026-1-1");
+	expect_bad("tomorrow 25:00");
+	expect_bad("tomorrow 14:60");
+	expect_bad("tomorrow 14:00 extra");
+	expect_bad("tomorrow 14:00 15:00");
+	expect_bad("+3x");
+	expect_bad("+d");
+	expect_bad("9");        /* a bare number is not a time */
+	expect_bad("13pm");
+	expect_bad("0am");
+	expect_bad("31 feb");
+	expect_bad("mo");       /* too short to be a weekday */
+	expect_bad("1899-12-31");
+	expect_bad("a very long text that goes on and on and on well past the buffer size");
+}
+
+static void test_date_field_refuses_a_time(void **state)
+{
+	char out[DATE_LEN];
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(date_parse("tomorrow 14:00", clock_now(), out, &err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "without a time"));
+}
+
+static void test_formatting(void **state)
+{
+	char buf[64];
+	(void)state;
+	fmt_instant(1796112000, buf, sizeof buf);
+	assert_string_equal(buf, "Tue 01 Dec 2026 09:00");
+	fmt_date("2026-11-26", buf, sizeof buf);
+	assert_string_equal(buf, "Thu 26 Nov 2026");
+	fmt_date("2000-02-29", buf, sizeof buf);
+	assert_string_equal(buf, "Tue 29 Feb 2000");
+}
+
+static void test_day_arithmetic(void **state)
+{
+	char out[DATE_LEN];
+	(void)state;
+	assert_int_equal(date_diff("2026-11-25", "2026-12-25"), 30);
+	assert_int_equal(date_diff("2026-12-31", "2027-01-01"), 1);
+	assert_int_equal(date_diff("2028-03-01", "2028-02-28"), -2);
+	date_add_days("2026-12-31", 1, out);
+	assert_string_equal(out, "2027-01-01");
+	date_add_days("2024-03-01", -1, out);
+	assert_string_equal(out, "2024-02-29");
+	assert_true(date_is_valid("2024-02-29"));
+	assert_false(date_is_valid("2023-02-29"));
+	assert_false(date_is_valid("2023-02-2"));
+	assert_false(date_is_valid("2023-02-01T10:00"));
+}
+
+static void test_bad_rapport_now(void **state)
+{
+	struct rp_err err;
+	(void)state;
+	setenv("RAPPORT_NOW", "someday", 1);
+	assert_int_equal(clock_init(&err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "RAPPORT_NOW"));
+	test_set_now("2026-11-25 09:00");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clock_is_frozen),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_weekdays_today_included),
+		cmocka_unit_test(test_offsets),
+		cmocka_unit_test(test_month_end_clamps),
+		cmocka_unit_test(test_absolute_dates),
+		cmocka_unit_test(test_instants_in_local_time),
+		cmocka_unit_test(test_twelve_oclock),
+		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_date_field_refuses_a_time),
+		cmocka_unit_test(test_formatting),
+		cmocka_unit_test(test_day_arithmetic),
+		cmocka_unit_test(test_bad_rapport_now),
+	};
+	return cmocka_run_group_tests_name("when", tests, setup, NULL);
+}

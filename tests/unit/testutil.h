@@ -1,0 +1,91 @@
+/* testutil.h - shared by the cmocka unit tests: a private temporary folder,
+ * a fixed clock and time zone, and a fresh database. */
+#ifndef RAPPORT_TESTUTIL_H
+#define RAPPORT_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the four above first */
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+
+static char test_dir[256];
+
+static inline void test_make_dir(void)
+{
+	snprintf(test_dir, sizeof test_dir, "%s/rapport-unit.XXXXXX",
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(test_dir))
+		abort();
+}
+
+static inline void test_remove_dir(void)
+{
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", test_dir);
+}
+
+static inline const char *test_path(const char *leaf)
+{
+	static char paths[8][512];
+	static int next;
+	char *p = paths[next++ % 8];
+	snprintf(p, 512, "%s/%s", test_dir, leaf);
+	return p;
+}
+
+/* Freeze the clock at a local time in Berlin (so the UTC offset matters). */
+static inline void test_set_now(const char *local)
+{
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	setenv("RAPPORT_NOW", local, 1);
+	if (clock_init(NULL) != 0)
+		abort();
+}
+
+static inline void test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+/* The whole file, malloc'd (size in *len), or NULL. */
+static inline char *test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	if (buf) {
+		buf[n] = '\0';
+		*len = (size_t)n;
+	}
+	return buf;
+}
+
+#endif
