@@ -176,36 +176,28 @@ static int known_section(const char *section)
 	return 0;
 }
 
-/* Report sections and keys the program does not know (typos, mostly). */
+/* Report sections and keys the program does not know (typos, mostly).  The
+ * dictionary is walked directly: iniparser_getnsec() skips sections whose
+ * name holds a ':' such as [ui:width], which are exactly the odd ones. */
 static void check_unknown(const dictionary *d, const char *path, struct config_report *rep)
 {
-	int nsec = iniparser_getnsec(d);
-	for (int s = 0; s < nsec; s++) {
-		const char *sec = iniparser_getsecname(d, s);
-		int nkeys;
-		const char **names;
-		if (!sec)
+	for (ssize_t i = 0; i < d->size; i++) {
+		const char *key = d->key[i], *colon;
+		char section[256];
+		if (!key)
 			continue;
-		if (!known_section(sec)) {
-			report(rep, "%s: unknown section [%s], ignored", path, sec);
-			continue;
-		}
-		nkeys = iniparser_getsecnkeys(d, sec);
-		if (nkeys <= 0)
-			continue;
-		names = calloc((size_t)nkeys, sizeof *names);
-		if (!names || !iniparser_getseckeys(d, sec, names)) {
-			free(names);
+		if (!d->val[i]) { /* a section */
+			if (!known_section(key))
+				report(rep, "%s: unknown section [%s], ignored", path, key);
 			continue;
 		}
-		for (int k = 0; k < nkeys; k++) {
-			const char *colon = strchr(names[k], ':');
-			const char *name = colon ? colon + 1 : names[k];
-			if (!find_key(sec, name))
-				report(rep, "%s:%d: unknown key '%s' in [%s], ignored", path,
-				       line_of(path, sec, name), name, sec);
-		}
-		free(names);
+		colon = strrchr(key, ':');
+		if (!colon)
+			continue;
+		snprintf(section, sizeof section, "%.*s", (int)(colon - key), key);
+		if (known_section(section) && !find_key(section, colon + 1))
+			report(rep, "%s:%d: unknown key '%s' in [%s], ignored", path,
+			       line_of(path, section, colon + 1), colon + 1, section);
 	}
 }
 

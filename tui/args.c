@@ -50,8 +50,10 @@ int args_parse(int argc, char **argv, const char *const *flags, struct args *a, 
 		} else if (i + 1 < argc) {
 			a->opt[a->nopt++].value = argv[++i];
 		} else {
-			snprintf(why, n, "--%s needs a value", name);
-			return -1;
+			/* the command knows whether it is a known option lacking its
+			 * value or an unknown one: let it say which */
+			a->opt[a->nopt].value = NULL;
+			a->opt[a->nopt++].missing = 1;
 		}
 	}
 	return 0;
@@ -60,7 +62,7 @@ int args_parse(int argc, char **argv, const char *const *flags, struct args *a, 
 int args_flag(const struct args *a, const char *name)
 {
 	for (int i = 0; i < a->nopt; i++)
-		if (!a->opt[i].value && strcmp(a->opt[i].name, name) == 0)
+		if (!a->opt[i].value && !a->opt[i].missing && strcmp(a->opt[i].name, name) == 0)
 			return 1;
 	return 0;
 }

@@ -12,7 +12,8 @@ struct args {
 	int npos;
 	struct {
 		const char *name;  /* without the dashes */
-		const char *value; /* NULL for a flag */
+		const char *value; /* NULL for a flag, or when missing */
+		int missing;       /* a value was due but the arguments ended */
 	} opt[ARGS_MAX];
 	int nopt;
 };

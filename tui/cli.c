@@ -89,11 +89,13 @@ static int apply_options(struct cli *c, const char *cmd, const struct args *a, s
 	for (int i = 0; i < a->nopt; i++) {
 		const char *name = a->opt[i].name;
 		int f;
-		if (!a->opt[i].value)
+		if (!a->opt[i].value && !a->opt[i].missing)
 			continue; /* flags were checked by the caller */
 		f = kind_field_index(r->kind, name);
 		if (f < 0)
 			return cli_usage_error(cmd, "a %s has no field --%s", r->kind->name, name);
+		if (a->opt[i].missing)
+			return cli_usage_error(cmd, "--%s needs a value", name);
 		if (r->kind->fields[f].type == F_TAGS) {
 			size_t used = strlen(tags);
 			tag_field = f;
@@ -112,13 +114,22 @@ static int check_flags(const char *cmd, const struct args *a, const char *const 
 {
 	for (int i = 0; i < a->nopt; i++) {
 		int ok = 0;
-		if (a->opt[i].value)
+		if (a->opt[i].value || a->opt[i].missing)
 			continue;
 		for (const char *const *f = allowed; *f; f++)
 			ok |= strcmp(*f, a->opt[i].name) == 0;
 		if (!ok)
 			return cli_usage_error(cmd, "unknown option --%s", a->opt[i].name);
 	}
+	return EXIT_OK;
+}
+
+/* For commands whose only option is --json: refuse any other. */
+static int only_json(const char *cmd, const struct args *a)
+{
+	for (int i = 0; i < a->nopt; i++)
+		if (a->opt[i].value || a->opt[i].missing || strcmp(a->opt[i].name, "json") != 0)
+			return cli_usage_error(cmd, "unknown option --%s", a->opt[i].name);
 	return EXIT_OK;
 }
 
@@ -253,7 +264,7 @@ static int cmd_done(struct cli *c, int argc, char **argv)
 
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error("done ", "%s", why);
-	if (check_flags("done ", &a, no_flags))
+	if (only_json("done ", &a))
 		return EXIT_USAGE;
 	c->json |= args_flag(&a, "json");
 	if ((rc = load_target(c, "done ", &a, &r)) != EXIT_OK)
@@ -292,10 +303,8 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error(cmd, "%s", why);
-	if (check_flags(cmd, &a, no_flags))
+	if (only_json(cmd, &a))
 		return EXIT_USAGE;
-	if (a.nopt > args_flag(&a, "json"))
-		return cli_usage_error(cmd, "unknown option --%s", a.opt[0].name);
 	c->json |= args_flag(&a, "json");
 	if ((rc = load_target(c, cmd, &a, &r)) != EXIT_OK)
 		return rc;
@@ -354,6 +363,9 @@ static int cmd_checkin(struct cli *c, int argc, char **argv)
 	if (a.npos)
 		return cli_usage_error("checkin ", "unexpected argument '%s'", a.pos[0]);
 	c->json |= args_flag(&a, "json");
+	for (int i = 0; i < a.nopt; i++)
+		if (a.opt[i].missing && strcmp(a.opt[i].name, "day") == 0)
+			return cli_usage_error("checkin ", "--day needs a value");
 	day_text = args_get(&a, "day");
 	if (day_text) {
 		if (date_parse(day_text, clock_now(), day, &err) != RP_OK)
@@ -382,12 +394,14 @@ static int cmd_checkin(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < a.nopt && rc == EXIT_OK; i++) {
 		const char *name = a.opt[i].name;
 		int f;
-		if (!a.opt[i].value || strcmp(name, "day") == 0)
+		if ((!a.opt[i].value && !a.opt[i].missing) || strcmp(name, "day") == 0)
 			continue;
 		f = kind_field_index(r.kind, name);
 		if (f < 0 || strcmp(r.kind->fields[f].col, "day") == 0)
 			rc = cli_usage_error("checkin ", "unknown option --%s (--mood, --did, --next, --day)",
 			                     name);
+		else if (a.opt[i].missing)
+			rc = cli_usage_error("checkin ", "--%s needs a value", name);
 		else if (rec_set(c->db, &r, f, a.opt[i].value, &err) != RP_OK)
 			rc = fail(&err);
 	}
@@ -412,12 +426,14 @@ static int list_filter(struct cli *c, const struct kind *k, const struct args *a
 	for (int i = 0; i < a->nopt; i++) {
 		size_t f;
 		struct rec tmp;
-		if (!a->opt[i].value)
+		if (!a->opt[i].value && !a->opt[i].missing)
 			continue;
 		for (f = 0; f < 3 && strcmp(filters[f].opt, a->opt[i].name) != 0; f++)
 			;
 		if (f == 3)
 			return cli_usage_error("list ", "unknown option --%s", a->opt[i].name);
+		if (a->opt[i].missing)
+			return cli_usage_error("list ", "--%s needs a value", a->opt[i].name);
 		*field = kind_ref_field(k, filters[f].ref);
 		if (*field < 0 || k->id == filters[f].ref)
 			return cli_usage_error("list ", "%s cannot be listed by %s", k->plural,
@@ -470,10 +486,8 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error("show ", "%s", why);
-	if (check_flags("show ", &a, no_flags))
+	if (only_json("show ", &a))
 		return EXIT_USAGE;
-	if (a.nopt > args_flag(&a, "json"))
-		return cli_usage_error("show ", "unknown option --%s", a.opt[0].name);
 	c->json |= args_flag(&a, "json");
 	if ((rc = load_target(c, "show ", &a, &r)) != EXIT_OK)
 		return rc;

@@ -244,7 +244,7 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 static void describe_ref(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
 {
 	struct rec r;
-	char what[256] = "";
+	char what[200] = "";
 	if (rec_get(db, kind, id, &r, NULL) == RP_OK) {
 		if (kind == K_MEETING)
 			rec_format(&r, field(&r, "start_at"), what, sizeof what);
@@ -348,7 +348,7 @@ static void show_person_meetings(struct db *db, const struct rec *r)
 int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
 {
 	const struct kind *k = r->kind;
-	char buf[256];
+	char buf[320];
 
 	if (json) {
 		json_t *j = rec_to_json(r);

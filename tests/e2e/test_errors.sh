@@ -1,0 +1,119 @@
+# Bad input gets a clear message, the right exit status, and loses nothing.
+. "$(dirname "$0")/lib.sh"
+
+r add person "Jane Okafor"
+r add person "Janet Li"
+
+# --- usage errors: exit 2, a hint, "rapport: " first
+r list people --frob
+expect_rc 2 "unknown option of a command"
+expect_err "rapport: unknown option --frob" "names the option"
+expect_err "Try 'rapport list --help'" "and points at help"
+raw --frob
+expect_rc 2 "unknown global option"
+r dance
+expect_rc 2 "unknown command"
+expect_err "unknown command 'dance'" "names the command"
+r add person
+expect_rc 2 "add person without a name"
+r add goal --person jane
+expect_rc 2 "add goal without a title"
+r add person "Bo" --shoe-size 44
+expect_rc 2 "a field a person does not have"
+expect_err "a person has no field --shoe-size" "says which"
+r show person abc
+expect_rc 2 "an id that is not a number"
+r list people --person
+expect_rc 2 "an option without its value"
+r done person 1
+expect_rc 2 "only some things can be done"
+"$RAPPORT" --db "$DB" --config "$CONFIG" list people >/dev/null 2>&1 </dev/null
+raw --db "$DB" --config "$CONFIG"
+expect_rc 2 "no command and no terminal"
+
+# --- runtime errors: exit 1, nothing stored
+r add meeting --with Okafor --at "2026-02-30 10:00"
+expect_rc 1 "an impossible date"
+expect_err "rapport: When: cannot read the date '2026-02-30 10:00'" "quotes the date and the field"
+r add meeting --with Okafor --at "whenever"
+expect_err "try: today, tomorrow 14:00" "and shows forms that work"
+r checkin --mood 9 --did "should not be kept"
+expect_rc 1 "mood 9"
+expect_err "Mood: 9 is out of range (1 to 5)" "says the range"
+expect_eq "$(sql 'SELECT count(*) FROM checkin')" "0" "a refused check-in stores nothing"
+r add person ""
+expect_rc 1 "an empty name"
+expect_err "Name: may not be empty" "says so"
+r add person "   "
+expect_rc 1 "a blank name"
+r add meeting --with "Dr. Nobody" --at today
+expect_rc 1 "an unknown person"
+expect_err "no person matches 'Dr. Nobody'" "names who was not found"
+r add meeting --with Jan --at today
+expect_rc 1 "an ambiguous person"
+expect_err "'Jan' matches 2 people: Jane Okafor (#1), Janet Li (#2)" "lists the candidates"
+expect_eq "$(sql 'SELECT count(*) FROM meeting')" "0" "no meeting was stored by the failures"
+r add person "Eve" --email "not-an-address"
+expect_rc 1 "a malformed e-mail"
+r show person 99
+expect_rc 1 "a missing row"
+expect_err "no person #99" "says which"
+RAPPORT_NOW="half past nine" r list people
+expect_rc 1 "a clock override that does not parse"
+expect_err "RAPPORT_NOW" "names the variable"
+
+# --- help and version
+raw --help
+expect_rc 0 "--help"
+expect_out "Usage: rapport" "prints usage on stdout"
+expect_out "add meeting --with P --at WHEN" "with every subcommand"
+raw add --help
+expect_out "add thanks --to P" "a command's own help"
+raw --version
+expect_out "rapport 0." "--version"
+
+# --- read-only
+r --read-only add person "Should Not"
+expect_rc 2 "--read-only refuses a change"
+raw --db "$T_DIR/absent.db" --config "$CONFIG" --read-only list people
+expect_rc 1 "--read-only does not create a database"
+if [ -e "$T_DIR/absent.db" ]; then not_ok "no file appeared"; else ok "no file appeared"; fi
+r --read-only list people --json
+expect_eq "$(jqo 'length')" "2" "--read-only still reads"
+
+# --- files that are not ours: refused, exit 1, byte-for-byte unchanged
+printf 'Dear diary,\nthis is not a database.\n' >"$T_DIR/diary.txt"
+cp "$T_DIR/diary.txt" "$T_DIR/diary.orig"
+raw --db "$T_DIR/diary.txt" --config "$CONFIG" list people
+expect_rc 1 "a text file as --db"
+expect_err "not a rapport database" "says it is not ours"
+if cmp -s "$T_DIR/diary.txt" "$T_DIR/diary.orig"; then ok "the text file is unchanged"; else not_ok "the text file is unchanged"; fi
+
+sqlite3 "$T_DIR/music.db" "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('Blue');"
+cp "$T_DIR/music.db" "$T_DIR/music.orig"
+raw --db "$T_DIR/music.db" --config "$CONFIG" add person X
+expect_rc 1 "another program's SQLite file"
+expect_err "another program" "says whose it is not"
+if cmp -s "$T_DIR/music.db" "$T_DIR/music.orig"; then ok "that file is unchanged"; else not_ok "that file is unchanged"; fi
+
+cp "$DB" "$T_DIR/damaged.db"
+sqlite3 "$T_DIR/damaged.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+# scribble over the schema page, after the 100-byte header
+dd if=/dev/urandom of="$T_DIR/damaged.db" bs=1 seek=100 count=2000 conv=notrunc 2>/dev/null
+cp "$T_DIR/damaged.db" "$T_DIR/damaged.orig"
+raw --db "$T_DIR/damaged.db" --config "$CONFIG" list people
+expect_rc 1 "a damaged database"
+expect_err "damaged" "says it is damaged"
+if cmp -s "$T_DIR/damaged.db" "$T_DIR/damaged.orig"; then ok "the damaged file is unchanged"; else not_ok "the damaged file is unchanged"; fi
+
+cp "$DB" "$T_DIR/future.db"
+sqlite3 "$T_DIR/future.db" "PRAGMA user_version=99;"
+cp "$T_DIR/future.db" "$T_DIR/future.orig"
+raw --db "$T_DIR/future.db" --config "$CONFIG" list people
+expect_rc 1 "a database from a newer version"
+expect_err "written by a newer rapport (schema 99" "says so with the version"
+if cmp -s "$T_DIR/future.db" "$T_DIR/future.orig"; then ok "the newer file is unchanged"; else not_ok "the newer file is unchanged"; fi
+
+raw --db "$T_DIR" --config "$CONFIG" list people
+expect_rc 1 "a folder as --db"
+echo "1..$T_N"

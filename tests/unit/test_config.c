@@ -1,0 +1,166 @@
+/* The settings file: defaults, values, and every kind of bad file reported
+ * with its place while the defaults carry on. */
+#include "testutil.h"
+
+#include "core/config.h"
+
+static int setup(void **state)
+{
+	(void)state;
+	test_make_dir();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	test_remove_dir();
+	return 0;
+}
+
+static void load(const char *text, struct config *cfg, struct config_report *rep)
+{
+	const char *path = test_path("config.ini");
+	struct rp_err err;
+	test_write_file(path, text);
+	assert_int_equal(config_load(path, 1, cfg, rep, &err), RP_OK);
+}
+
+static void has_problem(const struct config_report *rep, const char *words)
+{
+	for (int i = 0; i < rep->n && i < CONFIG_MAX_PROBLEMS; i++)
+		if (strstr(rep->problem[i], words))
+			return;
+	fail_msg("no problem mentions '%s' (%d reported%s%s)", words, rep->n,
+	         rep->n ? ", first: " : "", rep->n ? rep->problem[0] : "");
+}
+
+static void test_missing_default_file_is_fine(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(config_load(test_path("none.ini"), 0, &cfg, &rep, &err), RP_OK);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(cfg.default_duration, 30);
+	assert_int_equal(cfg.due_soon_days, 3);
+	assert_int_equal(cfg.thanks_after_days, 2);
+	assert_int_equal(cfg.adherence_days, 90);
+	assert_string_equal(cfg.database, "");
+}
+
+static void test_missing_given_file_is_an_error(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(config_load(test_path("none.ini"), 1, &cfg, &rep, &err), RP_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "none.ini"));
+}
+
+static void test_values_are_read(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	setenv("HOME", "/home/resident", 1);
+	load("; comment\n[general]\ndatabase = ~/notes/mentors.db\n\n"
+	     "[meetings]\ndefault_duration = 45\n[HEALTH]\nDue_Soon_Days=5\nthanks_after_days = 0\n",
+	     &cfg, &rep);
+	assert_int_equal(rep.n, 0);
+	assert_string_equal(cfg.database, "/home/resident/notes/mentors.db");
+	assert_int_equal(cfg.default_duration, 45);
+	assert_int_equal(cfg.due_soon_days, 5);
+	assert_int_equal(cfg.thanks_after_days, 0);
+}
+
+static void test_bad_value_is_placed_and_defaulted(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	load("[meetings]\n\ndefault_duration = forty\n[health]\ndue_soon_days = 999\n"
+	     "adherence_days = 30\n",
+	     &cfg, &rep);
+	assert_int_equal(rep.n, 2);
+	has_problem(&rep, "config.ini:3: default_duration: 'forty' is not a whole number");
+	has_problem(&rep, "config.ini:5: due_soon_days: 999 is out of range (0 to 60)");
+	assert_int_equal(cfg.default_duration, 30);
+	assert_int_equal(cfg.due_soon_days, 3);
+	assert_int_equal(cfg.adherence_days, 30); /* the good line still counts */
+}
+
+static void test_syntax_error_is_placed(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	load("[meetings]\ndefault_duration = 45\nthis line is nonsense\n", &cfg, &rep);
+	has_problem(&rep, "config.ini:3: cannot read this line: this line is nonsense");
+	has_problem(&rep, "defaults used");
+	assert_int_equal(cfg.default_duration, 30);
+}
+
+static void test_bare_section_with_colon_does_not_crash(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	/* iniparser_getint would crash on this (CVE-2023-33461) */
+	load("[ui:width]\n[meetings]\ndefault_duration = 20\n", &cfg, &rep);
+	has_problem(&rep, "unknown section [ui:width]");
+	assert_int_equal(cfg.default_duration, 20);
+	load("[meetings:default_duration]\n", &cfg, &rep);
+	assert_int_equal(cfg.default_duration, 30);
+	assert_true(rep.n >= 1);
+}
+
+static void test_unknown_key_is_placed(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	load("[health]\n\ndue_son_days = 4\n[colours]\nx = 1\n", &cfg, &rep);
+	has_problem(&rep, "config.ini:3: unknown key 'due_son_days' in [health]");
+	has_problem(&rep, "unknown section [colours]");
+}
+
+static void test_odd_files(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	struct rp_err err;
+	char line[1500];
+	(void)state;
+	assert_int_equal(config_load(test_dir, 1, &cfg, &rep, &err), RP_OK); /* a folder */
+	has_problem(&rep, "not a regular file");
+
+	memset(line, 'a', sizeof line);
+	memcpy(line, "[meetings]\nx=", 13);
+	line[sizeof line - 2] = '\n';
+	line[sizeof line - 1] = '\0';
+	load(line, &cfg, &rep);
+	has_problem(&rep, "too long");
+	assert_int_equal(cfg.default_duration, 30);
+
+	load("\x7f\x45\x4c\x46\x02\x01\x01\x00binary\xff\xfe\n", &cfg, &rep);
+	assert_true(rep.n >= 1);
+	assert_int_equal(cfg.default_duration, 30);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_missing_default_file_is_fine),
+		cmocka_unit_test(test_missing_given_file_is_an_error),
+		cmocka_unit_test(test_values_are_read),
+		cmocka_unit_test(test_bad_value_is_placed_and_defaulted),
+		cmocka_unit_test(test_syntax_error_is_placed),
+		cmocka_unit_test(test_bare_section_with_colon_does_not_crash),
+		cmocka_unit_test(test_unknown_key_is_placed),
+		cmocka_unit_test(test_odd_files),
+	};
+	return cmocka_run_group_tests_name("config", tests, setup, teardown);
+}

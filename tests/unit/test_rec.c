@@ -1,0 +1,433 @@
+/* The domain core: validation, rules, CRUD, paging, trash, people lookup. */
+#include "testutil.h"
+
+#include "core/checkin.h"
+#include "core/person.h"
+#include "core/rec.h"
+#include "core/store.h"
+#include "core/when.h"
+
+static struct db *db;
+
+static int setup(void **state)
+{
+	struct rp_err err;
+	(void)state;
+	test_make_dir();
+	test_set_now("2026-11-25 09:00");
+	if (store_open(test_path("sub/dir/core.db"), 0, &db, &err) != RP_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(db);
+	test_remove_dir();
+	return 0;
+}
+
+static int fld(enum kind_id k, const char *name)
+{
+	int i = kind_field_index(kind_get(k), name);
+	if (i < 0)
+		fail_msg("no field %s", name);
+	return i;
+}
+
+/* Set fields from "name=value" pairs and insert; returns the id. */
+static int64_t add(enum kind_id k, ...)
+{
+	struct rec r;
+	struct rp_err err;
+	va_list ap;
+	const char *pair;
+	rec_init(&r, k);
+	va_start(ap, k);
+	while ((pair = va_arg(ap, const char *))) {
+		char name[64];
+		const char *eq = strchr(pair, '=');
+		snprintf(name, sizeof name, "%.*s", (int)(eq - pair), pair);
+		if (rec_set(db, &r, fld(k, name), eq + 1, &err) != RP_OK)
+			fail_msg("%s: %s", pair, err.msg);
+	}
+	va_end(ap);
+	if (rec_insert(db, &r, &err) != RP_OK)
+		fail_msg("insert: %s", err.msg);
+	rec_free(&r);
+	return r.id;
+}
+
+/* rec_set must refuse text, with a message containing words. */
+static void refused(enum kind_id k, const char *field, const char *text, const char *words)
+{
+	struct rec r;
+	struct rp_err err = {0};
+	rec_init(&r, k);
+	assert_int_not_equal(rec_set(db, &r, fld(k, field), text, &err), RP_OK);
+	if (!strstr(err.msg, words))
+		fail_msg("'%s' for %s: message '%s' lacks '%s'", text, field, err.msg, words);
+	assert_true(rec_is_null(&r, fld(k, field)));
+	rec_free(&r);
+}
+
+static struct rec get(enum kind_id k, int64_t id)
+{
+	struct rec r;
+	struct rp_err err;
+	if (rec_get(db, k, id, &r, &err) != RP_OK)
+		fail_msg("get: %s", err.msg);
+	return r;
+}
+
+static void test_person_defaults_and_identity(void **state)
+{
+	int64_t id = add(K_PERSON, "name=  Dr. Jane Okafor  ", NULL);
+	struct rec r = get(K_PERSON, id);
+	(void)state;
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "name")), "Dr. Jane Okafor"); /* trimmed */
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "role")), "mentor");
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "stage")), "active");
+	assert_int_equal(strlen(r.uuid), 36);
+	assert_int_equal(r.uuid[14], '4'); /* version 4 */
+	assert_non_null(strchr("89ab", r.uuid[19]));
+	assert_int_equal(r.created_at, clock_now());
+	assert_int_equal(r.deleted_at, 0);
+	rec_free(&r);
+	/* a second person gets another uuid */
+	struct rec other = get(K_PERSON, add(K_PERSON, "name=Other", NULL));
+	assert_string_not_equal(other.uuid, r.uuid);
+	rec_free(&other);
+}
+
+static void test_validation_messages(void **state)
+{
+	(void)state;
+	refused(K_PERSON, "name", "   ", "may not be empty");
+	refused(K_PERSON, "role", "men", "not one of mentor, mentee or peer"); /* ambiguous prefix */
+	refused(K_PERSON, "role", "boss", "not one of");
+	refused(K_PERSON, "cadence", "0", "out of range");
+	refused(K_PERSON, "cadence", "weekly", "not a whole number");
+	refused(K_PERSON, "email", "jane at example.org", "e-mail");
+	refused(K_PERSON, "email", "a@b@c", "e-mail");
+	refused(K_PERSON, "name", "line one\nline two", "line break");
+	refused(K_PERSON, "name", "bad \xff byte", "UTF-8");
+	refused(K_PERSON, "name", "overlong \xc0\xaf slash", "UTF-8");
+	refused(K_CHECKIN, "mood", "9", "out of range (1 to 5)");
+	refused(K_GOAL, "progress", "101", "out of range");
+	refused(K_GOAL, "target", "next year", "cannot read the date");
+	refused(K_GOAL, "target", "tomorrow 14:00", "without a time");
+	refused(K_MEETING, "with", "nobody at all", "no person matches");
+	refused(K_MILESTONE, "goal", "999", "no goal #999");
+	refused(K_MILESTONE, "goal", "abc", "not a goal id");
+	char big[300];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	refused(K_PERSON, "name", big, "too long");
+}
+
+static void test_choices_and_text_kinds(void **state)
+{
+	struct rec r;
+	(void)state;
+	rec_init(&r, K_PERSON);
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "role"), "MENTEE", NULL), RP_OK);
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "role")), "mentee");
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "role"), "pe", NULL), RP_OK);
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "role")), "peer");
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "notes"), "two\nlines\tand a tab", NULL),
+	                 RP_OK);
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "name"), "Zoë 李 🙂", NULL), RP_OK);
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "tag"), " job, CV,,Job , interview ", NULL),
+	                 RP_OK);
+	assert_string_equal(rec_str(&r, fld(K_PERSON, "tag")), "job,CV,interview");
+	/* an empty value clears an optional field */
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "notes"), "", NULL), RP_OK);
+	assert_true(rec_is_null(&r, fld(K_PERSON, "notes")));
+	rec_free(&r);
+}
+
+static void test_meeting_status_follows_time(void **state)
+{
+	int64_t p = add(K_PERSON, "name=Meeting Partner", NULL);
+	char pid[32];
+	(void)state;
+	snprintf(pid, sizeof pid, "with=%lld", (long long)p);
+	struct rec past = get(K_MEETING, add(K_MEETING, pid, "at=yesterday 14:00", NULL));
+	struct rec future = get(K_MEETING, add(K_MEETING, pid, "at=tomorrow 10:00", NULL));
+	struct rec given = get(K_MEETING, add(K_MEETING, pid, "at=tomorrow", "status=cancel", NULL));
+	assert_string_equal(rec_str(&past, fld(K_MEETING, "status")), "done");
+	assert_string_equal(rec_str(&future, fld(K_MEETING, "status")), "planned");
+	assert_string_equal(rec_str(&given, fld(K_MEETING, "status")), "cancelled");
+	assert_int_equal(rec_int(&past, fld(K_MEETING, "duration")), 30);
+	assert_int_equal(person_last_met(db, p), rec_int(&past, fld(K_MEETING, "at")));
+	rec_free(&past);
+	rec_free(&future);
+	rec_free(&given);
+}
+
+static void test_rules_goal_done_and_thanks_sent(void **state)
+{
+	int64_t g = add(K_GOAL, "title=Land a hospitalist job", "progress=40", NULL);
+	struct rec r = get(K_GOAL, g);
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(rec_set(db, &r, fld(K_GOAL, "status"), "done", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, &err), RP_OK);
+	rec_free(&r);
+	r = get(K_GOAL, g);
+	assert_int_equal(rec_int(&r, fld(K_GOAL, "progress")), 100);
+	rec_free(&r);
+
+	int64_t p = add(K_PERSON, "name=Grateful For", NULL);
+	char to[32];
+	snprintf(to, sizeof to, "to=%lld", (long long)p);
+	r = get(K_GRATITUDE, add(K_GRATITUDE, to, "body=Thank you!", "status=sent", NULL));
+	assert_string_equal(rec_str(&r, fld(K_GRATITUDE, "sent")), "2026-11-25");
+	rec_free(&r);
+	r = get(K_GRATITUDE, add(K_GRATITUDE, to, "body=Draft", NULL));
+	assert_string_equal(rec_str(&r, fld(K_GRATITUDE, "status")), "draft");
+	assert_true(rec_is_null(&r, fld(K_GRATITUDE, "sent")));
+	rec_free(&r);
+}
+
+static void test_update_only_changes_what_changed(void **state)
+{
+	int64_t id = add(K_PERSON, "name=Updatable", "org=Old Hospital", "cadence=30", NULL);
+	struct rec r = get(K_PERSON, id), again;
+	struct rp_err err;
+	(void)state;
+	test_set_now("2026-11-26 10:00");
+	assert_int_equal(rec_set(db, &r, fld(K_PERSON, "org"), "New Clinic", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, &err), RP_OK);
+	again = get(K_PERSON, id);
+	assert_string_equal(rec_str(&again, fld(K_PERSON, "org")), "New Clinic");
+	assert_int_equal(rec_int(&again, fld(K_PERSON, "cadence")), 30);
+	assert_int_equal(again.updated_at, clock_now());
+	assert_true(again.created_at < again.updated_at);
+	/* a required field cannot be emptied by update either */
+	assert_int_not_equal(rec_set(db, &again, fld(K_PERSON, "name"), "", &err), RP_OK);
+	rec_free(&r);
+	rec_free(&again);
+	test_set_now("2026-11-25 09:00");
+}
+
+static void test_checkin_one_per_day(void **state)
+{
+	struct rec r;
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(checkin_of_day(db, "2026-11-20", &r, &err), RP_ENOTFOUND);
+	assert_int_equal(rec_set(db, &r, fld(K_CHECKIN, "mood"), "4", NULL), RP_OK);
+	assert_int_equal(checkin_save(db, &r, &err), RP_OK);
+	int64_t first = r.id;
+	rec_free(&r);
+	/* reopening the day edits it */
+	assert_int_equal(checkin_of_day(db, "2026-11-20", &r, &err), RP_OK);
+	assert_int_equal(r.id, first);
+	assert_int_equal(rec_set(db, &r, fld(K_CHECKIN, "did"), "wrote to Dr. Reyes", NULL), RP_OK);
+	assert_int_equal(checkin_save(db, &r, &err), RP_OK);
+	rec_free(&r);
+	/* a second row for the same day is refused, in words */
+	rec_init(&r, K_CHECKIN);
+	rec_set(db, &r, fld(K_CHECKIN, "day"), "2026-11-20", NULL);
+	assert_int_equal(rec_insert(db, &r, &err), RP_ECONSTRAINT);
+	assert_non_null(strstr(err.msg, "already a check-in for 2026-11-20"));
+	rec_free(&r);
+	/* no day given: today */
+	r = get(K_CHECKIN, add(K_CHECKIN, "mood=3", NULL));
+	assert_string_equal(rec_str(&r, fld(K_CHECKIN, "day")), "2026-11-25");
+	rec_free(&r);
+}
+
+static int count(enum kind_id k, int filter_field, int64_t filter_id, int trash)
+{
+	struct rec_query q = {filter_field, filter_id, trash, 1000, NULL};
+	struct rec_page page;
+	int n;
+	assert_int_equal(rec_list(db, k, &q, &page, NULL), RP_OK);
+	n = page.n;
+	rec_page_free(&page);
+	return n;
+}
+
+static void test_trash_takes_and_restores_what_belongs(void **state)
+{
+	int64_t p = add(K_PERSON, "name=Trashable Mentor", NULL);
+	char with[32], to[32], mid[32];
+	struct rp_err err;
+	int pf = kind_parent_field(kind_get(K_MEETING));
+	(void)state;
+	snprintf(with, sizeof with, "with=%lld", (long long)p);
+	snprintf(to, sizeof to, "to=%lld", (long long)p);
+	int64_t m1 = add(K_MEETING, with, "at=yesterday", NULL);
+	int64_t m2 = add(K_MEETING, with, "at=2026-11-01", NULL);
+	snprintf(mid, sizeof mid, "meeting=%lld", (long long)m1);
+	int64_t a1 = add(K_ACTION, mid, "text=Send CV", NULL);
+	add(K_GRATITUDE, to, "body=Thanks", NULL);
+
+	/* m2 goes to the trash on its own, earlier */
+	test_set_now("2026-11-25 09:05");
+	assert_int_equal(rec_trash(db, K_MEETING, m2, &err), RP_OK);
+	test_set_now("2026-11-25 09:10");
+	assert_int_equal(rec_trash(db, K_PERSON, p, &err), RP_OK);
+	assert_int_equal(count(K_MEETING, pf, p, 0), 0);
+	assert_int_equal(count(K_MEETING, pf, p, 1), 2);
+	struct rec a = get(K_ACTION, a1);
+	assert_true(a.deleted_at != 0); /* grandchild went too */
+	rec_free(&a);
+	assert_int_equal(rec_trash(db, K_PERSON, p, &err), RP_ENOTFOUND); /* already */
+	/* a child cannot come back before its parent */
+	assert_int_equal(rec_restore(db, K_MEETING, m1, &err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "restore that first"));
+	/* trashed people cannot be referred to */
+	struct rec r;
+	rec_init(&r, K_MEETING);
+	assert_int_not_equal(rec_set(db, &r, fld(K_MEETING, "with"), "Trashable", &err), RP_OK);
+	rec_free(&r);
+
+	assert_int_equal(rec_restore(db, K_PERSON, p, &err), RP_OK);
+	assert_int_equal(count(K_MEETING, pf, p, 0), 1); /* m1 back; m2 was trashed apart */
+	a = get(K_ACTION, a1);
+	assert_int_equal(a.deleted_at, 0);
+	rec_free(&a);
+	assert_int_equal(count(K_GRATITUDE, kind_parent_field(kind_get(K_GRATITUDE)), p, 0), 1);
+	assert_int_equal(rec_restore(db, K_PERSON, p, &err), RP_EINVAL); /* not in the trash */
+
+	long purged;
+	assert_int_equal(rec_purge(db, &purged, &err), RP_OK);
+	assert_true(purged >= 1);
+	assert_int_equal(rec_get(db, K_MEETING, m2, &r, &err), RP_ENOTFOUND);
+	test_set_now("2026-11-25 09:00");
+}
+
+static void test_people_lookup(void **state)
+{
+	int64_t jane = add(K_PERSON, "name=Jane Lookup", NULL);
+	int64_t jan = add(K_PERSON, "name=Jan", NULL);
+	int64_t pct = add(K_PERSON, "name=100% Sure", NULL);
+	int64_t id = 0;
+	struct rp_err err;
+	char buf[64];
+	(void)state;
+	assert_int_equal(person_resolve(db, "lookup", &id, &err), RP_OK);
+	assert_int_equal(id, jane);
+	assert_int_equal(person_resolve(db, "JAN", &id, &err), RP_OK); /* exact beats partial */
+	assert_int_equal(id, jan);
+	assert_int_equal(person_resolve(db, "Ja", &id, &err), RP_EAMBIG);
+	assert_non_null(strstr(err.msg, "Jane Lookup"));
+	assert_non_null(strstr(err.msg, "Jan ("));
+	assert_int_equal(person_resolve(db, "0% S", &id, &err), RP_OK); /* % is literal */
+	assert_int_equal(id, pct);
+	assert_int_equal(person_resolve(db, "_", &id, &err), RP_ENOTFOUND);
+	snprintf(buf, sizeof buf, "%lld", (long long)jan);
+	assert_int_equal(person_resolve(db, buf, &id, &err), RP_OK);
+	assert_int_equal(id, jan);
+	assert_int_equal(person_resolve(db, "99999", &id, &err), RP_ENOTFOUND);
+	person_name(db, jane, buf, sizeof buf);
+	assert_string_equal(buf, "Jane Lookup");
+}
+
+static void test_paging_walks_every_row_once_in_order(void **state)
+{
+	static const char *const names[] = {"delta", "Alpha", "charlie", "Bravo", "echo",
+	                                    "alpha", "Foxtrot", "golf", "Hotel", "india"};
+	struct rec_key after = {0};
+	struct rec_query q = {-1, 0, 0, 3, NULL};
+	struct rec_page page;
+	char prev[64] = "";
+	int seen = 0, pages = 0;
+	(void)state;
+	/* a fresh database of its own, so the count is exact */
+	struct db *saved = db;
+	struct rp_err err;
+	assert_int_equal(store_open(test_path("paging.db"), 0, &db, &err), RP_OK);
+	for (size_t i = 0; i < 10; i++) {
+		char pair[64];
+		snprintf(pair, sizeof pair, "name=%s", names[i]);
+		add(K_PERSON, pair, NULL);
+	}
+	do {
+		assert_int_equal(rec_list(db, K_PERSON, &q, &page, NULL), RP_OK);
+		pages++;
+		for (int i = 0; i < page.n; i++, seen++) {
+			const char *name = rec_str(&page.rows[i], 0);
+			assert_true(strcasecmp(prev, name) <= 0); /* case-insensitive order */
+			snprintf(prev, sizeof prev, "%s", name);
+		}
+		free(after.text);
+		after = page.next;
+		page.next.text = NULL;
+		q.after = &after;
+		int more = page.more;
+		rec_page_free(&page);
+		if (!more)
+			break;
+	} while (1);
+	free(after.text);
+	assert_int_equal(seen, 10);
+	assert_int_equal(pages, 4);
+	assert_string_equal(prev, "india");
+	store_close(db);
+	db = saved;
+}
+
+static void test_meetings_page_newest_first(void **state)
+{
+	int64_t p = add(K_PERSON, "name=Often Met", NULL);
+	char with[32];
+	struct rec_query q = {kind_parent_field(kind_get(K_MEETING)), p, 0, 2, NULL};
+	struct rec_page page;
+	struct rec_key after = {0};
+	int64_t last = INT64_MAX, ids[6];
+	int n = 0;
+	(void)state;
+	snprintf(with, sizeof with, "with=%lld", (long long)p);
+	ids[0] = add(K_MEETING, with, "at=2026-10-01 09:00", NULL);
+	ids[1] = add(K_MEETING, with, "at=2026-10-01 09:00", NULL); /* same time: id decides */
+	ids[2] = add(K_MEETING, with, "at=2026-11-01 09:00", NULL);
+	ids[3] = add(K_MEETING, with, "at=2026-09-01 09:00", NULL);
+	ids[4] = add(K_MEETING, with, "at=2026-12-01 09:00", NULL);
+	for (;;) {
+		assert_int_equal(rec_list(db, K_MEETING, &q, &page, NULL), RP_OK);
+		for (int i = 0; i < page.n; i++) {
+			int64_t t = rec_int(&page.rows[i], fld(K_MEETING, "at"));
+			assert_true(t <= last);
+			last = t;
+			ids[5] = page.rows[i].id;
+			n++;
+		}
+		free(after.text);
+		after = page.next;
+		page.next.text = NULL;
+		q.after = &after;
+		int more = page.more;
+		rec_page_free(&page);
+		if (!more)
+			break;
+	}
+	free(after.text);
+	assert_int_equal(n, 5);
+	assert_int_equal(ids[5], ids[3]); /* the oldest comes last */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_person_defaults_and_identity),
+		cmocka_unit_test(test_validation_messages),
+		cmocka_unit_test(test_choices_and_text_kinds),
+		cmocka_unit_test(test_meeting_status_follows_time),
+		cmocka_unit_test(test_rules_goal_done_and_thanks_sent),
+		cmocka_unit_test(test_update_only_changes_what_changed),
+		cmocka_unit_test(test_checkin_one_per_day),
+		cmocka_unit_test(test_trash_takes_and_restores_what_belongs),
+		cmocka_unit_test(test_people_lookup),
+		cmocka_unit_test(test_paging_walks_every_row_once_in_order),
+		cmocka_unit_test(test_meetings_page_newest_first),
+	};
+	return cmocka_run_group_tests_name("core", tests, setup, teardown);
+}
