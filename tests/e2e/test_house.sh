@@ -1,0 +1,41 @@
+# House rules checked on the tree: the layers, the example config, install.
+. "$(dirname "$0")/lib.sh"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+
+hits=$(grep -lE '#include *[<"]sqlite3\.h' tui/*.[ch] core/*.[ch] 2>/dev/null)
+expect_eq "$hits" "" "no <sqlite3.h> outside db/"
+hits=$(grep -lE '#include *[<"](n?curses|ncursesw/)' core/*.[ch] db/*.[ch] 2>/dev/null)
+expect_eq "$hits" "" "no curses header in core/ or db/"
+hits=$(grep -lE '#include *"(\.\./)?db/' tui/*.[ch] 2>/dev/null)
+expect_eq "$hits" "" "tui/ never includes a db/ header"
+hits=$(grep -lE '\b(exit|abort) *\(' core/*.c db/*.c 2>/dev/null)
+expect_eq "$hits" "" "core/ and db/ never exit"
+
+# the example config is accepted as it stands, without a word
+r --config "$top/config.ini.example" list people
+expect_rc 0 "config.ini.example is a valid config"
+expect_no_err "and raises no problem"
+# every key the program knows is documented in the example
+for key in database default_duration due_soon_days thanks_after_days adherence_days; do
+	if grep -q "^;*$key *=" config.ini.example; then ok "config.ini.example documents $key"
+	else not_ok "config.ini.example documents $key"; fi
+done
+
+# make install puts the binary, the man page and the example config in place
+if make --no-print-directory -s install DESTDIR="$T_DIR/stage" PREFIX=/usr >"$T_DIR/install.log" 2>&1; then
+	ok "make install DESTDIR=... PREFIX=/usr"
+else
+	not_ok "make install DESTDIR=... PREFIX=/usr" "$(cat "$T_DIR/install.log")"
+fi
+for f in usr/bin/rapport usr/share/man/man1/rapport.1 usr/share/doc/rapport/config.ini.example; do
+	if [ -f "$T_DIR/stage/$f" ]; then ok "installed /$f"; else not_ok "installed /$f"; fi
+done
+"$T_DIR/stage/usr/bin/rapport" --version >"$T_DIR/v" 2>&1
+expect_eq "$(cut -c1-8 "$T_DIR/v")" "rapport " "the installed binary runs"
+if command -v man >/dev/null 2>&1; then
+	MANWIDTH=80 man -l "$T_DIR/stage/usr/share/man/man1/rapport.1" >"$T_DIR/man.txt" 2>"$T_DIR/man.err"
+	if grep -q "add meeting" "$T_DIR/man.txt" && [ ! -s "$T_DIR/man.err" ]; then ok "the man page renders cleanly"
+	else not_ok "the man page renders cleanly" "$(cat "$T_DIR/man.err")"; fi
+fi
+echo "1..$T_N"
