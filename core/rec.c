@@ -835,3 +835,44 @@ void rec_page_free(struct rec_page *page)
 	free(page->next.text);
 	memset(page, 0, sizeof *page);
 }
+
+void rec_walk_start(struct rec_walk *w, enum kind_id kind, const struct rec_query *q)
+{
+	memset(w, 0, sizeof *w);
+	w->kind = kind;
+	w->q = *q;
+	w->q.after = NULL;
+}
+
+int rec_walk_next(struct db *db, struct rec_walk *w, struct rp_err *err)
+{
+	if (w->started) {
+		int more = w->page.more;
+		free(w->after.text);
+		w->after = w->page.next; /* the key moves from the page to the walk */
+		w->page.next.text = NULL;
+		rec_page_free(&w->page);
+		w->q.after = &w->after;
+		if (!more)
+			w->done = 1;
+	}
+	if (w->done)
+		return 0;
+	w->started = 1;
+	if (rec_list(db, w->kind, &w->q, &w->page, err) != RP_OK) {
+		w->done = 1;
+		return -1;
+	}
+	if (w->page.n == 0) {
+		w->done = 1;
+		return 0;
+	}
+	return 1;
+}
+
+void rec_walk_end(struct rec_walk *w)
+{
+	rec_page_free(&w->page);
+	free(w->after.text);
+	w->after.text = NULL;
+}

@@ -80,6 +80,25 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
              struct rp_err *err);
 void rec_page_free(struct rec_page *page);
 
+/* Walk a whole listing page by page, holding one page at a time:
+ *   struct rec_walk w;
+ *   rec_walk_start(&w, K_MEETING, &q);
+ *   while (rec_walk_next(db, &w, &err) > 0)
+ *           use w.page.rows[0 .. w.page.n - 1];
+ *   rec_walk_end(&w);
+ * rec_walk_next returns 1 with a page, 0 at the end, -1 on error. */
+struct rec_walk {
+	enum kind_id kind;
+	struct rec_query q;
+	struct rec_key after;
+	struct rec_page page;
+	int started, done;
+};
+
+void rec_walk_start(struct rec_walk *w, enum kind_id kind, const struct rec_query *q);
+int rec_walk_next(struct db *db, struct rec_walk *w, struct rp_err *err);
+void rec_walk_end(struct rec_walk *w);
+
 /* "person #3" for messages. */
 void rec_ref_name(const struct kind *k, int64_t id, char *buf, size_t n);
 

@@ -188,56 +188,40 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 	const struct kind *k = kind_get(kind);
 	const struct column *cols = columns[kind];
 	struct rec_query q = {filter_field, filter_id, trash, PAGE, NULL};
-	struct rec_page page;
-	struct rec_key after = {0};
+	struct rec_walk w;
 	char(*cell)[CELL] = calloc(7, CELL);
-	int width = out_width(), total = 0;
+	int width = out_width(), total = 0, rc;
 
 	if (!cell)
 		return rp_fail(err, RP_EIO, "out of memory");
 	if (json)
 		fputs("[", stdout);
-	for (;;) {
-		if (rec_list(db, kind, &q, &page, err) != RP_OK) {
-			free(after.text);
-			free(cell);
-			if (json)
-				fputs("]\n", stdout);
-			return err->code;
-		}
-		if (!json && total == 0 && page.n > 0) {
-			char head[7][CELL];
+	rec_walk_start(&w, kind, &q);
+	while ((rc = rec_walk_next(db, &w, err)) > 0) {
+		if (!json && total == 0) {
 			for (int i = 0; i < 7 && cols[i].head; i++)
-				snprintf(head[i], CELL, "%s", cols[i].head);
-			print_row(cols, head, width);
+				snprintf(cell[i], CELL, "%s", cols[i].head);
+			print_row(cols, cell, width);
 		}
-		for (int i = 0; i < page.n; i++, total++) {
+		for (int i = 0; i < w.page.n; i++, total++) {
 			if (json) {
-				json_t *j = rec_to_json(&page.rows[i]);
+				json_t *j = rec_to_json(&w.page.rows[i]);
 				fputs(total ? ",\n" : "\n", stdout);
 				json_dumpf(j, stdout, JSON_COMPACT);
 				json_decref(j);
 			} else {
-				row_cells(db, &page.rows[i], cell);
+				row_cells(db, &w.page.rows[i], cell);
 				print_row(cols, cell, width);
 			}
 		}
-		free(after.text);
-		after = page.next;
-		page.next.text = NULL; /* now owned by `after` */
-		q.after = &after;
-		int more = page.more;
-		rec_page_free(&page);
-		if (!more)
-			break;
 	}
-	free(after.text);
+	rec_walk_end(&w);
 	free(cell);
 	if (json)
 		fputs(total ? "\n]\n" : "]\n", stdout);
-	else if (total == 0)
+	else if (total == 0 && rc == 0)
 		printf(trash ? "the trash holds no %s\n" : "no %s yet\n", k->plural);
-	return RP_OK;
+	return rc < 0 ? (int)err->code : RP_OK;
 }
 
 /* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00", "#4 Land a job" */
@@ -275,27 +259,21 @@ static void print_field_line(const char *label, const char *value)
 static int show_children(struct db *db, const struct rec *r, json_t *into, struct rp_err *err)
 {
 	enum kind_id child = r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION;
-	const struct kind *ck = kind_get(child);
-	struct rec_query q = {kind_parent_field(ck), r->id, 0, PAGE, NULL};
-	struct rec_page page;
-	struct rec_key after = {0};
+	struct rec_query q = {kind_parent_field(kind_get(child)), r->id, 0, PAGE, NULL};
+	struct rec_walk w;
 	json_t *arr = into ? json_array() : NULL;
-	int total = 0;
+	int total = 0, rc;
 
-	for (;;) {
-		if (rec_list(db, child, &q, &page, err) != RP_OK) {
-			json_decref(arr);
-			free(after.text);
-			return err->code;
-		}
-		for (int i = 0; i < page.n; i++, total++) {
-			const struct rec *c = &page.rows[i];
+	rec_walk_start(&w, child, &q);
+	while ((rc = rec_walk_next(db, &w, err)) > 0) {
+		for (int i = 0; i < w.page.n; i++, total++) {
+			const struct rec *c = &w.page.rows[i];
+			const char *due_ymd = rec_str(c, field(c, "due_date"));
+			char due[32] = "";
 			if (arr) {
 				json_array_append_new(arr, rec_to_json(c));
 				continue;
 			}
-			char due[32] = "";
-			const char *due_ymd = rec_str(c, field(c, "due_date"));
 			if (total == 0)
 				printf("%s:\n", child == K_MILESTONE ? "Milestones" : "Action items");
 			if (due_ymd)
@@ -305,16 +283,12 @@ static int show_children(struct db *db, const struct rec *r, json_t *into, struc
 			       child == K_ACTION ? ": " : "", rec_str(c, c->kind->title_field),
 			       due_ymd ? ", due " : "", due);
 		}
-		free(after.text);
-		after = page.next;
-		page.next.text = NULL;
-		q.after = &after;
-		int more = page.more;
-		rec_page_free(&page);
-		if (!more)
-			break;
 	}
-	free(after.text);
+	rec_walk_end(&w);
+	if (rc < 0) {
+		json_decref(arr);
+		return err->code;
+	}
 	if (arr)
 		json_object_set_new(into, child == K_MILESTONE ? "milestones" : "action_items", arr);
 	return RP_OK;

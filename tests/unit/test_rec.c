@@ -335,39 +335,31 @@ static void test_paging_walks_every_row_once_in_order(void **state)
 {
 	static const char *const names[] = {"delta", "Alpha", "charlie", "Bravo", "echo",
 	                                    "alpha", "Foxtrot", "golf", "Hotel", "india"};
-	struct rec_key after = {0};
 	struct rec_query q = {-1, 0, 0, 3, NULL};
-	struct rec_page page;
+	struct rec_walk w;
 	char prev[64] = "";
 	int seen = 0, pages = 0;
-	(void)state;
-	/* a fresh database of its own, so the count is exact */
 	struct db *saved = db;
 	struct rp_err err;
+	(void)state;
+	/* a database of its own, so the count is exact */
 	assert_int_equal(store_open(test_path("paging.db"), 0, &db, &err), RP_OK);
 	for (size_t i = 0; i < 10; i++) {
 		char pair[64];
 		snprintf(pair, sizeof pair, "name=%s", names[i]);
 		add(K_PERSON, pair, NULL);
 	}
-	do {
-		assert_int_equal(rec_list(db, K_PERSON, &q, &page, NULL), RP_OK);
+	rec_walk_start(&w, K_PERSON, &q);
+	while (rec_walk_next(db, &w, &err) > 0) {
 		pages++;
-		for (int i = 0; i < page.n; i++, seen++) {
-			const char *name = rec_str(&page.rows[i], 0);
+		assert_true(w.page.n <= 3);
+		for (int i = 0; i < w.page.n; i++, seen++) {
+			const char *name = rec_str(&w.page.rows[i], 0);
 			assert_true(strcasecmp(prev, name) <= 0); /* case-insensitive order */
 			snprintf(prev, sizeof prev, "%s", name);
 		}
-		free(after.text);
-		after = page.next;
-		page.next.text = NULL;
-		q.after = &after;
-		int more = page.more;
-		rec_page_free(&page);
-		if (!more)
-			break;
-	} while (1);
-	free(after.text);
+	}
+	rec_walk_end(&w);
 	assert_int_equal(seen, 10);
 	assert_int_equal(pages, 4);
 	assert_string_equal(prev, "india");
@@ -380,38 +372,28 @@ static void test_meetings_page_newest_first(void **state)
 	int64_t p = add(K_PERSON, "name=Often Met", NULL);
 	char with[32];
 	struct rec_query q = {kind_parent_field(kind_get(K_MEETING)), p, 0, 2, NULL};
-	struct rec_page page;
-	struct rec_key after = {0};
-	int64_t last = INT64_MAX, ids[6];
+	struct rec_walk w;
+	int64_t last = INT64_MAX, oldest, last_id = 0;
 	int n = 0;
 	(void)state;
 	snprintf(with, sizeof with, "with=%lld", (long long)p);
-	ids[0] = add(K_MEETING, with, "at=2026-10-01 09:00", NULL);
-	ids[1] = add(K_MEETING, with, "at=2026-10-01 09:00", NULL); /* same time: id decides */
-	ids[2] = add(K_MEETING, with, "at=2026-11-01 09:00", NULL);
-	ids[3] = add(K_MEETING, with, "at=2026-09-01 09:00", NULL);
-	ids[4] = add(K_MEETING, with, "at=2026-12-01 09:00", NULL);
-	for (;;) {
-		assert_int_equal(rec_list(db, K_MEETING, &q, &page, NULL), RP_OK);
-		for (int i = 0; i < page.n; i++) {
-			int64_t t = rec_int(&page.rows[i], fld(K_MEETING, "at"));
+	add(K_MEETING, with, "at=2026-10-01 09:00", NULL);
+	add(K_MEETING, with, "at=2026-10-01 09:00", NULL); /* same time: the id decides */
+	add(K_MEETING, with, "at=2026-11-01 09:00", NULL);
+	oldest = add(K_MEETING, with, "at=2026-09-01 09:00", NULL);
+	add(K_MEETING, with, "at=2026-12-01 09:00", NULL);
+	rec_walk_start(&w, K_MEETING, &q);
+	while (rec_walk_next(db, &w, NULL) > 0) {
+		for (int i = 0; i < w.page.n; i++, n++) {
+			int64_t t = rec_int(&w.page.rows[i], fld(K_MEETING, "at"));
 			assert_true(t <= last);
 			last = t;
-			ids[5] = page.rows[i].id;
-			n++;
+			last_id = w.page.rows[i].id;
 		}
-		free(after.text);
-		after = page.next;
-		page.next.text = NULL;
-		q.after = &after;
-		int more = page.more;
-		rec_page_free(&page);
-		if (!more)
-			break;
 	}
-	free(after.text);
+	rec_walk_end(&w);
 	assert_int_equal(n, 5);
-	assert_int_equal(ids[5], ids[3]); /* the oldest comes last */
+	assert_int_equal(last_id, oldest); /* the oldest comes last */
 }
 
 int main(void)
