@@ -54,6 +54,8 @@ int person_resolve(struct db *db, const char *text, int64_t *id, struct rp_err *
 		text++;
 	if (!*text)
 		return rp_fail(err, RP_EINVAL, "no person given");
+	if (*text == '#' && all_digits(text + 1))
+		text++;
 	if (all_digits(text))
 		return resolve_id(db, text, id, err);
 	if (strlen(text) > 200)

@@ -757,7 +757,10 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
 	             ? q->filter_field
 	             : -1;
 	int limit = q->limit < 1 ? 1 : q->limit > 1000 ? 1000 : q->limit;
-	const char *dir = k->order_desc ? "DESC" : "ASC", *cmp = k->order_desc ? "<" : ">";
+	/* walking backward is walking the other order */
+	int desc = k->order_desc != (q->backward != 0);
+	const char *dir = desc ? "DESC" : "ASC";
+	const char *cmp = desc ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
 	char sql[SQL_MAX], order[96];
 	size_t used = select_list(k, sql, sizeof sql);
 	struct db_stmt *st;
@@ -816,6 +819,12 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
 		rec_page_free(page);
 		return failed(err, RP_EDB);
 	}
+	if (q->backward) /* back into list order */
+		for (int i = 0, j = page->n - 1; i < j; i++, j--) {
+			struct rec t = page->rows[i];
+			page->rows[i] = page->rows[j];
+			page->rows[j] = t;
+		}
 	if (page->n) {
 		const struct rec *last = &page->rows[page->n - 1];
 		page->next.id = last->id;
@@ -825,6 +834,25 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
 			page->next.num = rec_int(last, k->order_field);
 	}
 	return RP_OK;
+}
+
+void rec_key_of(const struct rec *r, struct rec_key *key)
+{
+	const struct kind *k = r->kind;
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	if (k->order_field < 0)
+		return;
+	if (is_text_type(k->fields[k->order_field].type))
+		key->text = strdup(rec_str(r, k->order_field) ? rec_str(r, k->order_field) : "");
+	else
+		key->num = rec_int(r, k->order_field);
+}
+
+void rec_key_free(struct rec_key *key)
+{
+	free(key->text);
+	key->text = NULL;
 }
 
 void rec_page_free(struct rec_page *page)

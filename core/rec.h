@@ -67,6 +67,8 @@ struct rec_query {
 	int trash;                   /* list the trash instead */
 	int limit;                   /* rows per page, 1..1000 */
 	const struct rec_key *after; /* NULL: first page */
+	int backward;                /* the rows before `after` (NULL: the last rows) */
+	int inclusive;               /* start at `after` itself rather than past it */
 };
 
 struct rec_page {
@@ -76,8 +78,13 @@ struct rec_page {
 	struct rec_key next; /* pass as `after` for it */
 };
 
+/* Rows come in list order even when fetched backward; `more` says whether
+ * further rows lie in the direction of travel. */
 int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct rec_page *page,
              struct rp_err *err);
+/* The list position of r, for `after` (key->text is malloc'd). */
+void rec_key_of(const struct rec *r, struct rec_key *key);
+void rec_key_free(struct rec_key *key);
 void rec_page_free(struct rec_page *page);
 
 /* Walk a whole listing page by page, holding one page at a time:

@@ -187,7 +187,8 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 {
 	const struct kind *k = kind_get(kind);
 	const struct column *cols = columns[kind];
-	struct rec_query q = {filter_field, filter_id, trash, PAGE, NULL};
+	struct rec_query q = {
+		.filter_field = filter_field, .filter_id = filter_id, .trash = trash, .limit = PAGE};
 	struct rec_walk w;
 	char(*cell)[CELL] = calloc(7, CELL);
 	int width = out_width(), total = 0, rc;
@@ -259,7 +260,8 @@ static void print_field_line(const char *label, const char *value)
 static int show_children(struct db *db, const struct rec *r, json_t *into, struct rp_err *err)
 {
 	enum kind_id child = r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION;
-	struct rec_query q = {kind_parent_field(kind_get(child)), r->id, 0, PAGE, NULL};
+	struct rec_query q = {
+		.filter_field = kind_parent_field(kind_get(child)), .filter_id = r->id, .limit = PAGE};
 	struct rec_walk w;
 	json_t *arr = into ? json_array() : NULL;
 	int total = 0, rc;
@@ -296,7 +298,8 @@ static int show_children(struct db *db, const struct rec *r, json_t *into, struc
 
 static void show_person_meetings(struct db *db, const struct rec *r)
 {
-	struct rec_query q = {kind_parent_field(kind_get(K_MEETING)), r->id, 0, 5, NULL};
+	struct rec_query q = {
+		.filter_field = kind_parent_field(kind_get(K_MEETING)), .filter_id = r->id, .limit = 5};
 	struct rec_page page;
 	int64_t last = person_last_met(db, r->id);
 	char buf[64];

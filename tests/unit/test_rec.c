@@ -245,7 +245,7 @@ static void test_checkin_one_per_day(void **state)
 
 static int count(enum kind_id k, int filter_field, int64_t filter_id, int trash)
 {
-	struct rec_query q = {filter_field, filter_id, trash, 1000, NULL};
+	struct rec_query q = {.filter_field = filter_field, .filter_id = filter_id, .trash = trash, .limit = 1000};
 	struct rec_page page;
 	int n;
 	assert_int_equal(rec_list(db, k, &q, &page, NULL), RP_OK);
@@ -335,7 +335,7 @@ static void test_paging_walks_every_row_once_in_order(void **state)
 {
 	static const char *const names[] = {"delta", "Alpha", "charlie", "Bravo", "echo",
 	                                    "alpha", "Foxtrot", "golf", "Hotel", "india"};
-	struct rec_query q = {-1, 0, 0, 3, NULL};
+	struct rec_query q = {.filter_field = -1, .filter_id = 0, .trash = 0, .limit = 3};
 	struct rec_walk w;
 	char prev[64] = "";
 	int seen = 0, pages = 0;
@@ -363,6 +363,39 @@ static void test_paging_walks_every_row_once_in_order(void **state)
 	assert_int_equal(seen, 10);
 	assert_int_equal(pages, 4);
 	assert_string_equal(prev, "india");
+
+	/* the screen's moves: the last rows, rows before a row, from a row on */
+	struct rec_page page;
+	struct rec_key key;
+	struct rec_query back = {.filter_field = -1, .limit = 3, .backward = 1};
+	assert_int_equal(rec_list(db, K_PERSON, &back, &page, NULL), RP_OK);
+	assert_int_equal(page.n, 3);
+	assert_string_equal(rec_str(&page.rows[0], 0), "golf");
+	assert_string_equal(rec_str(&page.rows[2], 0), "india");
+	assert_true(page.more);
+	rec_page_free(&page);
+	struct rec_query fwd = {.filter_field = -1, .limit = 6};
+	assert_int_equal(rec_list(db, K_PERSON, &fwd, &page, NULL), RP_OK);
+	assert_string_equal(rec_str(&page.rows[0], 0), "Alpha"); /* equal names: by id */
+	assert_string_equal(rec_str(&page.rows[1], 0), "alpha");
+	assert_string_equal(rec_str(&page.rows[5], 0), "echo");
+	rec_key_of(&page.rows[5], &key);
+	rec_page_free(&page);
+	back.after = &key;
+	back.limit = 2;
+	assert_int_equal(rec_list(db, K_PERSON, &back, &page, NULL), RP_OK);
+	assert_int_equal(page.n, 2);
+	assert_string_equal(rec_str(&page.rows[0], 0), "charlie");
+	assert_string_equal(rec_str(&page.rows[1], 0), "delta");
+	rec_page_free(&page);
+	fwd.after = &key;
+	fwd.inclusive = 1;
+	fwd.limit = 2;
+	assert_int_equal(rec_list(db, K_PERSON, &fwd, &page, NULL), RP_OK);
+	assert_string_equal(rec_str(&page.rows[0], 0), "echo");
+	assert_string_equal(rec_str(&page.rows[1], 0), "Foxtrot");
+	rec_page_free(&page);
+	rec_key_free(&key);
 	store_close(db);
 	db = saved;
 }
@@ -371,7 +404,7 @@ static void test_meetings_page_newest_first(void **state)
 {
 	int64_t p = add(K_PERSON, "name=Often Met", NULL);
 	char with[32];
-	struct rec_query q = {kind_parent_field(kind_get(K_MEETING)), p, 0, 2, NULL};
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)), .filter_id = p, .trash = 0, .limit = 2};
 	struct rec_walk w;
 	int64_t last = INT64_MAX, oldest, last_id = 0;
 	int n = 0;
