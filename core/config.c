@@ -168,8 +168,21 @@ static const struct key *find_key(const char *section, const char *name)
 	return NULL;
 }
 
+/* Sections whose keys are names the faces define (actions, colour roles). */
+static const char *const open_sections[] = {"keys", "colors"};
+
+static int open_section(const char *section)
+{
+	for (size_t i = 0; i < sizeof open_sections / sizeof open_sections[0]; i++)
+		if (strcasecmp(open_sections[i], section) == 0)
+			return 1;
+	return 0;
+}
+
 static int known_section(const char *section)
 {
+	if (open_section(section))
+		return 1;
 	for (size_t i = 0; i < NKEYS; i++)
 		if (strcasecmp(keys[i].section, section) == 0)
 			return 1;
@@ -179,7 +192,8 @@ static int known_section(const char *section)
 /* Report sections and keys the program does not know (typos, mostly).  The
  * dictionary is walked directly: iniparser_getnsec() skips sections whose
  * name holds a ':' such as [ui:width], which are exactly the odd ones. */
-static void check_unknown(const dictionary *d, const char *path, struct config_report *rep)
+static void check_unknown(const dictionary *d, const char *path, struct config *cfg,
+                          struct config_report *rep)
 {
 	for (ssize_t i = 0; i < d->size; i++) {
 		const char *key = d->key[i], *colon;
@@ -195,7 +209,19 @@ static void check_unknown(const dictionary *d, const char *path, struct config_r
 		if (!colon)
 			continue;
 		snprintf(section, sizeof section, "%.*s", (int)(colon - key), key);
-		if (known_section(section) && !find_key(section, colon + 1))
+		if (open_section(section)) {
+			struct config_entry *e;
+			if (cfg->nentries == CONFIG_MAX_ENTRIES) {
+				report(rep, "%s: more than %d entries in [keys] and [colors]; the rest ignored",
+				       path, CONFIG_MAX_ENTRIES);
+				continue;
+			}
+			e = &cfg->entries[cfg->nentries++];
+			snprintf(e->section, sizeof e->section, "%.15s", section);
+			snprintf(e->key, sizeof e->key, "%.63s", colon + 1);
+			snprintf(e->value, sizeof e->value, "%.159s", d->val[i]);
+			e->line = line_of(path, section, colon + 1);
+		} else if (known_section(section) && !find_key(section, colon + 1))
 			report(rep, "%s:%d: unknown key '%s' in [%s], ignored", path,
 			       line_of(path, section, colon + 1), colon + 1, section);
 	}
@@ -209,6 +235,7 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 
 	config_defaults(cfg);
 	memset(rep, 0, sizeof *rep);
+	snprintf(cfg->path, sizeof cfg->path, "%s", path);
 	if (stat(path, &sb) != 0) {
 		if (errno == ENOENT && !must_exist)
 			return RP_OK;
@@ -233,7 +260,7 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 			report(rep, "%s: not read because of the line(s) above; all defaults used", path);
 		return RP_OK;
 	}
-	check_unknown(d, path, rep);
+	check_unknown(d, path, cfg, rep);
 	for (size_t i = 0; i < NKEYS; i++) {
 		char full[128], why[300];
 		const char *value;

@@ -10,12 +10,25 @@
 #define CONFIG_PATH_MAX 4096
 #define CONFIG_MAX_PROBLEMS 16
 
+/* A key of an open section ([keys], [colors]): the face that owns the names
+ * checks them and reports with file and line. */
+struct config_entry {
+	char section[16];
+	char key[64];
+	char value[160];
+	int line;
+};
+#define CONFIG_MAX_ENTRIES 96
+
 struct config {
+	char path[CONFIG_PATH_MAX];     /* the file read, for messages ("" if none) */
 	char database[CONFIG_PATH_MAX]; /* [general] database; "" = the default file */
 	int default_duration;           /* [meetings] default_duration, minutes */
 	int due_soon_days;              /* [health] due_soon_days */
 	int thanks_after_days;          /* [health] thanks_after_days */
 	int adherence_days;             /* [health] adherence_days */
+	int nentries;
+	struct config_entry entries[CONFIG_MAX_ENTRIES];
 };
 
 /* What was wrong with the file, one "path:line: problem" per entry. */
