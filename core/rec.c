@@ -349,6 +349,24 @@ int rec_set_int(struct rec *r, int field, int64_t value, struct rp_err *err)
 	return RP_OK;
 }
 
+int rec_copy_fields(struct rec *dst, const struct rec *src, struct rp_err *err)
+{
+	for (int i = 0; i < src->kind->nfields; i++) {
+		const struct val *v = &src->v[i];
+		if (v->null) {
+			put_null(&dst->v[i]);
+		} else if (v->s) {
+			char *copy = strdup(v->s);
+			if (!copy)
+				return rp_fail(err, RP_EIO, "out of memory");
+			put_text(&dst->v[i], copy);
+		} else {
+			put_int(&dst->v[i], v->i);
+		}
+	}
+	return RP_OK;
+}
+
 static int set_text_value(struct rec *r, int field, const char *s, struct rp_err *err)
 {
 	char *copy = strdup(s);

@@ -37,6 +37,9 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 /* Set a number-like field directly (no parsing; range still checked). */
 int rec_set_int(struct rec *r, int field, int64_t v, struct rp_err *err);
 
+/* Give dst (same kind) every field value of src, as changes to write. */
+int rec_copy_fields(struct rec *dst, const struct rec *src, struct rp_err *err);
+
 int rec_is_null(const struct rec *r, int field);
 const char *rec_str(const struct rec *r, int field); /* NULL when null or not text */
 int64_t rec_int(const struct rec *r, int field);

@@ -77,7 +77,14 @@ static const char v1[] =
 	"CREATE UNIQUE INDEX checkin_one_per_day ON checkin(day) WHERE deleted_at IS NULL;"
 	"CREATE INDEX checkin_day ON checkin(day, id);";
 
+/* Open action items are counted on every screen: a partial index keeps that
+ * count proportional to what is open, not to the whole history. */
+static const char v2[] =
+	"CREATE INDEX action_open ON action_item(due_date)"
+	" WHERE done = 0 AND deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
+	{2, v2},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

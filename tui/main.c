@@ -11,6 +11,7 @@
 #include "core/store.h"
 #include "tui/cli.h"
 #include "tui/text.h"
+#include "tui/ui.h"
 
 #define RAPPORT_VERSION "0.1.0"
 
@@ -80,6 +81,9 @@ static int take_globals(int *argc, char **argv, struct globals *g)
 	return 0;
 }
 
+/* The first config problem, for the UI's message line. */
+static char first_problem[640];
+
 static int load_config(const struct globals *g, struct config *cfg)
 {
 	struct config_report rep;
@@ -98,6 +102,8 @@ static int load_config(const struct globals *g, struct config *cfg)
 	}
 	for (int i = 0; i < rep.n && i < CONFIG_MAX_PROBLEMS; i++)
 		cli_error("%s", rep.problem[i]);
+	if (rep.n)
+		snprintf(first_problem, sizeof first_problem, "%s", rep.problem[0]);
 	if (rep.n)
 		cli_error("%s: %d problem%s; defaults used for %s", path, rep.n, rep.n == 1 ? "" : "s",
 		          rep.n == 1 ? "it" : "them");
@@ -130,8 +136,11 @@ int main(int argc, char **argv)
 			print_help();
 		return EXIT_OK;
 	}
-	if (!cmd && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))
-		return cli_usage_error(NULL, "no command given, and not on a terminal");
+	if (!cmd && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		cli_error("the full-screen interface needs a terminal (stdin and stdout);"
+		          " for scripts, give a command: rapport --help");
+		return EXIT_FAIL;
+	}
 	if (cmd && cmd->writes && g.readonly)
 		return cli_usage_error(NULL, "'%s' changes the database, but --read-only was given",
 		                       cmd->name);
@@ -160,10 +169,7 @@ int main(int argc, char **argv)
 	if (cmd) {
 		rc = cmd->run(&c, argc - 1, argv + 1);
 	} else {
-		printf("rapport %s: the full-screen interface is not built yet.\n"
-		       "Your data is in %s; see 'rapport --help' for the commands.\n",
-		       RAPPORT_VERSION, dbpath);
-		rc = EXIT_OK;
+		rc = ui_run(c.db, &cfg, g.readonly, first_problem[0] ? first_problem : NULL);
 	}
 	store_close(c.db);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {

@@ -1,0 +1,361 @@
+/* detail.c - see detail.h.  Lines are wrapped when they are made; a new
+ * width (a resize) makes them again. */
+#include "tui/detail.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/person.h"
+#include "core/when.h"
+#include "tui/colors.h"
+#include "tui/keys.h"
+#include "tui/text.h"
+
+#define MEETINGS_PAGE 20
+#define SIDE_ROWS 10 /* goals and notes listed in a person's header */
+
+void detail_init(struct detail *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+static void clear_lines(struct detail *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->lines[i].text);
+	d->n = 0;
+}
+
+void detail_free(struct detail *d)
+{
+	clear_lines(d);
+	free(d->lines);
+	rec_key_free(&d->after);
+	memset(d, 0, sizeof *d);
+}
+
+static void add_line(struct detail *d, const char *text, int role, enum kind_id kind, int64_t id)
+{
+	if (d->n == d->cap) {
+		int cap = d->cap ? d->cap * 2 : 64;
+		struct dline *p = realloc(d->lines, (size_t)cap * sizeof *p);
+		if (!p)
+			return;
+		d->lines = p;
+		d->cap = cap;
+	}
+	d->lines[d->n].text = strdup(text);
+	d->lines[d->n].role = role;
+	d->lines[d->n].kind = kind;
+	d->lines[d->n].id = id;
+	if (d->lines[d->n].text)
+		d->n++;
+}
+
+/* How many bytes of s (len bytes, no newline) fit in width cells when cut
+ * at a space; a single word too long for the line is taken whole (drawing
+ * cuts it). */
+static size_t fit_words(const char *s, size_t len, int width)
+{
+	char buf[2048];
+	size_t best = 0, i = 0;
+	while (i < len) {
+		size_t next = i;
+		while (next < len && s[next] == ' ')
+			next++;
+		while (next < len && s[next] != ' ')
+			next++;
+		snprintf(buf, sizeof buf, "%.*s", (int)next, s);
+		if (text_width(buf) > width)
+			return best ? best : next;
+		best = i = next;
+	}
+	return len;
+}
+
+/* Text wrapped at spaces to the width and indented; line breaks in the text
+ * are kept.  The first line stands for the item (kind, id), if any. */
+static void add_wrapped(struct detail *d, const char *text, int indent, int role, enum kind_id kind,
+                        int64_t id)
+{
+	int width = d->width - indent - 1 > 10 ? d->width - indent - 1 : 10;
+	const char *p = text;
+	char line[2300];
+	int first = 1;
+	for (;;) {
+		size_t para = strcspn(p, "\n"), start = 0;
+		do {
+			size_t n = fit_words(p + start, para - start, width);
+			snprintf(line, sizeof line, "%*s%.*s", indent, "", (int)n, p + start);
+			add_line(d, line, role, first ? kind : K_COUNT, first ? id : 0);
+			first = 0;
+			start += n;
+			while (start < para && p[start] == ' ')
+				start++;
+		} while (start < para);
+		p += para;
+		if (*p != '\n')
+			break;
+		p++;
+	}
+}
+
+static void field_line(struct detail *d, const struct rec *r, int f)
+{
+	char value[160], line[512];
+	const struct field *fd = &r->kind->fields[f];
+	if (rec_is_null(r, f))
+		return;
+	if (fd->type == F_TEXT || fd->type == F_LONGTEXT || fd->type == F_TAGS) {
+		snprintf(line, sizeof line, "%-14s %s", fd->label, rec_str(r, f));
+		add_wrapped(d, line, 0, R_NORMAL, K_COUNT, 0);
+		return;
+	}
+	rec_format(r, f, value, sizeof value);
+	snprintf(line, sizeof line, "%-14s %s", fd->label, value);
+	add_line(d, line, R_NORMAL, K_COUNT, 0);
+}
+
+static const char *str(const struct rec *r, const char *col)
+{
+	const char *s = rec_str(r, kind_field_index(r->kind, col));
+	return s ? s : "";
+}
+
+/* Children listed under an item: milestones of a goal, actions of a meeting. */
+static int add_children(struct db *db, struct detail *d, enum kind_id kind, int64_t parent,
+                        int indent, struct rp_err *err)
+{
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(kind)), .filter_id = parent,
+	                      .limit = 200};
+	struct rec_walk w;
+	int rc;
+	char line[600], due[40];
+	rec_walk_start(&w, kind, &q);
+	while ((rc = rec_walk_next(db, &w, err)) > 0)
+		for (int i = 0; i < w.page.n; i++) {
+			const struct rec *c = &w.page.rows[i];
+			int done = (int)rec_int(c, kind_field_index(c->kind, "done"));
+			due[0] = '\0';
+			if (*str(c, "due_date")) {
+				fmt_date(str(c, "due_date"), line, sizeof line);
+				snprintf(due, sizeof due, "  (due %s)", line);
+			}
+			snprintf(line, sizeof line, "%s %s%s%s%s", done ? "[x]" : "[ ]",
+			         kind == K_ACTION ? (strcmp(str(c, "owner"), "me") == 0 ? "me: " : "they: ")
+			                          : "",
+			         rec_str(c, c->kind->title_field), due, "");
+			add_wrapped(d, line, indent, done ? R_MUTED : R_NORMAL, kind, c->id);
+		}
+	rec_walk_end(&w);
+	return rc < 0 ? (int)err->code : RP_OK;
+}
+
+static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err)
+{
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)),
+	                      .filter_id = d->id, .limit = MEETINGS_PAGE};
+	struct rec_page page;
+	char when[40], line[600];
+	if (d->after.id)
+		q.after = &d->after;
+	if (rec_list(db, K_MEETING, &q, &page, err) != RP_OK)
+		return err->code;
+	for (int i = 0; i < page.n; i++) {
+		const struct rec *m = &page.rows[i];
+		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
+		snprintf(line, sizeof line, "%s  %s%s%s", when, str(m, "status"),
+		         *str(m, "location") ? "  @ " : "", str(m, "location"));
+		add_line(d, "", R_NORMAL, K_COUNT, 0);
+		add_line(d, line, R_HEADER, K_MEETING, m->id);
+		if (*str(m, "agenda")) {
+			snprintf(line, sizeof line, "Agenda: %s", str(m, "agenda"));
+			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
+		}
+		if (*str(m, "notes")) {
+			snprintf(line, sizeof line, "Notes: %s", str(m, "notes"));
+			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
+		}
+		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK) {
+			rec_page_free(&page);
+			return err->code;
+		}
+	}
+	d->more_meetings = page.more;
+	rec_key_free(&d->after);
+	d->after = page.next;
+	page.next.text = NULL;
+	if (page.n == 0 && !d->after.id && d->n > 0)
+		add_line(d, "No meetings yet: m logs or schedules one.", R_MUTED, K_COUNT, 0);
+	rec_page_free(&page);
+	return RP_OK;
+}
+
+/* A person's header: who, the agreement, goals and thank-you notes. */
+static int person_header(struct db *db, struct detail *d, const struct rec *r, struct rp_err *err)
+{
+	char line[600];
+	int64_t last = person_last_met(db, r->id);
+	snprintf(line, sizeof line, "%s  (%s, %s)", str(r, "name"), str(r, "role"), str(r, "stage"));
+	add_line(d, line, R_TITLE, K_PERSON, r->id);
+	for (int f = 3; f < r->kind->nfields; f++)
+		field_line(d, r, f);
+	if (last) {
+		char when[40];
+		fmt_instant(last, when, sizeof when);
+		snprintf(line, sizeof line, "%-14s %s", "Last met", when);
+		add_line(d, line, R_NORMAL, K_COUNT, 0);
+	}
+	for (int s = 0; s < 2; s++) {
+		enum kind_id kind = s == 0 ? K_GOAL : K_GRATITUDE;
+		struct rec_query q = {.filter_field = kind_ref_field(kind_get(kind), K_PERSON),
+		                      .filter_id = r->id, .limit = SIDE_ROWS};
+		struct rec_page page;
+		if (rec_list(db, kind, &q, &page, err) != RP_OK)
+			return err->code;
+		if (page.n) {
+			add_line(d, "", R_NORMAL, K_COUNT, 0);
+			snprintf(line, sizeof line, "%s%s", s == 0 ? "Goals" : "Thank-you notes",
+			         page.more ? " (the latest)" : "");
+			add_line(d, line, R_HEADER, K_COUNT, 0);
+		}
+		for (int i = 0; i < page.n; i++) {
+			const struct rec *g = &page.rows[i];
+			if (kind == K_GOAL)
+				snprintf(line, sizeof line, "%s  %s, %lld%%", str(g, "title"), str(g, "status"),
+				         (long long)rec_int(g, kind_field_index(g->kind, "progress")));
+			else
+				snprintf(line, sizeof line, "%s  %s", str(g, "status"), str(g, "body"));
+			add_wrapped(d, line, 2, R_NORMAL, kind, g->id);
+		}
+		rec_page_free(&page);
+	}
+	add_line(d, "", R_NORMAL, K_COUNT, 0);
+	add_line(d, "Meetings, newest first", R_HEADER, K_COUNT, 0);
+	d->more_meetings = 1;
+	return add_meetings_page(db, d, err);
+}
+
+int detail_show(struct db *db, struct detail *d, const struct rec *r, int width, struct rp_err *err)
+{
+	char line[600];
+	clear_lines(d);
+	rec_key_free(&d->after);
+	memset(&d->after, 0, sizeof d->after);
+	d->more_meetings = 0;
+	d->width = width;
+	if (!r) {
+		d->id = 0;
+		d->top = d->cursor = 0;
+		return RP_OK;
+	}
+	if (d->id != r->id || d->kind != r->kind->id)
+		d->top = d->cursor = 0;
+	d->kind = r->kind->id;
+	d->id = r->id;
+	if (r->kind->id == K_PERSON)
+		return person_header(db, d, r, err);
+
+	snprintf(line, sizeof line, "%s", rec_str(r, r->kind->title_field) ? rec_str(r, r->kind->title_field) : "");
+	if (r->kind->id == K_MEETING) {
+		char who[200];
+		fmt_instant(rec_int(r, kind_field_index(r->kind, "start_at")), line, sizeof line);
+		person_name(db, rec_int(r, kind_field_index(r->kind, "person_id")), who, sizeof who);
+		size_t used = strlen(line);
+		snprintf(line + used, sizeof line - used, "  with %s", who);
+	} else if (r->kind->id == K_GRATITUDE) {
+		char who[200];
+		person_name(db, rec_int(r, kind_field_index(r->kind, "person_id")), who, sizeof who);
+		snprintf(line, sizeof line, "Thank-you note to %s", who);
+	}
+	add_wrapped(d, line, 0, R_TITLE, r->kind->id, r->id);
+	for (int f = 0; f < r->kind->nfields; f++) {
+		const struct field *fd = &r->kind->fields[f];
+		if (f == r->kind->title_field && r->kind->id != K_GRATITUDE && r->kind->id != K_MEETING)
+			continue;
+		if (fd->type == F_REF && !rec_is_null(r, f)) {
+			char name[200] = "";
+			if (fd->ref == K_PERSON)
+				person_name(db, rec_int(r, f), name, sizeof name);
+			snprintf(line, sizeof line, "%-14s #%lld %s", fd->label, (long long)rec_int(r, f), name);
+			add_line(d, line, R_NORMAL, K_COUNT, 0);
+			continue;
+		}
+		field_line(d, r, f);
+	}
+	if (r->kind->id == K_GOAL || r->kind->id == K_MEETING) {
+		add_line(d, "", R_NORMAL, K_COUNT, 0);
+		add_line(d, r->kind->id == K_GOAL ? "Milestones" : "Action items", R_HEADER, K_COUNT, 0);
+		return add_children(db, d, r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION, r->id, 2, err);
+	}
+	return RP_OK;
+}
+
+int detail_need(struct db *db, struct detail *d, int upto, struct rp_err *err)
+{
+	while (d->n <= upto && d->more_meetings && d->kind == K_PERSON)
+		if (add_meetings_page(db, d, err) != RP_OK)
+			return err->code;
+	return RP_OK;
+}
+
+int detail_move(struct db *db, struct detail *d, int action, int height, struct rp_err *err)
+{
+	int target = d->cursor;
+	switch (action) {
+	case A_DOWN: target++; break;
+	case A_UP: target--; break;
+	case A_PAGE_DOWN: target += height - 1; break;
+	case A_PAGE_UP: target -= height - 1; break;
+	case A_FIRST: target = 0; break;
+	case A_LAST:
+		while (d->more_meetings && d->kind == K_PERSON)
+			if (add_meetings_page(db, d, err) != RP_OK)
+				return err->code;
+		target = d->n - 1;
+		break;
+	default: return RP_OK;
+	}
+	if (detail_need(db, d, target + height, err) != RP_OK)
+		return err->code;
+	if (target >= d->n)
+		target = d->n - 1;
+	if (target < 0)
+		target = 0;
+	d->cursor = target;
+	if (d->cursor < d->top)
+		d->top = d->cursor;
+	if (d->cursor >= d->top + height)
+		d->top = d->cursor - height + 1;
+	return RP_OK;
+}
+
+void detail_draw(const struct detail *d, WINDOW *w, int y0, int with_cursor)
+{
+	int h, wd;
+	char out[2048];
+	getmaxyx(w, h, wd);
+	h -= y0;
+	for (int y = 0; y < h && d->top + y < d->n; y++) {
+		const struct dline *l = &d->lines[d->top + y];
+		int cur = with_cursor && d->top + y == d->cursor;
+		attr_t a = cur ? color_attr(R_SELECTION) : color_attr((enum role)l->role);
+		wattrset(w, a);
+		if (cur)
+			mvwhline(w, y0 + y, 0, ' ', wd);
+		text_fit(l->text, wd - 1, out, sizeof out);
+		mvwaddstr(w, y0 + y, 1, out);
+	}
+	wattrset(w, A_NORMAL);
+	wnoutrefresh(w);
+}
+
+int detail_item(const struct detail *d, enum kind_id *kind, int64_t *id)
+{
+	if (d->cursor >= d->n || !d->lines[d->cursor].id)
+		return 0;
+	*kind = d->lines[d->cursor].kind;
+	*id = d->lines[d->cursor].id;
+	return 1;
+}

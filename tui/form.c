@@ -1,0 +1,418 @@
+/* form.c - see form.h.  A form is a list of line editors, one per field of
+ * the kind; saving hands each changed text to core's rec_set, which parses
+ * and validates exactly as the command line does. */
+#include "tui/form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <wctype.h>
+
+#include "core/clock.h"
+#include "core/person.h"
+#include "core/when.h"
+#include "tui/colors.h"
+#include "tui/editor.h"
+#include "tui/keys.h"
+#include "tui/text.h"
+#include "tui/ui.h"
+
+#define LABEL_W 16
+
+static int is_choice(const struct field *fd) { return fd->type == F_CHOICE || fd->type == F_BOOL; }
+
+static const struct field *fdef(const struct form *f, int i)
+{
+	return &kind_get(f->kind)->fields[f->f[i].field];
+}
+
+/* The text a field shows when a form opens on an existing row. */
+static void field_text(const struct rec *r, int field, char *buf, size_t n)
+{
+	const struct field *fd = &r->kind->fields[field];
+	buf[0] = '\0';
+	if (rec_is_null(r, field))
+		return;
+	switch (fd->type) {
+	case F_INSTANT: {
+		time_t t = (time_t)rec_int(r, field);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+		break;
+	}
+	case F_REF:
+		if (fd->ref == K_PERSON) /* "#id" is exact even when two share a name */
+			snprintf(buf, n, "#%lld", (long long)rec_int(r, field));
+		else
+			snprintf(buf, n, "%lld", (long long)rec_int(r, field));
+		break;
+	case F_INT: snprintf(buf, n, "%lld", (long long)rec_int(r, field)); break;
+	case F_BOOL: snprintf(buf, n, "%s", rec_int(r, field) ? "yes" : "no"); break;
+	default: snprintf(buf, n, "%s", rec_str(r, field)); break;
+	}
+}
+
+/* What a date or a person field was understood as, for the line beside it. */
+static void update_preview(struct ui *ui, struct form *f, int i)
+{
+	const struct field *fd = fdef(f, i);
+	const char *text = f->f[i].ed.buf;
+	struct rp_err err;
+	char buf[DATE_LEN];
+	int64_t v;
+	f->f[i].preview[0] = '\0';
+	if (!*text)
+		return;
+	if (fd->type == F_INSTANT) {
+		if (instant_parse(text, clock_now(), &v, &err) == RP_OK)
+			fmt_instant(v, f->f[i].preview, sizeof f->f[i].preview);
+		else
+			snprintf(f->f[i].preview, sizeof f->f[i].preview, "?");
+	} else if (fd->type == F_DATE) {
+		if (date_parse(text, clock_now(), buf, &err) == RP_OK)
+			fmt_date(buf, f->f[i].preview, sizeof f->f[i].preview);
+		else
+			snprintf(f->f[i].preview, sizeof f->f[i].preview, "?");
+	} else if (fd->type == F_REF && fd->ref == K_PERSON) {
+		if (person_resolve(ui->db, text, &v, &err) == RP_OK)
+			person_name(ui->db, v, f->f[i].preview, sizeof f->f[i].preview);
+		else
+			snprintf(f->f[i].preview, sizeof f->f[i].preview, "%s",
+			         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
+	}
+}
+
+static struct form *form_alloc(enum kind_id kind)
+{
+	const struct kind *k = kind_get(kind);
+	struct form *f = calloc(1, sizeof *f);
+	if (!f)
+		return NULL;
+	f->kind = kind;
+	for (int i = 0; i < k->nfields; i++) {
+		if (strcmp(k->fields[i].col, "repeat_rule") == 0)
+			continue; /* repeating meetings are not built yet */
+		f->f[f->n].field = i;
+		f->f[f->n].orig = strdup("");
+		lineedit_init(&f->f[f->n].ed, "", (size_t)(k->fields[i].max > 0 ? k->fields[i].max : 64));
+		f->n++;
+	}
+	return f;
+}
+
+static int slot_of(const struct form *f, const char *name)
+{
+	int field = kind_field_index(kind_get(f->kind), name);
+	for (int i = 0; i < f->n; i++)
+		if (f->f[i].field == field)
+			return i;
+	return -1;
+}
+
+/* Fields filled in advance are the form's starting point, not changes. */
+static void set_start(struct ui *ui, struct form *f, int i, const char *text)
+{
+	lineedit_set(&f->f[i].ed, text);
+	free(f->f[i].orig);
+	f->f[i].orig = strdup(text);
+	update_preview(ui, f, i);
+}
+
+struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefill)
+{
+	struct form *f = form_alloc(kind);
+	const struct kind *k = kind_get(kind);
+	char buf[64];
+	int s;
+	if (!f)
+		return NULL;
+	snprintf(f->title, sizeof f->title, "New %s", kind == K_GRATITUDE ? "thank-you note" : k->name);
+	for (int i = 0; i < f->n; i++)
+		if (fdef(f, i)->def)
+			set_start(ui, f, i, fdef(f, i)->def);
+	if (kind == K_MEETING && (s = slot_of(f, "duration_min")) >= 0) {
+		snprintf(buf, sizeof buf, "%d", ui->cfg->default_duration);
+		set_start(ui, f, s, buf);
+	}
+	for (; prefill && *prefill; prefill++) {
+		const char *eq = strchr(*prefill, '=');
+		char name[64];
+		if (!eq)
+			continue;
+		snprintf(name, sizeof name, "%.*s", (int)(eq - *prefill), *prefill);
+		if ((s = slot_of(f, name)) >= 0)
+			set_start(ui, f, s, eq + 1);
+	}
+	/* start on the first field that is still empty */
+	for (f->focus = 0; f->focus < f->n - 1 && f->f[f->focus].ed.len; f->focus++)
+		;
+	return f;
+}
+
+struct form *form_edit(struct ui *ui, const struct rec *r)
+{
+	struct form *f = form_alloc(r->kind->id);
+	char buf[4096];
+	if (!f)
+		return NULL;
+	f->id = r->id;
+	snprintf(f->title, sizeof f->title, "Edit %s #%lld",
+	         r->kind->id == K_GRATITUDE ? "thank-you note" : r->kind->name, (long long)r->id);
+	for (int i = 0; i < f->n; i++) {
+		const char *text;
+		char *big = NULL;
+		if (rec_str(r, f->f[i].field) && strlen(rec_str(r, f->f[i].field)) >= sizeof buf)
+			text = big = strdup(rec_str(r, f->f[i].field));
+		else {
+			field_text(r, f->f[i].field, buf, sizeof buf);
+			text = buf;
+		}
+		set_start(ui, f, i, text ? text : "");
+		free(big);
+	}
+	return f;
+}
+
+void form_free(struct form *f)
+{
+	if (!f)
+		return;
+	for (int i = 0; i < f->n; i++) {
+		lineedit_free(&f->f[i].ed);
+		free(f->f[i].orig);
+	}
+	free(f);
+}
+
+static int changed(const struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->f[i].ed.buf, f->f[i].orig) != 0)
+			return 1;
+	return 0;
+}
+
+static void cycle_choice(struct ui *ui, struct form *f, int dir, int letter)
+{
+	const struct field *fd = fdef(f, f->focus);
+	static const char *const yesno[] = {"no", "yes", NULL};
+	const char *const *ch = fd->type == F_BOOL ? yesno : fd->choices;
+	int n = 0, cur = -1;
+	while (ch[n])
+		n++;
+	for (int i = 0; i < n; i++)
+		if (strcmp(ch[i], f->f[f->focus].ed.buf) == 0)
+			cur = i;
+	if (letter) { /* the next choice starting with it */
+		for (int step = 1; step <= n; step++) {
+			int i = ((cur < 0 ? -1 : cur) + step + n) % n;
+			if ((int)towlower((wint_t)letter) == ch[i][0]) {
+				lineedit_set(&f->f[f->focus].ed, ch[i]);
+				return;
+			}
+		}
+		ui_message(ui, 1, "%s: no choice starts with that letter", fd->label);
+		return;
+	}
+	cur = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
+	lineedit_set(&f->f[f->focus].ed, ch[cur]);
+}
+
+static void run_editor(struct ui *ui, struct form *f)
+{
+	struct form_field *ff = &f->f[f->focus];
+	const struct field *fd = fdef(f, f->focus);
+	char why[300], *text = NULL;
+	if (is_choice(fd) || fd->type == F_REF) {
+		ui_message(ui, 1, "%s is not a text field", fd->label);
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	if (editor_run(ff->ed.buf, &text, why, sizeof why) != 0) {
+		reset_prog_mode();
+		ui_message(ui, 1, "%s", why);
+	} else {
+		reset_prog_mode();
+		if (fd->type != F_LONGTEXT) /* one line: breaks become spaces */
+			for (char *p = text; *p; p++)
+				if (*p == '\n' || *p == '\r')
+					*p = ' ';
+		lineedit_set(&ff->ed, text);
+		ui_message(ui, 0, "%s: text from the editor", fd->label);
+	}
+	free(text);
+	clearok(curscr, TRUE);
+	ui->dirty = D_ALL;
+}
+
+static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
+{
+	struct rec r, before;
+	struct rp_err err;
+	int rc;
+	if (f->id) {
+		if (rec_get(ui->db, f->kind, f->id, &r, &err) != RP_OK) {
+			ui_message(ui, 1, "%s", err.msg);
+			return FORM_OPEN;
+		}
+	} else {
+		rec_init(&r, f->kind);
+	}
+	rec_init(&before, f->kind);
+	rec_copy_fields(&before, &r, NULL);
+	for (int i = 0; i < f->n; i++)
+		f->f[i].bad = 0;
+	for (int i = 0; i < f->n; i++) {
+		const char *text = f->f[i].ed.buf;
+		/* new rows: empty fields keep their defaults; edits: only changes */
+		if (f->id ? strcmp(text, f->f[i].orig) == 0 : !*text)
+			continue;
+		if (rec_set(ui->db, &r, f->f[i].field, text, &err) != RP_OK) {
+			f->f[i].bad = 1;
+			f->focus = i;
+			ui_message(ui, 1, "%s", err.msg);
+			rec_free(&r);
+			rec_free(&before);
+			return FORM_OPEN;
+		}
+	}
+	rc = f->id ? rec_update(ui->db, &r, &err) : rec_insert(ui->db, &r, &err);
+	if (rc != RP_OK) {
+		/* nothing typed is lost: the form stays as it is */
+		ui_message(ui, 1, "not saved: %s", err.msg);
+		rec_free(&r);
+		rec_free(&before);
+		return FORM_OPEN;
+	}
+	rec_free(&ui->undo.before);
+	ui->undo.op = f->id ? UNDO_EDIT : UNDO_ADD;
+	ui->undo.kind = f->kind;
+	ui->undo.id = r.id;
+	ui->undo.before = before;
+	*saved = r;
+	return FORM_SAVED;
+}
+
+enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *saved)
+{
+	const struct field *fd = fdef(f, f->focus);
+	enum action a = keys_action(key, KC_FORM);
+
+	if (f->confirm_discard) {
+		f->confirm_discard = 0;
+		if (key == 'y' || key == 'Y')
+			return FORM_CLOSED;
+		ui_message(ui, 0, "back to the form");
+		return FORM_OPEN;
+	}
+	switch (a) {
+	case A_FORM_NEXT: f->focus = (f->focus + 1) % f->n; return FORM_OPEN;
+	case A_FORM_PREV: f->focus = (f->focus + f->n - 1) % f->n; return FORM_OPEN;
+	case A_FORM_SAVE: return save(ui, f, saved);
+	case A_FORM_CANCEL:
+		if (!changed(f))
+			return FORM_CLOSED;
+		f->confirm_discard = 1;
+		ui_message(ui, 1, "Discard your changes? y discards, any other key returns to the form");
+		return FORM_OPEN;
+	case A_FORM_EDITOR: run_editor(ui, f); return FORM_OPEN;
+	default: break;
+	}
+	if (is_choice(fd)) {
+		if (a == A_CHOICE_NEXT || a == A_CHOICE_PREV || key == ' ')
+			cycle_choice(ui, f, a == A_CHOICE_PREV ? -1 : 1, 0);
+		else if (!(key & KEY_FLAG) && iswalpha((wint_t)key))
+			cycle_choice(ui, f, 1, key);
+		else if (key == (KEY_FLAG | KEY_BACKSPACE) && !(fd->flags & FF_REQUIRED))
+			lineedit_set(&f->f[f->focus].ed, "");
+		f->f[f->focus].bad = 0;
+		return FORM_OPEN;
+	}
+	if (lineedit_key(&f->f[f->focus].ed, key)) {
+		f->f[f->focus].bad = 0;
+		update_preview(ui, f, f->focus);
+	}
+	return FORM_OPEN;
+}
+
+void form_draw(struct form *f, int screen_rows, int screen_cols)
+{
+	int ph, pw, h, w, y0, x0, rows, cy = -1, cx = 0;
+	char out[2048], title[128];
+	WINDOW *win;
+	ph = screen_rows;
+	pw = screen_cols;
+	w = pw - 4 > 96 ? 96 : pw - 4;
+	h = f->n + 4 > ph - 2 ? ph - 2 : f->n + 4;
+	rows = h - 4; /* field rows that fit; more scroll */
+	if (w < 30 || rows < 1)
+		return;
+	y0 = (ph - h) / 2;
+	x0 = (pw - w) / 2;
+	win = newwin(h, w, y0, x0);
+	if (!win)
+		return;
+	if (f->focus < f->top)
+		f->top = f->focus;
+	if (f->focus >= f->top + rows)
+		f->top = f->focus - rows + 1;
+	werase(win);
+	wattrset(win, color_attr(R_FOCUS));
+	box(win, 0, 0);
+	snprintf(title, sizeof title, " %s ", f->title);
+	mvwaddstr(win, 0, 2, title);
+	wattrset(win, color_attr(R_MUTED));
+	text_fit(f->top > 0 ? "more above" : "", w - 4, out, sizeof out);
+	mvwaddstr(win, 1, w - 2 - text_width(out), out);
+	for (int r = 0; r < rows && f->top + r < f->n; r++) {
+		int i = f->top + r, focused = i == f->focus, vw = w - LABEL_W - 5, col;
+		const struct field *fd = fdef(f, i);
+		const struct form_field *ff = &f->f[i];
+		char label[64], view[2048];
+		snprintf(label, sizeof label, "%s%s", fd->label, (fd->flags & FF_REQUIRED) && !fd->def ? "*" : "");
+		text_fit(label, LABEL_W - 1, out, sizeof out);
+		wattrset(win, ff->bad ? color_attr(R_ERROR) : focused ? color_attr(R_HEADER) : color_attr(R_MUTED));
+		mvwprintw(win, 2 + r, 2 + LABEL_W - 1 - text_width(out), "%s", out);
+		mvwaddstr(win, 2 + r, 2 + LABEL_W - 1, ff->bad ? "!" : ":");
+		wattrset(win, A_NORMAL);
+		if (ff->preview[0] && vw > 30)
+			vw = vw / 2; /* the other half says what it was read as */
+		if (is_choice(fd)) {
+			snprintf(view, sizeof view, "%s %s %s", focused ? "<" : " ",
+			         ff->ed.len ? ff->ed.buf : "auto", focused ? ">" : " ");
+			text_fit(view, vw, out, sizeof out);
+			col = 0;
+		} else {
+			lineedit_view(&ff->ed, vw, out, sizeof out, &col);
+		}
+		if (focused)
+			wattrset(win, A_UNDERLINE);
+		mvwhline(win, 2 + r, 2 + LABEL_W + 1, ' ', vw);
+		mvwaddstr(win, 2 + r, 2 + LABEL_W + 1, out);
+		wattrset(win, A_NORMAL);
+		if (ff->preview[0]) {
+			char pv[200];
+			snprintf(pv, sizeof pv, "%s %s", strcmp(ff->preview, "?") ? "->" : "", ff->preview);
+			wattrset(win, color_attr(strcmp(ff->preview, "?") ? R_DONE : R_ERROR));
+			text_fit(pv, w - LABEL_W - 6 - vw, out, sizeof out);
+			mvwaddstr(win, 2 + r, 2 + LABEL_W + 2 + vw, out);
+			wattrset(win, A_NORMAL);
+		}
+		if (focused) {
+			cy = 2 + r;
+			cx = 2 + LABEL_W + 1 + (is_choice(fd) ? 2 : col);
+		}
+	}
+	wattrset(win, color_attr(R_MUTED));
+	text_fit(f->top + rows < f->n ? "more below (Tab)" : "", w - 4, out, sizeof out);
+	mvwaddstr(win, h - 2, w - 2 - text_width(out), out);
+	wattrset(win, A_NORMAL);
+	if (cy >= 0)
+		wmove(win, cy, cx);
+	wnoutrefresh(win);
+	delwin(win);
+}

@@ -1,0 +1,42 @@
+/* form.h - add and edit forms, made from the kind tables of core/kind.h. */
+#ifndef RAPPORT_FORM_H
+#define RAPPORT_FORM_H
+
+#include <curses.h>
+
+#include "core/rec.h"
+#include "tui/lineedit.h"
+
+struct ui;
+
+struct form_field {
+	int field;            /* index into the kind's fields */
+	struct lineedit ed;   /* what is typed */
+	char *orig;           /* what it held when the form opened */
+	char preview[160];    /* what a date or a person was understood as */
+	int bad;              /* refused at the last save */
+};
+
+struct form {
+	enum kind_id kind;
+	int64_t id; /* 0: a new row */
+	char title[80];
+	int n;
+	struct form_field f[KIND_MAX_FIELDS];
+	int focus, top;
+	int confirm_discard; /* Esc with changes: asking */
+	char error[512];
+};
+
+/* A new row; prefill gives "field=value" strings (NULL-terminated list). */
+struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefill);
+struct form *form_edit(struct ui *ui, const struct rec *r);
+void form_free(struct form *f);
+
+enum form_result { FORM_OPEN, FORM_SAVED, FORM_CLOSED };
+/* saved gets the saved row on FORM_SAVED (caller frees). */
+enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *saved);
+/* Over the whole screen, centred; leaves the cursor in the focused field. */
+void form_draw(struct form *f, int screen_rows, int screen_cols);
+
+#endif

@@ -1,0 +1,266 @@
+/* keys.c - see keys.h. */
+#include "tui/keys.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+static const struct key_def table[] = {
+	{A_QUIT, "quit", "q", KC_MAIN, 0, 1, "quit (everything is already saved)"},
+	{A_HELP, "help", "? F1", KC_MAIN | KC_VIEW, 0, 1, "this help"},
+	{A_NEXT_PANE, "next-pane", "Tab", KC_MAIN, 0, 0, "next pane"},
+	{A_PREV_PANE, "prev-pane", "S-Tab", KC_MAIN, 0, 0, "previous pane"},
+	{A_PANE_PEOPLE, "people", "1", KC_MAIN, 0, 0, "go to Mentors"},
+	{A_PANE_GOALS, "goals", "2", KC_MAIN, 0, 0, "go to Goals"},
+	{A_PANE_MEETINGS, "meetings", "3", KC_MAIN, 0, 0, "go to Meetings"},
+	{A_PANE_THANKS, "thanks", "4", KC_MAIN, 0, 0, "go to Gratitude"},
+	{A_DOWN, "down", "j Down", KC_MAIN | KC_VIEW, 0, 0, "move down"},
+	{A_UP, "up", "k Up", KC_MAIN | KC_VIEW, 0, 0, "move up"},
+	{A_FIRST, "first", "g Home", KC_MAIN | KC_VIEW, 0, 0, "go to the first"},
+	{A_LAST, "last", "G End", KC_MAIN | KC_VIEW, 0, 0, "go to the last"},
+	{A_PAGE_DOWN, "page-down", "PgDn C-f", KC_MAIN | KC_VIEW, 0, 0, "one page down"},
+	{A_PAGE_UP, "page-up", "PgUp C-b", KC_MAIN | KC_VIEW, 0, 0, "one page up"},
+	{A_OPEN, "open", "Enter", KC_MAIN, 0, 1, "open the item full screen (a person: the timeline)"},
+	{A_ADD, "add", "a", KC_MAIN | KC_VIEW, 1, 1,
+	 "add to the focused pane (in a goal: a milestone; in a meeting: an action item)"},
+	{A_EDIT, "edit", "e", KC_MAIN | KC_VIEW, 1, 1, "edit the selected item"},
+	{A_DELETE, "delete", "d", KC_MAIN | KC_VIEW, 1, 1, "delete (to the trash; u brings it back)"},
+	{A_UNDO, "undo", "u", KC_MAIN | KC_VIEW, 1, 1, "undo the last add, edit, delete or done"},
+	{A_TOGGLE_DONE, "done", "x", KC_MAIN | KC_VIEW, 1, 1,
+	 "mark done or not done (goal, milestone, meeting, action item)"},
+	{A_MEETING, "meet", "m", KC_MAIN | KC_VIEW, 1, 1, "on a person: log or schedule a meeting"},
+	{A_THANKS, "thank", "t", KC_MAIN | KC_VIEW, 1, 1, "on a person or meeting: write a thank-you note"},
+	{A_REFRESH, "refresh", "C-l", KC_MAIN | KC_VIEW, 0, 0, "reload and redraw"},
+	{A_BACK, "back", "Esc q", KC_VIEW, 0, 1, "back to the lists"},
+	{A_FORM_NEXT, "next-field", "Tab Down", KC_FORM, 0, 1, "next field"},
+	{A_FORM_PREV, "prev-field", "S-Tab Up", KC_FORM, 0, 0, "previous field"},
+	{A_FORM_SAVE, "save", "Enter", KC_FORM, 0, 1, "save the form"},
+	{A_FORM_CANCEL, "cancel", "Esc", KC_FORM, 0, 1, "close the form (asks if something changed)"},
+	{A_FORM_EDITOR, "editor", "C-e", KC_FORM, 0, 1, "edit a long text in $VISUAL or $EDITOR"},
+	{A_CHOICE_NEXT, "choice-next", "Right", KC_FORM, 0, 0, "next choice (or type its first letter)"},
+	{A_CHOICE_PREV, "choice-prev", "Left", KC_FORM, 0, 0, "previous choice"},
+};
+#define NDEFS (int)(sizeof table / sizeof table[0])
+
+#define MAX_BINDINGS 160
+static struct binding {
+	int key;
+	enum action action;
+} bindings[MAX_BINDINGS];
+static int nbindings;
+
+static const struct {
+	const char *name;
+	int key;
+} named[] = {
+	{"Tab", '\t'},
+	{"S-Tab", KEY_FLAG | KEY_BTAB},
+	{"Enter", '\n'},
+	{"Esc", 27},
+	{"Space", ' '},
+	{"Up", KEY_FLAG | KEY_UP},
+	{"Down", KEY_FLAG | KEY_DOWN},
+	{"Left", KEY_FLAG | KEY_LEFT},
+	{"Right", KEY_FLAG | KEY_RIGHT},
+	{"Home", KEY_FLAG | KEY_HOME},
+	{"End", KEY_FLAG | KEY_END},
+	{"PgUp", KEY_FLAG | KEY_PPAGE},
+	{"PgDn", KEY_FLAG | KEY_NPAGE},
+	{"Backspace", KEY_FLAG | KEY_BACKSPACE},
+	{"Del", KEY_FLAG | KEY_DC},
+	{"Ins", KEY_FLAG | KEY_IC},
+};
+
+/* "a", "?", "é", "Tab", "C-l", "F1": the key code, or -1. */
+static int parse_key(const char *name)
+{
+	wchar_t wc;
+	mbstate_t st;
+	size_t len;
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcasecmp(name, named[i].name) == 0)
+			return named[i].key;
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3]) {
+		int c = name[2] | 0x20;
+		if (c >= 'a' && c <= 'z')
+			return c & 0x1f;
+		return -1;
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' && name[1] <= '9') {
+		int n = atoi(name + 1);
+		return n >= 1 && n <= 12 ? KEY_FLAG | KEY_F(n) : -1;
+	}
+	memset(&st, 0, sizeof st);
+	len = mbrtowc(&wc, name, strlen(name), &st);
+	if (len == 0 || len > 4 || name[len] != '\0' || wc <= ' ')
+		return -1;
+	return (int)wc;
+}
+
+static void key_label(int key, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i].key == key) {
+			snprintf(buf, n, "%s", named[i].name);
+			return;
+		}
+	if (key > 0 && key < 32) {
+		snprintf(buf, n, "C-%c", key | 0x60);
+	} else if (key & KEY_FLAG) {
+		int code = key & ~KEY_FLAG;
+		if (code >= KEY_F(1) && code <= KEY_F(12))
+			snprintf(buf, n, "F%d", code - KEY_F0);
+		else
+			snprintf(buf, n, "key%d", code);
+	} else {
+		mbstate_t st;
+		char mb[8];
+		size_t len;
+		memset(&st, 0, sizeof st);
+		len = wcrtomb(mb, (wchar_t)key, &st);
+		snprintf(buf, n, "%.*s", len == (size_t)-1 ? 1 : (int)len, len == (size_t)-1 ? "?" : mb);
+	}
+}
+
+static void bind(int key, enum action a)
+{
+	if (nbindings < MAX_BINDINGS) {
+		bindings[nbindings].key = key;
+		bindings[nbindings].action = a;
+		nbindings++;
+	}
+}
+
+/* Bind each key named in `keys`; returns the first name that is not a key. */
+static const char *bind_all(const char *keys, enum action a, char *bad, size_t n)
+{
+	char copy[160], *save = NULL;
+	snprintf(copy, sizeof copy, "%s", keys);
+	for (char *t = strtok_r(copy, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+		int key = parse_key(t);
+		if (key < 0) {
+			snprintf(bad, n, "%s", t);
+			return bad;
+		}
+		bind(key, a);
+	}
+	return NULL;
+}
+
+static void unbind(enum action a)
+{
+	int out = 0;
+	for (int i = 0; i < nbindings; i++)
+		if (bindings[i].action != a)
+			bindings[out++] = bindings[i];
+	nbindings = out;
+}
+
+void keys_init(const struct config *cfg, void (*report)(const char *msg))
+{
+	char msg[512], bad[64];
+	nbindings = 0;
+	for (int i = 0; i < NDEFS; i++)
+		bind_all(table[i].keys, table[i].action, bad, sizeof bad);
+	for (int e = 0; cfg && e < cfg->nentries; e++) {
+		const struct config_entry *ent = &cfg->entries[e];
+		const struct key_def *def = NULL;
+		if (strcasecmp(ent->section, "keys") != 0)
+			continue;
+		for (int i = 0; i < NDEFS; i++)
+			if (strcasecmp(table[i].name, ent->key) == 0)
+				def = &table[i];
+		if (!def) {
+			snprintf(msg, sizeof msg, "%s:%d: %s: no such action (see the help screen, ?)",
+			         cfg->path, ent->line, ent->key);
+			report(msg);
+			continue;
+		}
+		unbind(def->action);
+		if (bind_all(ent->value, def->action, bad, sizeof bad)) {
+			snprintf(msg, sizeof msg, "%s:%d: %s: '%s' is not a key name; default kept",
+			         cfg->path, ent->line, ent->key, bad);
+			report(msg);
+			unbind(def->action);
+			bind_all(def->keys, def->action, bad, sizeof bad);
+			continue;
+		}
+		/* a key taken from another action in the same place is a mistake */
+		for (int i = 0; i < nbindings; i++) {
+			const struct key_def *other = keys_def(bindings[i].action);
+			if (bindings[i].action == def->action || !(other->contexts & def->contexts))
+				continue;
+			for (int j = 0; j < nbindings; j++)
+				if (bindings[j].action == def->action && bindings[j].key == bindings[i].key) {
+					char kn[32];
+					key_label(bindings[i].key, kn, sizeof kn);
+					snprintf(msg, sizeof msg, "%s:%d: %s: %s also means %s; %s wins", cfg->path,
+					         ent->line, ent->key, kn, other->name, def->name);
+					report(msg);
+					bindings[i].action = A_NONE;
+				}
+		}
+	}
+}
+
+enum action keys_action(int key, unsigned context)
+{
+	if (key == '\r' || key == (KEY_FLAG | KEY_ENTER))
+		key = '\n';
+	if (key == 127 || key == 8)
+		key = KEY_FLAG | KEY_BACKSPACE;
+	for (int i = 0; i < nbindings; i++)
+		if (bindings[i].key == key && bindings[i].action != A_NONE &&
+		    (keys_def(bindings[i].action)->contexts & context))
+			return bindings[i].action;
+	return A_NONE;
+}
+
+const struct key_def *keys_def(enum action a)
+{
+	for (int i = 0; i < NDEFS; i++)
+		if (table[i].action == a)
+			return &table[i];
+	return &table[0];
+}
+
+void keys_names(enum action a, char *buf, unsigned long n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < nbindings && used < n; i++) {
+		char kn[32];
+		if (bindings[i].action != a)
+			continue;
+		key_label(bindings[i].key, kn, sizeof kn);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " " : "", kn);
+	}
+}
+
+void keys_hint_line(unsigned context, int readonly, char *buf, unsigned long n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < NDEFS && used < n; i++) {
+		char names[64], *space;
+		if (!table[i].hint || !(table[i].contexts & context) || (readonly && table[i].edits))
+			continue;
+		keys_names(table[i].action, names, sizeof names);
+		if (!names[0])
+			continue;
+		space = strchr(names, ' '); /* the first key is enough here */
+		if (space)
+			*space = '\0';
+		used += (size_t)snprintf(buf + used, n - used, "%s%s %s", used ? "  " : " ", names,
+		                         table[i].name);
+	}
+}
+
+const struct key_def *keys_table(int *n)
+{
+	*n = NDEFS;
+	return table;
+}

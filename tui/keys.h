@@ -1,0 +1,51 @@
+/* keys.h - every action of the full-screen UI, in one table: {action, name,
+ * default keys, help}.  The hint line, the help screen and the config's
+ * [keys] section all read it; the main loop is a switch over actions. */
+#ifndef RAPPORT_KEYS_H
+#define RAPPORT_KEYS_H
+
+#include "core/config.h"
+
+enum action {
+	A_NONE = 0,
+	/* lists (the main screen) */
+	A_QUIT, A_HELP, A_NEXT_PANE, A_PREV_PANE, A_PANE_PEOPLE, A_PANE_GOALS, A_PANE_MEETINGS,
+	A_PANE_THANKS, A_DOWN, A_UP, A_FIRST, A_LAST, A_PAGE_DOWN, A_PAGE_UP, A_OPEN, A_ADD, A_EDIT,
+	A_DELETE, A_UNDO, A_TOGGLE_DONE, A_MEETING, A_THANKS, A_REFRESH,
+	/* a full-screen view (timeline, help) */
+	A_BACK,
+	/* forms */
+	A_FORM_NEXT, A_FORM_PREV, A_FORM_SAVE, A_FORM_CANCEL, A_FORM_EDITOR, A_CHOICE_NEXT,
+	A_CHOICE_PREV,
+	A_COUNT
+};
+
+/* Where an action applies: a key may mean different things in each. */
+enum key_context { KC_MAIN = 1, KC_VIEW = 2, KC_FORM = 4 };
+
+/* A key as get_wch reports it: a character, or KEY_FLAG | a KEY_* code. */
+#define KEY_FLAG 0x40000000
+
+struct key_def {
+	enum action action;
+	const char *name;     /* for [keys] and the help screen */
+	const char *keys;     /* default keys, space-separated key names */
+	unsigned contexts;
+	int edits;            /* changes data: off under --read-only */
+	int hint;             /* shown on the hint line */
+	const char *help;
+};
+
+/* Build the bindings from the defaults and cfg's [keys] entries; problems
+ * are reported through report(path:line: ...). */
+void keys_init(const struct config *cfg, void (*report)(const char *msg));
+enum action keys_action(int key, unsigned context);
+const struct key_def *keys_def(enum action a);
+/* The keys of an action as people read them ("j Down"), or "" if none. */
+void keys_names(enum action a, char *buf, unsigned long n);
+/* "a add  e edit ..." for a context, cut to width by the caller. */
+void keys_hint_line(unsigned context, int readonly, char *buf, unsigned long n);
+/* The table, for the help screen. */
+const struct key_def *keys_table(int *n);
+
+#endif

@@ -1,0 +1,360 @@
+/* pane.c - see pane.h.  The window is defined by its top row's list key:
+ * reloading fetches `height` rows from it (inclusive), moving past an edge
+ * shifts the key by a row or a page, both as indexed keyset queries. */
+#include "tui/pane.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/person.h"
+#include "core/when.h"
+#include "tui/colors.h"
+#include "tui/keys.h"
+#include "tui/text.h"
+
+void pane_init(struct pane *p, enum kind_id kind, const char *title)
+{
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->title = title;
+	p->height = 1;
+}
+
+void pane_free(struct pane *p)
+{
+	rec_page_free(&p->page);
+	rec_key_free(&p->top);
+	p->has_top = 0;
+}
+
+void pane_set_height(struct pane *p, int height)
+{
+	p->height = height < 1 ? 1 : height;
+}
+
+const struct rec *pane_selected(const struct pane *p)
+{
+	return p->page.n ? &p->page.rows[p->cursor] : NULL;
+}
+
+static void set_top(struct pane *p, const struct rec *r)
+{
+	rec_key_free(&p->top);
+	p->has_top = r != NULL;
+	if (r)
+		rec_key_of(r, &p->top);
+}
+
+/* Up to n rows just before row r (or before the end, r NULL), list order. */
+static int rows_before(struct db *db, const struct pane *p, const struct rec *r, int n,
+                       struct rec_page *out, struct rp_err *err)
+{
+	struct rec_key key;
+	struct rec_query q = {.filter_field = -1, .limit = n, .backward = 1};
+	int rc;
+	if (r) {
+		rec_key_of(r, &key);
+		q.after = &key;
+	}
+	rc = rec_list(db, p->kind, &q, out, err);
+	if (r)
+		rec_key_free(&key);
+	return rc;
+}
+
+int pane_load(struct db *db, struct pane *p, struct rp_err *err)
+{
+	int64_t selected = pane_selected(p) ? pane_selected(p)->id : 0;
+	int old_cursor = p->cursor;
+	struct rec_query q = {.filter_field = -1, .limit = p->height, .inclusive = 1};
+	struct rec_page page;
+
+	q.after = p->has_top ? &p->top : NULL;
+	if (rec_list(db, p->kind, &q, &page, err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	/* rows went away at the end: pull the window back to stay full */
+	if (page.n < p->height && p->has_top) {
+		struct rec_page before;
+		int want = p->height - page.n;
+		if (rows_before(db, p, page.n ? &page.rows[0] : NULL, want, &before, err) == RP_OK &&
+		    before.n > 0) {
+			set_top(p, &before.rows[0]);
+			rec_page_free(&before);
+			rec_page_free(&page);
+			q.after = &p->top;
+			if (rec_list(db, p->kind, &q, &page, err) != RP_OK)
+				return err ? (int)err->code : RP_EDB;
+		} else {
+			rec_page_free(&before);
+		}
+	}
+	rec_page_free(&p->page);
+	p->page = page;
+	p->cursor = old_cursor < page.n ? old_cursor : (page.n ? page.n - 1 : 0);
+	for (int i = 0; i < page.n; i++)
+		if (page.rows[i].id == selected)
+			p->cursor = i;
+	if (page.n == 0)
+		set_top(p, NULL);
+	return RP_OK;
+}
+
+int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
+{
+	struct rec_page more;
+	int n = p->page.n, rc = RP_OK;
+
+	switch (action) {
+	case A_DOWN:
+		if (p->cursor < n - 1) {
+			p->cursor++;
+		} else if (n && p->page.more) {
+			set_top(p, n > 1 ? &p->page.rows[1] : &p->page.rows[0]);
+			p->cursor = n; /* clamped to the new last row by the load */
+			rc = pane_load(db, p, err);
+			p->cursor = p->page.n - 1;
+		}
+		return rc;
+	case A_UP:
+		if (p->cursor > 0) {
+			p->cursor--;
+			return RP_OK;
+		}
+		if (!n || rows_before(db, p, &p->page.rows[0], 1, &more, err) != RP_OK)
+			return n ? (err ? (int)err->code : RP_EDB) : RP_OK;
+		if (more.n) {
+			set_top(p, &more.rows[0]);
+			rec_page_free(&more);
+			p->cursor = 0;
+			rc = pane_load(db, p, err);
+			p->cursor = 0;
+		} else {
+			rec_page_free(&more);
+		}
+		return rc;
+	case A_PAGE_DOWN:
+		if (n && p->page.more) {
+			int keep = p->cursor;
+			set_top(p, &p->page.rows[n - 1]);
+			rc = pane_load(db, p, err);
+			p->cursor = keep < p->page.n ? keep : p->page.n - 1;
+		} else if (n) {
+			p->cursor = n - 1;
+		}
+		return rc;
+	case A_PAGE_UP:
+		if (!n)
+			return RP_OK;
+		if (rows_before(db, p, &p->page.rows[0], p->height - 1 > 0 ? p->height - 1 : 1, &more,
+		                err) != RP_OK)
+			return err ? (int)err->code : RP_EDB;
+		if (more.n) {
+			int keep = p->cursor;
+			set_top(p, &more.rows[0]);
+			rc = pane_load(db, p, err);
+			p->cursor = keep < p->page.n ? keep : 0;
+		} else {
+			p->cursor = 0;
+		}
+		rec_page_free(&more);
+		return rc;
+	case A_FIRST:
+		set_top(p, NULL);
+		rc = pane_load(db, p, err);
+		p->cursor = 0;
+		return rc;
+	case A_LAST:
+		if (rows_before(db, p, NULL, p->height, &more, err) != RP_OK)
+			return err ? (int)err->code : RP_EDB;
+		set_top(p, more.n ? &more.rows[0] : NULL);
+		rec_page_free(&more);
+		rc = pane_load(db, p, err);
+		p->cursor = p->page.n ? p->page.n - 1 : 0;
+		return rc;
+	default:
+		return RP_OK;
+	}
+}
+
+int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err *err)
+{
+	struct rec_page before;
+	/* put r about a third of the way down, with rows before it when any */
+	if (rows_before(db, p, r, p->height / 3, &before, err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	set_top(p, before.n ? &before.rows[0] : r);
+	rec_page_free(&before);
+	p->cursor = 0;
+	if (pane_load(db, p, err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	for (int i = 0; i < p->page.n; i++)
+		if (p->page.rows[i].id == r->id)
+			p->cursor = i;
+	return RP_OK;
+}
+
+/* --- drawing */
+
+static int fi(const struct rec *r, const char *col) { return kind_field_index(r->kind, col); }
+static const char *str(const struct rec *r, const char *col)
+{
+	const char *s = rec_str(r, fi(r, col));
+	return s ? s : "";
+}
+
+static void day_month(int64_t t, char *buf, size_t n)
+{
+	char full[40];
+	fmt_instant(t, full, sizeof full); /* "Thu 26 Nov 2026 14:00" -> "26 Nov" */
+	snprintf(buf, n, "%.6s", full + 4);
+}
+
+/* Cells of a row, and the width each takes; the widest column stretches. */
+struct cell {
+	char text[256];
+	int width; /* 0: takes what is left */
+	enum role role;
+};
+
+static int row_cells(struct db *db, const struct rec *r, struct cell *c)
+{
+	int n = 0;
+	char buf[64];
+	memset(c, 0, 5 * sizeof *c);
+	switch (r->kind->id) {
+	case K_PERSON: {
+		int64_t last = person_last_met(db, r->id);
+		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "name"));
+		n++;
+		snprintf(c[n].text, sizeof c[n].text, "%s/%s", str(r, "role"), str(r, "stage"));
+		c[n].width = 16;
+		c[n++].role = R_MUTED;
+		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "organization"));
+		c[n].width = -30; /* a share: 30% of the row */
+		c[n++].role = R_MUTED;
+		if (last)
+			day_month(last, c[n].text, sizeof c[n].text);
+		else
+			snprintf(c[n].text, sizeof c[n].text, "never");
+		c[n].width = 6;
+		c[n++].role = R_MUTED;
+		break;
+	}
+	case K_GOAL: {
+		const char *status = str(r, "status");
+		snprintf(c[n++].text, sizeof c[0].text, "%s", str(r, "title"));
+		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
+			snprintf(c[n].text, sizeof c[n].text, "%s", status);
+		else
+			snprintf(c[n].text, sizeof c[n].text, "%lld%%",
+			         (long long)rec_int(r, fi(r, "progress")));
+		c[n].width = 7;
+		c[n++].role = strcmp(status, "done") == 0 ? R_DONE : R_NORMAL;
+		if (rec_str(r, fi(r, "target_date"))) {
+			fmt_date(str(r, "target_date"), buf, sizeof buf);
+			snprintf(c[n].text, sizeof c[n].text, "%.6s", buf + 4);
+		}
+		c[n].width = 6;
+		c[n++].role = R_MUTED;
+		break;
+	}
+	case K_MEETING: {
+		const char *status = str(r, "status");
+		fmt_instant(rec_int(r, fi(r, "start_at")), buf, sizeof buf);
+		/* "Thu 26 Nov 14:00" */
+		snprintf(c[n].text, sizeof c[n].text, "%.10s%s", buf, buf + 15);
+		c[n++].width = 16;
+		person_name(db, rec_int(r, fi(r, "person_id")), c[n].text, sizeof c[n].text);
+		n++;
+		snprintf(c[n].text, sizeof c[n].text, "%s", status);
+		c[n].width = 9;
+		c[n++].role = strcmp(status, "planned") == 0 ? R_DUE
+		              : strcmp(status, "done") == 0  ? R_MUTED
+		                                             : R_OVERDUE;
+		break;
+	}
+	case K_GRATITUDE:
+		day_month(r->created_at, c[n].text, sizeof c[n].text);
+		c[n].width = 6;
+		c[n++].role = R_MUTED;
+		person_name(db, rec_int(r, fi(r, "person_id")), c[n].text, sizeof c[n].text);
+		c[n++].width = -30;
+		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "status"));
+		c[n].width = 5;
+		c[n++].role = strcmp(str(r, "status"), "sent") == 0 ? R_DONE : R_DUE;
+		snprintf(c[n++].text, sizeof c[0].text, "%s", str(r, "body"));
+		break;
+	default:
+		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_str(r, r->kind->title_field) ? rec_str(r, r->kind->title_field) : "");
+		break;
+	}
+	return n;
+}
+
+void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int show_box)
+{
+	int h, wd, y0 = show_box ? 1 : 0, x0 = show_box ? 1 : 0;
+	char out[1024];
+	getmaxyx(w, h, wd);
+	werase(w);
+	if (show_box) {
+		wattrset(w, color_attr(focused ? R_FOCUS : R_BORDER));
+		box(w, 0, 0);
+		snprintf(out, sizeof out, " %s ", p->title);
+		mvwaddstr(w, 0, 2, out);
+		wattrset(w, A_NORMAL);
+	}
+	int inner = wd - 2 * x0;
+	if (p->page.n == 0) {
+		static const char *const empty[K_COUNT] = {
+			[K_PERSON] = "No mentors yet: press a to add one.",
+			[K_GOAL] = "No goals yet: a adds one (a first job, a CV...).",
+			[K_MEETING] = "No meetings yet: m on a mentor, or a here.",
+			[K_GRATITUDE] = "No thank-you notes yet: t on a mentor or a meeting.",
+		};
+		wattrset(w, color_attr(R_MUTED));
+		text_fit(empty[p->kind] ? empty[p->kind] : "Nothing here yet.", inner - 1, out, sizeof out);
+		mvwaddstr(w, y0, x0 + 1, out);
+		wattrset(w, A_NORMAL);
+		wnoutrefresh(w);
+		return;
+	}
+	for (int i = 0; i < p->page.n && i < h - 2 * y0; i++) {
+		struct cell c[5];
+		int n = row_cells(db, &p->page.rows[i], c), fixed = 0, x = x0 + 1, flex = 0;
+		int selected = i == p->cursor;
+		attr_t sel = selected ? color_attr(focused ? R_SELECTION : R_HEADER) : 0;
+		int avail = inner - 2;
+		/* fixed widths first, then shares, then the rest to the flexible ones */
+		for (int k = 0; k < n; k++) {
+			if (c[k].width < 0)
+				c[k].width = avail * -c[k].width / 100;
+			if (c[k].width > 0)
+				fixed += c[k].width + 1;
+			else
+				flex++;
+		}
+		for (int k = 0; k < n; k++)
+			if (c[k].width == 0)
+				c[k].width = flex ? (avail - fixed - (flex - 1)) / flex : 0;
+		if (selected) {
+			wattrset(w, sel);
+			mvwhline(w, y0 + i, x0, ' ', inner);
+		}
+		for (int k = 0; k < n && x < x0 + inner; k++) {
+			int cw = c[k].width;
+			if (x + cw > x0 + inner - 1)
+				cw = x0 + inner - 1 - x;
+			if (cw <= 0)
+				break;
+			text_pad(c[k].text, cw, out, sizeof out);
+			wattrset(w, selected ? sel : color_attr(c[k].role));
+			mvwaddstr(w, y0 + i, x, out);
+			x += cw + 1;
+		}
+		wattrset(w, A_NORMAL);
+	}
+	wnoutrefresh(w);
+}

@@ -1,0 +1,34 @@
+/* pane.h - a list pane (Mentors, Goals, Meetings, Gratitude): it holds only
+ * the rows on screen, fetched as a keyset page from its top row, so a
+ * million rows scroll as fast as ten. */
+#ifndef RAPPORT_PANE_H
+#define RAPPORT_PANE_H
+
+#include <curses.h>
+
+#include "core/rec.h"
+
+struct pane {
+	enum kind_id kind;
+	const char *title;
+	struct rec_page page; /* the visible rows, in list order */
+	struct rec_key top;   /* list position of the first visible row */
+	int has_top;          /* 0: the list starts at its beginning */
+	int cursor;           /* index into page.rows */
+	int height;           /* rows the window shows */
+};
+
+void pane_init(struct pane *p, enum kind_id kind, const char *title);
+void pane_free(struct pane *p);
+void pane_set_height(struct pane *p, int height);
+/* Fetch the window again from its top, keeping the selected row if it is
+ * still there. */
+int pane_load(struct db *db, struct pane *p, struct rp_err *err);
+/* j/k, g/G, PgUp/PgDn as actions from keys.h. */
+int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err);
+/* Bring row r into view and select it. */
+int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err *err);
+const struct rec *pane_selected(const struct pane *p);
+void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int show_box);
+
+#endif

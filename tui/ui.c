@@ -1,0 +1,724 @@
+/* ui.c - the full-screen interface: the terminal, the layout, the main loop
+ * and one small handler per action.  Windows are redrawn from dirty flags
+ * (wnoutrefresh each), with one doupdate before each key is read. */
+#include "tui/ui.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/summary.h"
+#include "core/when.h"
+#include "tui/colors.h"
+#include "tui/keys.h"
+#include "tui/text.h"
+
+#define D_PANE(i) (16u << (i))
+#define D_EVERYTHING 0xffu
+
+static const char *const pane_titles[NPANES] = {"Mentors", "Goals", "Meetings", "Gratitude"};
+static const enum kind_id pane_kinds[NPANES] = {K_PERSON, K_GOAL, K_MEETING, K_GRATITUDE};
+
+void ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+	ui->dirty |= D_BOTTOM;
+}
+
+static struct pane *focused(struct ui *ui) { return &ui->panes[ui->focus]; }
+
+static void report_db(struct ui *ui, const struct rp_err *err)
+{
+	ui_message(ui, 1, "%s", err->msg);
+}
+
+/* --- layout */
+
+static void free_windows(struct ui *ui)
+{
+	WINDOW **all[] = {&ui->top, &ui->bottom, &ui->detail_win, &ui->full, &ui->pane_win[0],
+	                  &ui->pane_win[1], &ui->pane_win[2], &ui->pane_win[3]};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (*all[i]) {
+			delwin(*all[i]);
+			*all[i] = NULL;
+		}
+}
+
+static void layout(struct ui *ui)
+{
+	struct rp_err err;
+	int top_h;
+	free_windows(ui);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	ui->too_small = ui->cols < MIN_COLS || ui->rows < MIN_ROWS;
+	ui->dirty = D_EVERYTHING;
+	clearok(curscr, TRUE);
+	/* stdscr lies under every window and get_wch() refreshes it: keep it
+	 * blank and untouched, or it paints over them */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	if (ui->too_small)
+		return;
+	ui->wide = ui->cols >= 100 && ui->rows >= 30;
+	top_h = ui->wide ? 1 : 2; /* narrow: a tab bar under the top line */
+	ui->top = newwin(top_h, ui->cols, 0, 0);
+	ui->bottom = newwin(1, ui->cols, ui->rows - 1, 0);
+	ui->full = newwin(ui->rows - 2, ui->cols, 1, 0);
+	if (ui->wide) {
+		int grid = (ui->rows - 2) * 3 / 5, h1 = (grid + 1) / 2, h2 = grid - h1;
+		int w1 = ui->cols / 2, w2 = ui->cols - w1;
+		ui->pane_win[0] = newwin(h1, w1, 1, 0);
+		ui->pane_win[1] = newwin(h1, w2, 1, w1);
+		ui->pane_win[2] = newwin(h2, w1, 1 + h1, 0);
+		ui->pane_win[3] = newwin(h2, w2, 1 + h1, w1);
+		ui->detail_win = newwin(ui->rows - 2 - grid, ui->cols, 1 + grid, 0);
+		for (int i = 0; i < NPANES; i++)
+			pane_set_height(&ui->panes[i], (i < 2 ? h1 : h2) - 2);
+	} else {
+		int avail = ui->rows - top_h - 1;
+		int ph = ui->rows >= 24 ? avail / 2 : avail;
+		for (int i = 0; i < NPANES; i++) {
+			ui->pane_win[i] = newwin(ph, ui->cols, top_h, 0);
+			pane_set_height(&ui->panes[i], ph - 2);
+		}
+		if (avail - ph >= 4)
+			ui->detail_win = newwin(avail - ph, ui->cols, top_h + ph, 0);
+	}
+	if (ui->screen == SCREEN_MAIN)
+		wresize(ui->full, ui->rows - 2, ui->cols);
+	for (int i = 0; i < NPANES; i++)
+		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
+			report_db(ui, &err);
+	ui->detail.id = 0; /* rebuilt for the new width */
+}
+
+/* --- drawing */
+
+static void draw_top(struct ui *ui)
+{
+	struct summary s;
+	struct rp_err err;
+	char date[32], line[512], out[1024];
+	time_t now = clock_now();
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(date, sizeof date, "%a %d %b %Y", &tm);
+	if (summary_counts(ui->db, &s, &err) != RP_OK)
+		memset(&s, 0, sizeof s);
+	werase(ui->top);
+	wattrset(ui->top, color_attr(R_TITLE));
+	mvwaddstr(ui->top, 0, 1, "rapport");
+	wattrset(ui->top, A_NORMAL);
+	snprintf(line, sizeof line, "  %s   %ld due \xc2\xb7 %ld thanks owed \xc2\xb7 %ld open action%s%s",
+	         date, s.due, s.thanks_owed, s.open_actions, s.open_actions == 1 ? "" : "s",
+	         ui->readonly ? "   [read-only]" : "");
+	text_fit(line, ui->cols - 9, out, sizeof out);
+	waddstr(ui->top, out);
+	if (!ui->wide) { /* the tab bar */
+		int x = 1;
+		for (int i = 0; i < NPANES; i++) {
+			snprintf(line, sizeof line, " %d %s ", i + 1, pane_titles[i]);
+			if (x + text_width(line) >= ui->cols)
+				break;
+			wattrset(ui->top, i == ui->focus ? color_attr(R_SELECTION) : color_attr(R_MUTED));
+			mvwaddstr(ui->top, 1, x, line);
+			x += text_width(line) + 1;
+		}
+		wattrset(ui->top, A_NORMAL);
+	}
+	wnoutrefresh(ui->top);
+}
+
+static void draw_bottom(struct ui *ui)
+{
+	char line[1024], out[1024];
+	unsigned ctx = ui->form ? KC_FORM : ui->screen == SCREEN_MAIN ? KC_MAIN : KC_VIEW;
+	werase(ui->bottom);
+	if (ui->msg[0]) {
+		wattrset(ui->bottom, color_attr(ui->msg_error ? R_ERROR : R_HEADER));
+		text_fit(ui->msg, ui->cols - 2, out, sizeof out);
+	} else {
+		keys_hint_line(ctx, ui->readonly, line, sizeof line);
+		wattrset(ui->bottom, color_attr(R_MUTED));
+		text_fit(line, ui->cols - 1, out, sizeof out);
+	}
+	mvwaddstr(ui->bottom, 0, ui->msg[0] ? 1 : 0, out);
+	wattrset(ui->bottom, A_NORMAL);
+	wnoutrefresh(ui->bottom);
+}
+
+static void draw_help(struct ui *ui)
+{
+	int n, h = ui->rows - 2, y = 0;
+	const struct key_def *t = keys_table(&n);
+	char names[64], line[512], out[1024];
+	werase(ui->full);
+	if (ui->help_top > n)
+		ui->help_top = n;
+	for (int c = 1, row = 0; c <= 4; c <<= 1) {
+		for (int i = 0; i < n; i++) {
+			if (!(t[i].contexts & c) || (c == KC_VIEW && (t[i].contexts & KC_MAIN)))
+				continue;
+			if (row++ < ui->help_top)
+				continue;
+			if (y >= h)
+				break;
+			keys_names(t[i].action, names, sizeof names);
+			snprintf(line, sizeof line, "  %-14s %-13s %s", names, t[i].name, t[i].help);
+			text_fit(line, ui->cols - 1, out, sizeof out);
+			mvwaddstr(ui->full, y++, 0, out);
+		}
+		if (c == KC_MAIN && y < h) {
+			wattrset(ui->full, color_attr(R_HEADER));
+			mvwaddstr(ui->full, y++, 0, "  In a full-screen view, also:");
+			wattrset(ui->full, A_NORMAL);
+		}
+		if (c == KC_VIEW && y < h) {
+			wattrset(ui->full, color_attr(R_HEADER));
+			mvwaddstr(ui->full, y++, 0, "  In a form (text fields also take C-a C-e C-k C-u C-w):");
+			wattrset(ui->full, A_NORMAL);
+		}
+	}
+	wnoutrefresh(ui->full);
+}
+
+static void draw(struct ui *ui)
+{
+	struct rp_err err;
+	if (ui->too_small) {
+		char line[128];
+		erase();
+		snprintf(line, sizeof line, "Terminal too small: %dx%d", ui->cols, ui->rows);
+		mvaddstr(ui->rows / 2 - 1 > 0 ? ui->rows / 2 - 1 : 0, 1, line);
+		snprintf(line, sizeof line, "rapport needs %dx%d; q quits", MIN_COLS, MIN_ROWS);
+		mvaddstr(ui->rows / 2 > 0 ? ui->rows / 2 : 0, 1, line);
+		wnoutrefresh(stdscr);
+		ui->dirty = 0;
+		return;
+	}
+	if (ui->dirty & D_TOP)
+		draw_top(ui);
+	if (ui->screen == SCREEN_HELP) {
+		if (ui->dirty & (D_DETAIL | D_EVERYTHING))
+			draw_help(ui);
+	} else if (ui->screen == SCREEN_VIEW) {
+		if (ui->dirty & D_DETAIL) {
+			detail_need(ui->db, &ui->detail, ui->detail.top + ui->rows, &err);
+			werase(ui->full);
+			detail_draw(&ui->detail, ui->full, 0, 1);
+			wnoutrefresh(ui->full);
+		}
+	} else {
+		for (int i = 0; i < NPANES; i++)
+			if ((ui->dirty & D_PANE(i)) && (ui->wide || i == ui->focus))
+				pane_draw(ui->db, &ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
+		if ((ui->dirty & D_DETAIL) && ui->detail_win) {
+			const struct rec *sel = pane_selected(focused(ui));
+			int w = getmaxx(ui->detail_win);
+			if (!sel || sel->id != ui->detail.id || sel->kind->id != ui->detail.kind ||
+			    ui->detail.width != w - 1)
+				if (detail_show(ui->db, &ui->detail, sel, w - 1, &err) != RP_OK)
+					report_db(ui, &err);
+			detail_need(ui->db, &ui->detail, getmaxy(ui->detail_win), &err);
+			werase(ui->detail_win);
+			/* a rule with a title between the panes and the detail */
+			wattrset(ui->detail_win, color_attr(R_BORDER));
+			mvwhline(ui->detail_win, 0, 0, ACS_HLINE, w);
+			wattrset(ui->detail_win, color_attr(R_HEADER));
+			mvwaddstr(ui->detail_win, 0, 2,
+			          !sel ? " Nothing selected "
+			          : sel->kind->id == K_PERSON ? " Timeline (Enter: full screen) "
+			                                      : " Details (Enter: full screen) ");
+			wattrset(ui->detail_win, A_NORMAL);
+			detail_draw(&ui->detail, ui->detail_win, 1, 0);
+			wnoutrefresh(ui->detail_win);
+		}
+	}
+	if (ui->form) {
+		curs_set(1);
+		draw_bottom(ui);
+		form_draw(ui->form, ui->rows, ui->cols);
+	} else {
+		curs_set(0);
+		if (ui->dirty & D_BOTTOM)
+			draw_bottom(ui);
+	}
+	ui->dirty = 0;
+}
+
+/* --- changes */
+
+void ui_reload(struct ui *ui)
+{
+	struct rp_err err;
+	for (int i = 0; i < NPANES; i++)
+		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
+			report_db(ui, &err);
+	ui->detail.id = 0;
+	ui->dirty = D_EVERYTHING;
+}
+
+void ui_changed(struct ui *ui, const struct rec *r)
+{
+	struct rp_err err;
+	ui_reload(ui);
+	for (int i = 0; r && i < NPANES; i++)
+		if (pane_kinds[i] == r->kind->id && !r->deleted_at)
+			if (pane_show(ui->db, &ui->panes[i], r, &err) != RP_OK)
+				report_db(ui, &err);
+}
+
+static void open_form(struct ui *ui, struct form *f)
+{
+	if (!f) {
+		ui_message(ui, 1, "out of memory");
+		return;
+	}
+	ui->form = f;
+	ui->dirty = D_EVERYTHING;
+}
+
+static void new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2)
+{
+	const char *prefill[3] = {p1, p2, NULL};
+	if (!p1)
+		prefill[1] = NULL;
+	open_form(ui, form_new(ui, kind, prefill));
+}
+
+static void form_done(struct ui *ui, struct rec *saved)
+{
+	char what[120];
+	const char *title = rec_str(saved, saved->kind->title_field);
+	snprintf(what, sizeof what, "%s", title ? title : "");
+	what[strcspn(what, "\n")] = '\0';
+	ui_message(ui, 0, "Saved %s #%lld%s%s", saved->kind->name, (long long)saved->id,
+	           *what ? ": " : "", what);
+	form_free(ui->form);
+	ui->form = NULL;
+	ui_changed(ui, saved);
+	if (ui->screen == SCREEN_VIEW && ui->detail.id) { /* the view shows it again */
+		struct rec r;
+		struct rp_err err;
+		if (rec_get(ui->db, ui->detail.kind, ui->detail.id, &r, &err) == RP_OK) {
+			detail_show(ui->db, &ui->detail, &r, ui->cols - 1, &err);
+			rec_free(&r);
+		}
+	}
+	rec_free(saved);
+}
+
+static void trash(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	struct rp_err err;
+	if (rec_trash(ui->db, kind, id, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	rec_free(&ui->undo.before);
+	ui->undo.op = UNDO_DELETE;
+	ui->undo.kind = kind;
+	ui->undo.id = id;
+	ui_reload(ui);
+	ui_message(ui, 0, "Moved %s #%lld to the trash; u brings it back", kind_get(kind)->name,
+	           (long long)id);
+}
+
+static void undo(struct ui *ui)
+{
+	struct rp_err err;
+	struct rec cur;
+	const char *name = kind_get(ui->undo.kind)->name;
+	int rc = RP_OK;
+	switch (ui->undo.op) {
+	case UNDO_NONE: ui_message(ui, 0, "Nothing to undo"); return;
+	case UNDO_ADD: rc = rec_trash(ui->db, ui->undo.kind, ui->undo.id, &err); break;
+	case UNDO_DELETE: rc = rec_restore(ui->db, ui->undo.kind, ui->undo.id, &err); break;
+	case UNDO_EDIT:
+		if ((rc = rec_get(ui->db, ui->undo.kind, ui->undo.id, &cur, &err)) == RP_OK) {
+			if ((rc = rec_copy_fields(&cur, &ui->undo.before, &err)) == RP_OK)
+				rc = rec_update(ui->db, &cur, &err);
+			rec_free(&cur);
+		}
+		break;
+	}
+	if (rc != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	ui_message(ui, 0, "Undone: %s #%lld %s", name, (long long)ui->undo.id,
+	           ui->undo.op == UNDO_ADD      ? "went to the trash"
+	           : ui->undo.op == UNDO_DELETE ? "is back"
+	                                        : "is as it was");
+	if (ui->undo.op == UNDO_DELETE && rec_get(ui->db, ui->undo.kind, ui->undo.id, &cur, &err) == RP_OK) {
+		ui_changed(ui, &cur);
+		rec_free(&cur);
+	} else {
+		ui_reload(ui);
+	}
+	rec_free(&ui->undo.before);
+	ui->undo.op = UNDO_NONE;
+}
+
+static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	struct rec r, before;
+	struct rp_err err;
+	const char *value = NULL;
+	int f;
+	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	switch (kind) {
+	case K_GOAL:
+		f = kind_field_index(r.kind, "status");
+		value = strcmp(rec_str(&r, f), "done") == 0 ? "open" : "done";
+		break;
+	case K_MEETING:
+		f = kind_field_index(r.kind, "status");
+		value = strcmp(rec_str(&r, f), "done") == 0 ? "planned" : "done";
+		break;
+	case K_MILESTONE:
+	case K_ACTION:
+		f = kind_field_index(r.kind, "done");
+		value = rec_int(&r, f) ? "no" : "yes";
+		break;
+	default:
+		rec_free(&r);
+		ui_message(ui, 1, "x marks goals, milestones, meetings and action items done");
+		return;
+	}
+	rec_init(&before, kind);
+	rec_copy_fields(&before, &r, NULL);
+	if (rec_set(ui->db, &r, f, value, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		rec_free(&before);
+	} else {
+		rec_free(&ui->undo.before);
+		ui->undo.op = UNDO_EDIT;
+		ui->undo.kind = kind;
+		ui->undo.id = id;
+		ui->undo.before = before;
+		ui_message(ui, 0, "%s #%lld: %s", r.kind->name, (long long)id,
+		           strcmp(value, "no") == 0 ? "not done" : strcmp(value, "yes") == 0 ? "done" : value);
+		ui_reload(ui);
+	}
+	rec_free(&r);
+}
+
+/* The item an action applies to: the selected row, or in a full-screen view
+ * the item of the cursor's line (the viewed item when the line has none). */
+static int target(struct ui *ui, enum kind_id *kind, int64_t *id)
+{
+	const struct rec *sel;
+	if (ui->screen == SCREEN_VIEW) {
+		if (detail_item(&ui->detail, kind, id))
+			return 1;
+		*kind = ui->detail.kind;
+		*id = ui->detail.id;
+		return *id != 0;
+	}
+	sel = pane_selected(focused(ui));
+	if (!sel)
+		return 0;
+	*kind = sel->kind->id;
+	*id = sel->id;
+	return 1;
+}
+
+static void act_add(struct ui *ui)
+{
+	char ref[40];
+	if (ui->screen == SCREEN_VIEW) {
+		snprintf(ref, sizeof ref, "%s=%lld",
+		         ui->detail.kind == K_GOAL ? "goal_id" : ui->detail.kind == K_MEETING ? "meeting_id" : "person_id",
+		         (long long)ui->detail.id);
+		if (ui->detail.kind == K_GOAL)
+			new_form(ui, K_MILESTONE, ref, NULL);
+		else if (ui->detail.kind == K_MEETING)
+			new_form(ui, K_ACTION, ref, NULL);
+		else if (ui->detail.kind == K_PERSON) {
+			snprintf(ref, sizeof ref, "person_id=#%lld", (long long)ui->detail.id);
+			new_form(ui, K_MEETING, ref, NULL);
+		} else
+			ui_message(ui, 1, "Nothing to add here; Esc goes back to the lists");
+		return;
+	}
+	new_form(ui, focused(ui)->kind, NULL, NULL);
+}
+
+static void act_meet_or_thank(struct ui *ui, enum action a)
+{
+	enum kind_id kind;
+	int64_t id;
+	char p1[40], p2[40];
+	struct rec r;
+	struct rp_err err;
+	if (!target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
+		ui_message(ui, 1, a == A_MEETING ? "m works on a person" : "t works on a person or a meeting");
+		return;
+	}
+	if (kind == K_PERSON) {
+		snprintf(p1, sizeof p1, "person_id=#%lld", (long long)id);
+		new_form(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, p1, NULL);
+		return;
+	}
+	if (rec_get(ui->db, K_MEETING, id, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	snprintf(p1, sizeof p1, "person_id=#%lld", (long long)rec_int(&r, kind_field_index(r.kind, "person_id")));
+	snprintf(p2, sizeof p2, "meeting_id=%lld", (long long)id);
+	rec_free(&r);
+	new_form(ui, K_GRATITUDE, p1, p2);
+}
+
+static void act_edit(struct ui *ui)
+{
+	enum kind_id kind;
+	int64_t id;
+	struct rec r;
+	struct rp_err err;
+	if (!target(ui, &kind, &id)) {
+		ui_message(ui, 1, "Nothing selected to edit");
+		return;
+	}
+	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	open_form(ui, form_edit(ui, &r));
+	rec_free(&r);
+}
+
+static void open_view(struct ui *ui)
+{
+	const struct rec *sel = pane_selected(focused(ui));
+	struct rp_err err;
+	if (!sel) {
+		ui_message(ui, 1, "Nothing selected");
+		return;
+	}
+	ui->screen = SCREEN_VIEW;
+	ui->detail.id = 0;
+	if (detail_show(ui->db, &ui->detail, sel, ui->cols - 1, &err) != RP_OK)
+		report_db(ui, &err);
+	ui->dirty = D_EVERYTHING;
+}
+
+static void back_to_main(struct ui *ui)
+{
+	ui->screen = SCREEN_MAIN;
+	ui->detail.id = 0;
+	ui->dirty = D_EVERYTHING;
+}
+
+static void handle_key(struct ui *ui, int key)
+{
+	unsigned ctx = ui->screen == SCREEN_MAIN ? KC_MAIN : KC_VIEW;
+	enum action a;
+	struct rp_err err;
+	enum kind_id kind;
+	int64_t id;
+	int old_focus = ui->focus;
+
+	if (ui->msg[0]) {
+		ui->msg[0] = '\0';
+		ui->dirty |= D_BOTTOM;
+	}
+	if (ui->form) {
+		struct rec saved;
+		enum form_result res = form_key(ui, ui->form, key, &saved);
+		if (res == FORM_SAVED)
+			form_done(ui, &saved);
+		else if (res == FORM_CLOSED) {
+			form_free(ui->form);
+			ui->form = NULL;
+			ui->dirty = D_EVERYTHING;
+		}
+		return;
+	}
+	if (ui->too_small) {
+		if (key == 'q')
+			ui->quit = 1;
+		return;
+	}
+	a = keys_action(key, ctx);
+	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
+		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
+		return;
+	}
+	if (ui->screen == SCREEN_HELP) {
+		if (a == A_BACK || a == A_HELP)
+			back_to_main(ui);
+		else if (a == A_DOWN || a == A_PAGE_DOWN)
+			ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
+		else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
+			ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
+		ui->dirty = D_EVERYTHING;
+		return;
+	}
+	switch (a) {
+	case A_QUIT: ui->quit = 1; return;
+	case A_BACK: back_to_main(ui); return;
+	case A_HELP:
+		ui->screen = SCREEN_HELP;
+		ui->help_top = 0;
+		ui->dirty = D_EVERYTHING;
+		return;
+	case A_NEXT_PANE: ui->focus = (ui->focus + 1) % NPANES; break;
+	case A_PREV_PANE: ui->focus = (ui->focus + NPANES - 1) % NPANES; break;
+	case A_PANE_PEOPLE: ui->focus = 0; break;
+	case A_PANE_GOALS: ui->focus = 1; break;
+	case A_PANE_MEETINGS: ui->focus = 2; break;
+	case A_PANE_THANKS: ui->focus = 3; break;
+	case A_DOWN:
+	case A_UP:
+	case A_FIRST:
+	case A_LAST:
+	case A_PAGE_DOWN:
+	case A_PAGE_UP:
+		if (ui->screen == SCREEN_VIEW) {
+			if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
+				report_db(ui, &err);
+			ui->dirty |= D_DETAIL;
+		} else {
+			if (pane_move(ui->db, focused(ui), a, &err) != RP_OK)
+				report_db(ui, &err);
+			ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
+		}
+		return;
+	case A_OPEN: open_view(ui); return;
+	case A_ADD: act_add(ui); return;
+	case A_EDIT: act_edit(ui); return;
+	case A_DELETE:
+		if (target(ui, &kind, &id)) {
+			int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
+			trash(ui, kind, id);
+			if (was_view_item)
+				back_to_main(ui);
+			else if (ui->screen == SCREEN_VIEW)
+				ui->dirty |= D_DETAIL;
+		}
+		return;
+	case A_UNDO: undo(ui); return;
+	case A_TOGGLE_DONE:
+		if (target(ui, &kind, &id))
+			toggle_done(ui, kind, id);
+		return;
+	case A_MEETING:
+	case A_THANKS: act_meet_or_thank(ui, a); return;
+	case A_REFRESH:
+		clearok(curscr, TRUE);
+		ui_reload(ui);
+		return;
+	default:
+		if (key != (KEY_FLAG | KEY_RESIZE))
+			ui_message(ui, 0, "? shows every key");
+		return;
+	}
+	/* the focus moved */
+	ui->dirty |= D_PANE(old_focus) | D_PANE(ui->focus) | D_DETAIL | D_BOTTOM | D_TOP;
+}
+
+/* --- the terminal */
+
+static char problems[4][600];
+static int nproblems;
+
+static void keep_problem(const char *msg)
+{
+	fprintf(stderr, "rapport: %s\n", msg);
+	if (nproblems < 4)
+		snprintf(problems[nproblems++], sizeof problems[0], "%s", msg);
+}
+
+int ui_run(struct db *db, const struct config *cfg, int readonly, const char *first_problem)
+{
+	struct ui ui;
+	SCREEN *scr;
+	const char *term = getenv("TERM");
+	char *cup;
+
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		fprintf(stderr, "rapport: TERM is %s: the full-screen interface needs a real terminal"
+		                " (the commands work anywhere: rapport --help)\n",
+		        term && *term ? "'dumb'" : "not set");
+		return 1;
+	}
+	keys_init(cfg, keep_problem);
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "rapport: unknown terminal type '%s' (try TERM=xterm-256color)\n", term);
+		return 1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "rapport: the terminal '%s' cannot move the cursor\n", term);
+		return 1;
+	}
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	/* get_wch() refreshes stdscr: refresh it once now, so that it never
+	 * paints its blank self over the windows */
+	refresh();
+	colors_init(cfg, keep_problem);
+
+	memset(&ui, 0, sizeof ui);
+	ui.db = db;
+	ui.cfg = cfg;
+	ui.readonly = readonly;
+	detail_init(&ui.detail);
+	rec_init(&ui.undo.before, K_PERSON);
+	for (int i = 0; i < NPANES; i++)
+		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
+	layout(&ui);
+	if (first_problem)
+		ui_message(&ui, 1, "%s", first_problem);
+	else if (nproblems)
+		ui_message(&ui, 1, "%s", problems[0]);
+
+	while (!ui.quit) {
+		wint_t wch;
+		int rc, key;
+		draw(&ui);
+		doupdate();
+		rc = get_wch(&wch);
+		if (rc == ERR)
+			continue;
+		key = rc == KEY_CODE_YES ? (int)(KEY_FLAG | wch) : (int)wch;
+		if (key == (KEY_FLAG | KEY_RESIZE)) {
+			layout(&ui);
+			continue;
+		}
+		handle_key(&ui, key);
+	}
+
+	form_free(ui.form);
+	detail_free(&ui.detail);
+	rec_free(&ui.undo.before);
+	for (int i = 0; i < NPANES; i++)
+		pane_free(&ui.panes[i]);
+	free_windows(&ui);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

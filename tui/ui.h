@@ -1,0 +1,64 @@
+/* ui.h - the full-screen interface: its state, shared by the modules that
+ * draw and handle one part of it (pane.c, detail.c, form.c, ui.c). */
+#ifndef RAPPORT_UI_H
+#define RAPPORT_UI_H
+
+#include <curses.h>
+
+#include "core/config.h"
+#include "core/rec.h"
+#include "tui/detail.h"
+#include "tui/form.h"
+#include "tui/pane.h"
+
+#define NPANES 4
+#define MIN_COLS 60
+#define MIN_ROWS 15
+
+/* What needs drawing before the next key. */
+enum dirty { D_TOP = 1, D_PANES = 2, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 15 };
+
+enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP };
+
+/* The last change, so that u can take it back. */
+struct undo {
+	enum { UNDO_NONE, UNDO_ADD, UNDO_EDIT, UNDO_DELETE } op;
+	enum kind_id kind;
+	int64_t id;
+	struct rec before; /* UNDO_EDIT: the values before */
+};
+
+struct ui {
+	struct db *db;
+	const struct config *cfg;
+	int readonly;
+	int rows, cols;
+	int wide;      /* the four panes in a grid, else one with tabs */
+	int too_small;
+	int focus;     /* 0..3 */
+	struct pane panes[NPANES];
+	WINDOW *top, *bottom, *detail_win, *full, *pane_win[NPANES];
+	enum ui_screen screen;
+	struct detail detail; /* of the selected item, or the full-screen view */
+	struct form *form;    /* open form, or NULL */
+	int help_top;
+	unsigned dirty;
+	char msg[512];
+	int msg_error;
+	struct undo undo;
+	int quit;
+};
+
+/* Run the UI until the user quits; returns an exit status.  `problems` are
+ * config messages to show at the start. */
+int ui_run(struct db *db, const struct config *cfg, int readonly, const char *first_problem);
+
+/* Say something on the bottom line until the next key. */
+void ui_message(struct ui *ui, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reload every pane (after a change) and keep what is selected. */
+void ui_reload(struct ui *ui);
+/* After a change: reload, select r in its pane (when it has one). */
+void ui_changed(struct ui *ui, const struct rec *r);
+
+#endif
