@@ -266,6 +266,16 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 	rec_copy_fields(&before, &r, NULL);
 	for (int i = 0; i < f->n; i++)
 		f->f[i].bad = 0;
+	for (int i = 0; i < f->n; i++)
+		if ((fdef(f, i)->flags & FF_REQUIRED) && !fdef(f, i)->def && !f->f[i].ed.len &&
+		    !(f->kind == K_MEETING && strcmp(fdef(f, i)->col, "status") == 0)) {
+			f->f[i].bad = 1;
+			f->focus = i;
+			ui_message(ui, 1, "%s: may not be empty", fdef(f, i)->label);
+			rec_free(&r);
+			rec_free(&before);
+			return FORM_OPEN;
+		}
 	for (int i = 0; i < f->n; i++) {
 		const char *text = f->f[i].ed.buf;
 		/* new rows: empty fields keep their defaults; edits: only changes */

@@ -29,7 +29,8 @@ r done person 1
 expect_rc 2 "only some things can be done"
 "$RAPPORT" --db "$DB" --config "$CONFIG" list people >/dev/null 2>&1 </dev/null
 raw --db "$DB" --config "$CONFIG"
-expect_rc 2 "no command and no terminal"
+expect_rc 1 "no command and no terminal"
+expect_err "needs a terminal" "says the screen needs a terminal"
 
 # --- runtime errors: exit 1, nothing stored
 r add meeting --with Okafor --at "2026-02-30 10:00"

@@ -1,0 +1,215 @@
+# The full-screen UI in a real terminal (tmux): first start, adding by keys,
+# quit and reopen, edit/delete/undo, validation, the timeline, help, resize,
+# wide characters, NO_COLOR, $EDITOR, read-only and a dumb terminal.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+# --- first start: an empty database says what to do
+ui_start 120 40
+wait_for "No mentors yet: press a to add one." "an empty database shows what to do"
+wait_for "a add" "the hint line shows the keys"
+wait_for "0 open actions" "the top line has today's counts"
+wait_for "Wed 25 Nov 2026" "and the (fixed) date"
+
+# --- a mentor, typed with accents, CJK and an emoji
+keys a
+wait_for "New person" "a opens a form for the focused pane"
+type_text "Dr. Zoë 李 🙂"
+keys Tab Tab Tab Tab Tab
+type_text "Hôpital Saint-Louis"
+keys Enter
+wait_for "Saved person #1: Dr. Zoë 李 🙂" "Enter saves the form"
+keys a
+wait_for "New person" "a second person"
+type_text "Dr. Tom Reyes"
+keys Enter
+wait_for "Saved person #2" "saved"
+# aligned: the role column starts at the same display column in both rows
+zoe=$(screen_text | grep "Zoë" | head -n 1)
+tom=$(screen_text | grep "Tom Reyes" | head -n 1)
+expect_eq "$(printf '%s' "${zoe%%mentor/*}" | wc -L)" "$(printf '%s' "${tom%%mentor/*}" | wc -L)" \
+	"wide characters keep the columns aligned"
+expect_eq "$(printf '%s' "$zoe" | wc -L)" "120" "and the row keeps the pane's width"
+
+# --- a goal, a meeting and a thank-you note, all by keys
+keys 2 a
+wait_for "New goal" "2 then a: a goal"
+type_text "Land a hospitalist job"
+keys Enter
+wait_for "Saved goal #1" "goal saved"
+keys 1 j m
+wait_for "New meeting" "m on a person schedules a meeting"
+wait_for "-> Dr. Zoë 李 🙂" "with that person filled in"
+type_text "yesterday 14:00"
+wait_for "-> Tue 24 Nov 2026 14:00" "the date field says what it understood"
+keys Tab Tab Tab
+type_text "CV review"
+keys Enter
+wait_for "Saved meeting #1: CV review" "meeting saved"
+keys t
+wait_for "New thank-you note" "t on a person writes a thank-you note"
+keys Enter
+wait_for "Note: may not be empty" "a required field left empty is named"
+# the cursor is now in that field
+type_text "Thank you for the CV review"
+keys Enter
+wait_for "Saved thanks #1" "note saved"
+
+# --- quit, and everything is in the file
+keys q
+wait_exit "q quits"
+expect_eq "$EXIT_STATUS" "0" "with status 0"
+r list people --json
+expect_eq "$(jqo 'map(.name) | join("|")')" "Dr. Tom Reyes|Dr. Zoë 李 🙂" "both people are stored"
+expect_eq "$(jqo '.[1].organization')" "Hôpital Saint-Louis" "with the organization typed"
+r list meetings --json
+expect_eq "$(jqo '.[0].agenda + " " + .[0].status + " " + (.[0].person_id|tostring)')" "CV review done 1" \
+	"the meeting: agenda, done (it was yesterday), with Zoë"
+r list thanks --json
+expect_eq "$(jqo '.[0].body')" "Thank you for the CV review" "the thank-you note"
+r list goals --json
+expect_eq "$(jqo '.[0].title')" "Land a hospitalist job" "the goal"
+
+# more history for the timeline, from the command line
+r add meeting --with Zo --at "2026-10-01 10:00" --agenda "First contact" --notes "Met at the ACP chapter evening"
+r add meeting --with Zo --at "2026-11-01 10:00" --agenda "Job market"
+r add action 3 "Send my CV to two hospitals" --due 2026-11-05
+
+# --- reopen: all there
+ui_start 120 40
+wait_for "Land a hospitalist job" "reopened: the goal is there"
+wait_for "draft Thank you for the CV" "and the note"
+
+# --- the timeline of a person with several meetings
+keys 1 j Enter
+wait_for "Meetings, newest first" "Enter on a person opens the timeline"
+wait_for "[ ] me: Send my CV to two hospitals" "with action items under their meeting"
+order=$(screen_text | grep -n -E "Tue 24 Nov 2026|Sun 01 Nov 2026|Thu 01 Oct 2026" | cut -d: -f1 | tr '\n' ' ')
+first=$(echo "$order" | cut -d' ' -f1); second=$(echo "$order" | cut -d' ' -f2); third=$(echo "$order" | cut -d' ' -f3)
+if [ -n "$third" ] && [ "$first" -lt "$second" ] && [ "$second" -lt "$third" ]; then ok "meetings newest first"
+else not_ok "meetings newest first" "rows: $order"; fi
+wait_for "Notes: Met at the ACP chapter evening" "notes are shown"
+keys G
+wait_for "Thu 01 Oct 2026 10:00" "G goes to the end of the timeline"
+keys Escape
+wait_for "─ Mentors ─" "Esc goes back to the lists"
+
+# --- a validation error keeps the form and what was typed
+keys 3 a
+wait_for "New meeting" "a in Meetings"
+type_text "Nobody"
+keys Tab
+type_text "tomorrow 9"
+keys Enter
+wait_for "no person matches 'Nobody'" "a bad person is explained"
+wait_for "New meeting" "the form stays open"
+# the cursor went to the field at fault
+keys C-u
+type_text "Reyes"
+keys Enter
+wait_for "When: cannot read the date 'tomorrow 9'" "then the bad date is explained"
+wait_for "tomorrow 9" "what was typed is still there"
+type_text "am"
+keys Enter
+wait_for "Saved meeting #4" "corrected, it saves"
+
+# --- Esc on a changed form asks first
+keys a
+wait_for "New meeting" "another form"
+type_text "x"
+keys Escape
+wait_for "Discard your changes?" "Esc with changes asks"
+keys y
+wait_gone "New meeting" "y discards"
+
+# --- edit, delete, undo
+keys 1 g e
+wait_for "Edit person #2" "e edits the selected person"
+keys C-u
+type_text "Dr. Thomas Reyes"
+keys Enter
+wait_for "Dr. Thomas Reyes" "the edit shows"
+keys u
+wait_for "Undone: person #2 is as it was" "u undoes the edit"
+wait_gone "Thomas" "the old name is back"
+keys d
+wait_for "Moved person #2 to the trash" "d deletes without asking"
+wait_gone "Dr. Tom Reyes" "the person leaves the list"
+keys u
+wait_for "Undone: person #2 is back" "u brings it back"
+wait_for "Dr. Tom Reyes" "and it is listed again"
+
+# --- $EDITOR for long text, run without a shell, with its own arguments
+cat >"$T_DIR/editor.sh" <<'SH'
+#!/bin/sh
+for f; do :; done
+[ "$1" = "--wait" ] || exit 3
+printf 'Written in the editor\nwith a second line\n' >"$f"
+SH
+chmod +x "$T_DIR/editor.sh"
+keys q
+wait_exit "quit before the editor test"
+ui_start 120 40 "EDITOR=$T_DIR/editor.sh --wait" "VISUAL="
+wait_for "Land a hospitalist job" "started with EDITOR set"
+keys 2 e
+wait_for "Edit goal #1" "edit the goal"
+keys Tab C-e
+wait_for "Written in the editor" "C-e fills the field from \$EDITOR"
+keys Enter
+wait_for "Saved goal #1" "saved"
+r show goal 1 --json
+expect_eq "$(jqo .description)" "Written in the editor
+with a second line" "the text from the editor is stored, line break and all"
+
+# --- help
+keys ?
+wait_for "this help" "? shows the help"
+wait_for "undo the last add, edit, delete or done" "with every action's help"
+keys Escape
+wait_gone "this help" "Esc closes it"
+
+# --- resize: too small, then back
+resize 50 12
+wait_for "Terminal too small" "below 60x15: a clear message"
+resize 120 40
+wait_gone "Terminal too small" "grown again: the screen returns"
+wait_for "Land a hospitalist job" "with its content"
+resize 80 24
+wait_for "1 Mentors   2 Goals" "80x24: one pane with tabs"
+resize 120 40
+wait_for "Gratitude ─" "120x40: the grid again"
+keys q
+wait_exit "quit"
+
+# --- colours: on by default, none with NO_COLOR (selection still visible)
+ui_start 120 40
+wait_for "Land a hospitalist job" "started in colour"
+if tm capture-pane -p -e -t t | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; then ok "colours are used"
+else not_ok "colours are used"; fi
+keys q
+wait_exit "quit"
+ui_start 120 40 "NO_COLOR=1"
+wait_for "Land a hospitalist job" "started with NO_COLOR=1"
+esc=$(printf '\033')
+if tm capture-pane -p -e -t t | grep -q "$esc\[[0-9;]*\(3[0-7]\|4[0-7]\|38;\|48;\)[0-9;]*m"; then not_ok "NO_COLOR: no colour at all"
+else ok "NO_COLOR: no colour at all"; fi
+if tm capture-pane -p -e -t t | grep -q "$esc\[[0-9;]*7m"; then ok "NO_COLOR: the selection is in reverse video"
+else not_ok "NO_COLOR: the selection is in reverse video"; fi
+keys q
+wait_exit "quit"
+
+# --- read-only
+ui_start 120 40 -- --read-only
+wait_for "[read-only]" "--read-only says so on the top line"
+keys a
+wait_for "Read-only: nothing can be changed" "and refuses to add"
+keys q
+wait_exit "quit"
+
+# --- a terminal that cannot do it
+ui_start 80 24 "TERM=dumb"
+wait_exit "TERM=dumb ends at once"
+expect_eq "$EXIT_STATUS" "1" "with status 1"
+if tm capture-pane -p -J -S -100 -t t | grep -q "TERM is 'dumb'"; then ok "and says why"
+else not_ok "and says why" "$(tm capture-pane -p -J -S -100 -t t)"; fi
+echo "1..$T_N"

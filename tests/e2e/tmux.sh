@@ -1,0 +1,78 @@
+# tmux.sh - drive the full-screen UI in a real terminal (tmux) for tests.
+# Sourced after lib.sh.  Nothing sleeps blindly: every step waits for a
+# screen state (polling the pane), with a time limit.
+command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; exit 1; }
+
+TM_N=0
+TM_SOCK="rapport-test-$$-0"
+printf 'set -g history-limit 200\nset -g default-terminal screen\n' >"$T_DIR/tmux.conf"
+trap 'tmux -L "$TM_SOCK" kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
+
+tm() { tmux -u -L "$TM_SOCK" -f "$T_DIR/tmux.conf" "$@"; }
+
+# ui_start COLS ROWS [ENV=VALUE...] [-- EXTRA ARGS]: rapport on the test files
+ui_start() {
+	w=$1 h=$2
+	shift 2
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs '$1'"
+		shift
+	done
+	[ "${1:-}" = "--" ] && shift
+	# a fresh server each time: a new one on the socket of one that is
+	# still shutting down would fail
+	tm kill-server 2>/dev/null
+	TM_N=$((TM_N + 1))
+	TM_SOCK="rapport-test-$$-$TM_N"
+	# the shell around it stays, and says how the program ended
+	tm new-session -d -s t -x "$w" -y "$h" \
+		"env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ASAN_OPTIONS='${ASAN_OPTIONS:-}' UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $envs '$RAPPORT' --db '$DB' --config '$CONFIG' $*; echo \"EXITED:\$?\"; exec sleep 600"
+}
+
+screen_text() { tm capture-pane -p -J -t t; }
+
+# wait_for TEXT DESC: the screen shows TEXT within 10 s
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		case "$(screen_text)" in *"$1"*) ok "$2"; return 0 ;; esac
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "the screen never showed: $1" "it shows:"
+	screen_text | sed 's/^/#     /'
+	return 1
+}
+
+# wait_gone TEXT DESC: the screen stops showing TEXT within 10 s
+wait_gone() {
+	i=0
+	while [ $i -lt 200 ]; do
+		case "$(screen_text)" in *"$1"*) ;; *) ok "$2"; return 0 ;; esac
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "the screen still shows: $1"
+	return 1
+}
+
+# wait_exit DESC: the program ends within 10 s; sets EXIT_STATUS
+wait_exit() {
+	i=0
+	while [ $i -lt 200 ]; do
+		EXIT_STATUS=$(tm capture-pane -p -J -S -200 -t t | sed -n 's/^EXITED:\([0-9]*\)$/\1/p' | tail -n 1)
+		if [ -n "$EXIT_STATUS" ]; then
+			ok "$1"
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$1" "still running"
+	return 1
+}
+
+keys() { tm send-keys -t t "$@"; }
+type_text() { tm send-keys -t t -l "$1"; }
+resize() { tm resize-window -t t -x "$1" -y "$2"; }
