@@ -242,6 +242,8 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 		return rp_fail(err, RP_ENOTFOUND, "%s: cannot read the config: %s", path,
 		               strerror(errno));
 	}
+	if (S_ISCHR(sb.st_mode) && strcmp(path, "/dev/null") == 0)
+		return RP_OK; /* the usual way to say "no config" */
 	if (!S_ISREG(sb.st_mode)) {
 		report(rep, "%s: not a regular file; defaults used", path);
 		return RP_OK;

@@ -32,7 +32,7 @@ static const struct field person_fields[] = {
 	TEXT("met_via", "met-via", "Met via"),
 	{"cadence_days", "cadence", "Cadence (days)", F_INT, 0, NULL, 1, 3650, 0, NULL},
 	TEXT("channel", "channel", "Channel"),
-	LONGT("expectations", "expectations", "Agreed expectations"),
+	LONGT("expectations", "expectations", "Expectations"),
 	LONGT("notes", "notes", "Notes"),
 	{"tags", "tag", "Tags", F_TAGS, 0, NULL, 0, SHORT, 0, NULL},
 };

@@ -14,6 +14,7 @@
 #include "core/when.h"
 #include "tui/args.h"
 #include "tui/cli_print.h"
+#include "tui/keys.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -496,6 +497,22 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static void print_help_line(const char *line, int heading, void *ctx)
+{
+	(void)ctx;
+	printf(heading ? "%s:\n" : "%s\n", line);
+}
+
+static int cmd_keys(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("keys ", "keys takes no arguments");
+	keys_init(c->cfg, NULL);
+	keys_help(print_help_line, NULL);
+	return EXIT_OK;
+}
+
 static const struct cli_cmd commands[] = {
 	{"add", cmd_add, 1,
 	 "add person NAME [--role mentor|mentee|peer] [--stage S] [--title T] [--specialty S]\n"
@@ -507,19 +524,20 @@ static const struct cli_cmd commands[] = {
 	 "  add meeting --with P --at WHEN [--duration MIN] [--where TEXT] [--agenda TEXT]\n"
 	 "           [--notes TEXT] [--status planned|done|cancelled|missed]\n"
 	 "  add action MEETING_ID TEXT [--owner me|them] [--due DATE]\n"
-	 "  add thanks --to P [--meeting ID] [--for TEXT] [--status draft|sent] BODY"},
+	 "  add thanks --to P [--meeting ID] [--for TEXT] [--status draft|sent] BODY", 0},
 	{"checkin", cmd_checkin, 1,
 	 "checkin [--mood 1-5] [--did TEXT] [--next TEXT] [--day DATE]\n"
-	 "           today's check-in (or DATE's), created or updated; alone, shows it"},
+	 "           today's check-in (or DATE's), created or updated; alone, shows it", 0},
 	{"list", cmd_list, 0,
 	 "list people|goals|milestones|meetings|actions|thanks|checkins\n"
-	 "           [--person P] [--goal ID] [--meeting ID] [--trash]"},
-	{"show", cmd_show, 0, "show KIND ID"},
-	{"edit", cmd_edit, 1, "edit KIND ID --FIELD VALUE...   (an empty VALUE clears a field)"},
-	{"done", cmd_done, 1, "done goal|milestone|meeting|action ID"},
-	{"delete", cmd_delete, 1, "delete KIND ID      move to the trash (with what belongs to it)"},
-	{"restore", cmd_restore, 1, "restore KIND ID     bring back from the trash"},
-	{"purge", cmd_purge, 1, "purge               empty the trash for good"},
+	 "           [--person P] [--goal ID] [--meeting ID] [--trash]", 0},
+	{"show", cmd_show, 0, "show KIND ID", 0},
+	{"edit", cmd_edit, 1, "edit KIND ID --FIELD VALUE...   (an empty VALUE clears a field)", 0},
+	{"done", cmd_done, 1, "done goal|milestone|meeting|action ID", 0},
+	{"delete", cmd_delete, 1, "delete KIND ID      move to the trash (with what belongs to it)", 0},
+	{"restore", cmd_restore, 1, "restore KIND ID     bring back from the trash", 0},
+	{"purge", cmd_purge, 1, "purge               empty the trash for good", 0},
+	{"keys", cmd_keys, 0, "keys                the keys of the full-screen interface", 1},
 };
 
 const struct cli_cmd *cli_find(const char *name)

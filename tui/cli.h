@@ -19,6 +19,7 @@ struct cli_cmd {
 	int (*run)(struct cli *c, int argc, char **argv); /* argv[0] is the name */
 	int writes;                                     /* refused under --read-only */
 	const char *usage;
+	int no_db; /* runs without opening the database */
 };
 
 const struct cli_cmd *cli_find(const char *name);

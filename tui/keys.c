@@ -176,14 +176,16 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 		if (!def) {
 			snprintf(msg, sizeof msg, "%s:%d: %s: no such action (see the help screen, ?)",
 			         cfg->path, ent->line, ent->key);
-			report(msg);
+			if (report)
+				report(msg);
 			continue;
 		}
 		unbind(def->action);
 		if (bind_all(ent->value, def->action, bad, sizeof bad)) {
 			snprintf(msg, sizeof msg, "%s:%d: %s: '%s' is not a key name; default kept",
 			         cfg->path, ent->line, ent->key, bad);
-			report(msg);
+			if (report)
+				report(msg);
 			unbind(def->action);
 			bind_all(def->keys, def->action, bad, sizeof bad);
 			continue;
@@ -199,7 +201,8 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 					key_label(bindings[i].key, kn, sizeof kn);
 					snprintf(msg, sizeof msg, "%s:%d: %s: %s also means %s; %s wins", cfg->path,
 					         ent->line, ent->key, kn, other->name, def->name);
-					report(msg);
+					if (report)
+						report(msg);
 					bindings[i].action = A_NONE;
 				}
 		}
@@ -259,8 +262,29 @@ void keys_hint_line(unsigned context, int readonly, char *buf, unsigned long n)
 	}
 }
 
-const struct key_def *keys_table(int *n)
+void keys_help(void (*emit)(const char *line, int heading, void *ctx), void *ctx)
 {
-	*n = NDEFS;
-	return table;
+	static const struct {
+		unsigned context;
+		const char *title;
+	} sections[] = {
+		{KC_MAIN, "The lists"},
+		{KC_VIEW, "A full-screen view (timeline, details, help), besides the moves above"},
+		{KC_FORM, "A form (text fields also take Left Right Home End Backspace Del C-a C-e C-k C-u C-w)"},
+	};
+	char names[64], line[512];
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		emit(sections[s].title, 1, ctx);
+		for (int i = 0; i < NDEFS; i++) {
+			unsigned c = table[i].contexts;
+			/* in views, list only what differs from the lists */
+			if (!(c & sections[s].context) || (sections[s].context == KC_VIEW &&
+			                                   table[i].action >= A_DOWN && table[i].action <= A_PAGE_UP))
+				continue;
+			keys_names(table[i].action, names, sizeof names);
+			snprintf(line, sizeof line, "  %-14s %-12s %s", names[0] ? names : "(none)",
+			         table[i].name, table[i].help);
+			emit(line, 0, ctx);
+		}
+	}
 }

@@ -45,7 +45,9 @@ const struct key_def *keys_def(enum action a);
 void keys_names(enum action a, char *buf, unsigned long n);
 /* "a add  e edit ..." for a context, cut to width by the caller. */
 void keys_hint_line(unsigned context, int readonly, char *buf, unsigned long n);
-/* The table, for the help screen. */
-const struct key_def *keys_table(int *n);
+/* The help text, a line at a time: section headings and one line per
+ * action ("  j Down         down          move down"), for the help screen
+ * and `rapport keys`. */
+void keys_help(void (*emit)(const char *line, int heading, void *ctx), void *ctx);
 
 #endif

@@ -151,6 +151,10 @@ int main(int argc, char **argv)
 	if (load_config(&g, &cfg) != 0)
 		return EXIT_FAIL;
 
+	c.cfg = &cfg;
+	c.json = g.json;
+	if (cmd && cmd->no_db)
+		return cmd->run(&c, argc - 1, argv + 1);
 	if (g.db)
 		rc = paths_expand(g.db, dbpath, sizeof dbpath, &err);
 	else if (cfg.database[0])
@@ -164,8 +168,6 @@ int main(int argc, char **argv)
 	if (*store_upgrade_backup(c.db))
 		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));
 
-	c.cfg = &cfg;
-	c.json = g.json;
 	if (cmd) {
 		rc = cmd->run(&c, argc - 1, argv + 1);
 	} else {

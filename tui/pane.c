@@ -232,7 +232,7 @@ static int row_cells(struct db *db, const struct rec *r, struct cell *c)
 		c[n].width = 16;
 		c[n++].role = R_MUTED;
 		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "organization"));
-		c[n].width = -30; /* a share: 30% of the row */
+		c[n].width = -25; /* a share: a quarter of the row */
 		c[n++].role = R_MUTED;
 		if (last)
 			day_month(last, c[n].text, sizeof c[n].text);
@@ -304,6 +304,8 @@ void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int 
 		box(w, 0, 0);
 		snprintf(out, sizeof out, " %s ", p->title);
 		mvwaddstr(w, 0, 2, out);
+		if (p->page.more) /* the list goes on below the window */
+			mvwaddstr(w, h - 1, wd - 10, " more \xe2\x86\x93 ");
 		wattrset(w, A_NORMAL);
 	}
 	int inner = wd - 2 * x0;

@@ -157,38 +157,30 @@ static void draw_bottom(struct ui *ui)
 	wnoutrefresh(ui->bottom);
 }
 
+struct help_draw {
+	struct ui *ui;
+	int row, y;
+};
+
+static void help_line(const char *line, int heading, void *ctx)
+{
+	struct help_draw *h = ctx;
+	char out[1024];
+	if (h->row++ < h->ui->help_top || h->y >= h->ui->rows - 2)
+		return;
+	wattrset(h->ui->full, heading ? color_attr(R_HEADER) : A_NORMAL);
+	text_fit(line, h->ui->cols - 2, out, sizeof out);
+	mvwaddstr(h->ui->full, h->y++, heading ? 1 : 0, out);
+	wattrset(h->ui->full, A_NORMAL);
+}
+
 static void draw_help(struct ui *ui)
 {
-	int n, h = ui->rows - 2, y = 0;
-	const struct key_def *t = keys_table(&n);
-	char names[64], line[512], out[1024];
+	struct help_draw h = {ui, 0, 0};
 	werase(ui->full);
-	if (ui->help_top > n)
-		ui->help_top = n;
-	for (int c = 1, row = 0; c <= 4; c <<= 1) {
-		for (int i = 0; i < n; i++) {
-			if (!(t[i].contexts & c) || (c == KC_VIEW && (t[i].contexts & KC_MAIN)))
-				continue;
-			if (row++ < ui->help_top)
-				continue;
-			if (y >= h)
-				break;
-			keys_names(t[i].action, names, sizeof names);
-			snprintf(line, sizeof line, "  %-14s %-13s %s", names, t[i].name, t[i].help);
-			text_fit(line, ui->cols - 1, out, sizeof out);
-			mvwaddstr(ui->full, y++, 0, out);
-		}
-		if (c == KC_MAIN && y < h) {
-			wattrset(ui->full, color_attr(R_HEADER));
-			mvwaddstr(ui->full, y++, 0, "  In a full-screen view, also:");
-			wattrset(ui->full, A_NORMAL);
-		}
-		if (c == KC_VIEW && y < h) {
-			wattrset(ui->full, color_attr(R_HEADER));
-			mvwaddstr(ui->full, y++, 0, "  In a form (text fields also take C-a C-e C-k C-u C-w):");
-			wattrset(ui->full, A_NORMAL);
-		}
-	}
+	keys_help(help_line, &h);
+	if (ui->help_top > h.row - 1)
+		ui->help_top = h.row - 1;
 	wnoutrefresh(ui->full);
 }
 
@@ -634,13 +626,15 @@ static void handle_key(struct ui *ui, int key)
 
 /* --- the terminal */
 
-static char problems[4][600];
+/* Problems with [keys] and [colors]: shown on the message line, and printed
+ * when the screen is given back (stderr is hidden while it is ours). */
+#define MAX_PROBLEMS 16
+static char problems[MAX_PROBLEMS][600];
 static int nproblems;
 
 static void keep_problem(const char *msg)
 {
-	fprintf(stderr, "rapport: %s\n", msg);
-	if (nproblems < 4)
+	if (nproblems < MAX_PROBLEMS)
 		snprintf(problems[nproblems++], sizeof problems[0], "%s", msg);
 }
 
@@ -694,7 +688,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	if (first_problem)
 		ui_message(&ui, 1, "%s", first_problem);
 	else if (nproblems)
-		ui_message(&ui, 1, "%s", problems[0]);
+		ui_message(&ui, 1, "%s%s", problems[0], nproblems > 1 ? " (more when you quit)" : "");
 
 	while (!ui.quit) {
 		wint_t wch;
@@ -720,5 +714,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	free_windows(&ui);
 	endwin();
 	delscreen(scr);
+	for (int i = 0; i < nproblems; i++)
+		fprintf(stderr, "rapport: %s\n", problems[i]);
 	return 0;
 }

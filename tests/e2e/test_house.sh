@@ -22,6 +22,18 @@ for key in database default_duration due_soon_days thanks_after_days adherence_d
 	else not_ok "config.ini.example documents $key"; fi
 done
 
+# the README's key table is what the program says
+sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1,2d;$d' | sed '$d' >"$T_DIR/readme-keys"
+raw keys --config "$CONFIG"
+printf '%s\n' "$OUT" >"$T_DIR/program-keys"
+if [ -s "$T_DIR/readme-keys" ] && cmp -s "$T_DIR/readme-keys" "$T_DIR/program-keys"; then
+	ok "the README's key table matches 'rapport keys'"
+else
+	not_ok "the README's key table matches 'rapport keys'" "$(diff "$T_DIR/readme-keys" "$T_DIR/program-keys" | head -20)"
+fi
+expect_eq "$(grep '^  ' "$T_DIR/program-keys" | cut -c18-29 | sort -u | wc -l)" "$(grep -c '^	{A_' tui/keys.c)" \
+	"every action of the key table is listed"
+
 # make install puts the binary, the man page and the example config in place
 if make --no-print-directory -s install DESTDIR="$T_DIR/stage" PREFIX=/usr >"$T_DIR/install.log" 2>&1; then
 	ok "make install DESTDIR=... PREFIX=/usr"

@@ -206,6 +206,34 @@ wait_for "Read-only: nothing can be changed" "and refuses to add"
 keys q
 wait_exit "quit"
 
+# --- keys remapped in the config; mistakes there are reported with their line
+cat >"$CONFIG" <<'INI'
+[keys]
+add = n
+quit = Q
+bogus = x
+[colors]
+title = purple
+INI
+ui_start 120 40
+wait_for "config.ini:4: bogus: no such action" "an unknown action in [keys] is reported with its line"
+keys n
+wait_for "New person" "add remapped to n"
+keys Escape
+wait_gone "New person" "closed"
+keys q
+wait_for "? shows every key" "q no longer quits"
+keys ?
+wait_for "Q              quit" "the help shows the new key"
+keys Escape Q
+wait_exit "Q quits"
+if tm capture-pane -p -J -S -200 -t t | grep -q "config.ini:6: title: 'purple' is not a colour"; then
+	ok "a bad colour is reported with its line"
+else
+	not_ok "a bad colour is reported with its line" "$(tm capture-pane -p -J -S -200 -t t)"
+fi
+: >"$CONFIG"
+
 # --- a terminal that cannot do it
 ui_start 80 24 "TERM=dumb"
 wait_exit "TERM=dumb ends at once"
