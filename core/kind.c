@@ -109,6 +109,11 @@ static const struct kind kinds[K_COUNT] = {
 	 1},
 };
 
+int kind_type_is_text(enum field_type t)
+{
+	return t == F_TEXT || t == F_LONGTEXT || t == F_CHOICE || t == F_DATE || t == F_TAGS;
+}
+
 const struct kind *kind_get(enum kind_id id)
 {
 	return id < K_COUNT ? &kinds[id] : NULL;

@@ -53,6 +53,8 @@ struct kind {
 #define KIND_MAX_FIELDS 16
 
 const struct kind *kind_get(enum kind_id id);
+/* Fields of these types hold text (the rest hold numbers). */
+int kind_type_is_text(enum field_type t);
 /* By singular, plural or alias name; NULL when unknown. */
 const struct kind *kind_by_name(const char *name);
 /* By option name or column name; returns the index or -1. */

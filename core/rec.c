@@ -17,18 +17,8 @@
 #include "core/when.h"
 #include "db/db.h"
 
-#define META_COLS 5 /* id, uuid, created_at, updated_at, deleted_at */
 #define SQL_MAX 2048
 
-static int is_text_type(enum field_type t)
-{
-	return t == F_TEXT || t == F_LONGTEXT || t == F_CHOICE || t == F_DATE || t == F_TAGS;
-}
-
-static int failed(struct rp_err *err, int fallback)
-{
-	return err && err->code != RP_OK ? (int)err->code : fallback;
-}
 
 void rec_init(struct rec *r, enum kind_id kind)
 {
@@ -214,14 +204,14 @@ static int ref_exists(struct db *db, enum kind_id kind, int64_t id, struct rp_er
 	int rc, live = 0;
 	snprintf(sql, sizeof sql, "SELECT deleted_at IS NULL FROM %s WHERE id = ?1", k->table);
 	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
+		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, id);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
 		live = (int)db_col_int(st, 0);
 	db_release(st);
 	if (rc == DB_FAIL)
-		return failed(err, RP_EDB);
+		return rp_code(err, RP_EDB);
 	if (rc == DB_DONE)
 		return rp_fail(err, RP_ENOTFOUND, "no %s #%lld", k->name, (long long)id);
 	if (!live)
@@ -244,7 +234,7 @@ static int parse_ref(struct db *db, const struct field *f, const char *s, int64_
 		return rp_fail(err, RP_EINVAL, "%s: '%s' is not a %s id", f->label, s,
 		               kind_get(f->ref)->name);
 	if (ref_exists(db, f->ref, v, err) != RP_OK)
-		return failed(err, RP_ENOTFOUND);
+		return rp_code(err, RP_ENOTFOUND);
 	*out = v;
 	return RP_OK;
 }
@@ -394,11 +384,6 @@ void rec_format(const struct rec *r, int field, char *buf, size_t n)
 	}
 }
 
-void rec_ref_name(const struct kind *k, int64_t id, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s #%lld", k->name, (long long)id);
-}
-
 static int field_named(const struct kind *k, const char *col)
 {
 	for (int i = 0; i < k->nfields; i++)
@@ -450,21 +435,20 @@ static void bind_val(struct db_stmt *st, int idx, const struct field *f, const s
 {
 	if (v->null)
 		db_bind_null(st, idx);
-	else if (is_text_type(f->type))
+	else if (kind_type_is_text(f->type))
 		db_bind_text(st, idx, v->s);
 	else
 		db_bind_int(st, idx, v->i);
 }
 
-/* Say what a refused write means in the user's words. */
-static int explain_write_error(const struct rec *r, struct rp_err *err)
+int rec_write_error(const struct rec *r, struct rp_err *err)
 {
 	if (err && err->code == RP_ECONSTRAINT && r->kind->id == K_CHECKIN) {
 		const char *day = rec_str(r, field_named(r->kind, "day"));
 		return rp_fail(err, RP_ECONSTRAINT, "there is already a check-in for %s",
 		               day ? day : "that day");
 	}
-	return failed(err, RP_EDB);
+	return rp_code(err, RP_EDB);
 }
 
 int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
@@ -481,12 +465,12 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 			set_text_value(r, i, k->fields[i].def, NULL);
 	/* defaults above arrive as text: turn number defaults into numbers */
 	for (int i = 0; i < k->nfields; i++)
-		if (!r->v[i].null && r->v[i].s && !is_text_type(k->fields[i].type)) {
+		if (!r->v[i].null && r->v[i].s && !kind_type_is_text(k->fields[i].type)) {
 			int64_t n = strtoll(r->v[i].s, NULL, 10);
 			put_int(&r->v[i], n);
 		}
 	if (apply_rules(r, err) != RP_OK)
-		return failed(err, RP_EIO);
+		return rp_code(err, RP_EIO);
 	for (int i = 0; i < k->nfields; i++)
 		if ((k->fields[i].flags & FF_REQUIRED) && r->v[i].null)
 			return rp_fail(err, RP_EINVAL, "%s: required for a new %s", k->fields[i].label,
@@ -504,7 +488,7 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	snprintf(sql + used, sizeof sql - used, ") VALUES(%s)", marks);
 
 	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
+		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, r->uuid);
 	db_bind_int(st, 2, now);
 	for (int i = 0; i < k->nfields; i++)
@@ -512,7 +496,7 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	rc = db_step(st, err);
 	db_release(st);
 	if (rc == DB_FAIL)
-		return explain_write_error(r, err);
+		return rec_write_error(r, err);
 	r->id = db_last_insert_id(db);
 	r->created_at = r->updated_at = now;
 	r->deleted_at = 0;
@@ -534,7 +518,7 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 		return rp_fail(err, RP_ENOTFOUND, "%s #%lld is in the trash; restore it first", k->name,
 		               (long long)r->id);
 	if (apply_rules(r, err) != RP_OK)
-		return failed(err, RP_EIO);
+		return rp_code(err, RP_EIO);
 	for (int i = 0; i < k->nfields; i++)
 		if (r->v[i].dirty && (k->fields[i].flags & FF_REQUIRED) && r->v[i].null)
 			return rp_fail(err, RP_EINVAL, "%s: may not be empty", k->fields[i].label);
@@ -550,7 +534,7 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 		return RP_OK;
 	snprintf(sql + used, sizeof sql - used, " WHERE id = ?2 AND deleted_at IS NULL");
 	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
+		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, r->id);
 	for (int i = 0; i < k->nfields; i++)
@@ -559,366 +543,11 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 	rc = db_step(st, err);
 	db_release(st);
 	if (rc == DB_FAIL)
-		return explain_write_error(r, err);
+		return rec_write_error(r, err);
 	if (db_changes(db) == 0)
 		return rp_fail(err, RP_ENOTFOUND, "%s #%lld no longer exists", k->name, (long long)r->id);
 	r->updated_at = now;
 	for (int i = 0; i < k->nfields; i++)
 		r->v[i].dirty = 0;
 	return RP_OK;
-}
-
-static size_t select_list(const struct kind *k, char *sql, size_t n)
-{
-	size_t used = (size_t)snprintf(sql, n, "SELECT id, uuid, created_at, updated_at, deleted_at");
-	for (int i = 0; i < k->nfields; i++)
-		used += (size_t)snprintf(sql + used, n - used, ", %s", k->fields[i].col);
-	used += (size_t)snprintf(sql + used, n - used, " FROM %s", k->table);
-	return used;
-}
-
-static int read_row(struct db_stmt *st, struct rec *r, enum kind_id kind, struct rp_err *err)
-{
-	const struct kind *k = kind_get(kind);
-	rec_init(r, kind);
-	r->id = db_col_int(st, 0);
-	snprintf(r->uuid, sizeof r->uuid, "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
-	r->created_at = db_col_int(st, 2);
-	r->updated_at = db_col_int(st, 3);
-	r->deleted_at = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
-	for (int i = 0; i < k->nfields; i++) {
-		struct val *v = &r->v[i];
-		int col = META_COLS + i;
-		v->null = db_col_is_null(st, col);
-		if (v->null)
-			continue;
-		if (is_text_type(k->fields[i].type)) {
-			v->s = strdup(db_col_text(st, col));
-			if (!v->s) {
-				rec_free(r);
-				return rp_fail(err, RP_EIO, "out of memory");
-			}
-		} else {
-			v->i = db_col_int(st, col);
-		}
-	}
-	return RP_OK;
-}
-
-int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct rp_err *err)
-{
-	const struct kind *k = kind_get(kind);
-	char sql[SQL_MAX];
-	size_t used = select_list(k, sql, sizeof sql);
-	struct db_stmt *st;
-	int rc;
-
-	snprintf(sql + used, sizeof sql - used, " WHERE id = ?1");
-	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
-	db_bind_int(st, 1, id);
-	rc = db_step(st, err);
-	if (rc == DB_ROW)
-		rc = read_row(st, r, kind, err) == RP_OK ? RP_OK : failed(err, RP_EIO);
-	else if (rc == DB_DONE)
-		rc = rp_fail(err, RP_ENOTFOUND, "no %s #%lld", k->name, (long long)id);
-	else
-		rc = failed(err, RP_EDB);
-	db_release(st);
-	return rc;
-}
-
-/* Set deleted_at to `stamp` (or NULL when restoring rows that carry it) on
- * a row and on everything that belongs to it, children first. */
-static int cascade(struct db *db, const struct kind *k, int64_t id, int64_t stamp, int restore,
-                   struct rp_err *err)
-{
-	char sql[256];
-	struct db_stmt *st;
-	int rc;
-
-	for (int c = 0; c < K_COUNT; c++) {
-		const struct kind *child = kind_get((enum kind_id)c);
-		int pf = kind_parent_field(child);
-		int64_t ids[256];
-		int n;
-		if (pf < 0 || child->fields[pf].ref != k->id)
-			continue;
-		/* The children in batches, so each can take its own children along. */
-		snprintf(sql, sizeof sql,
-		         restore ? "SELECT id FROM %s WHERE %s = ?1 AND deleted_at = ?2 AND id > ?3"
-		                   " ORDER BY id LIMIT 256"
-		                 : "SELECT id FROM %s WHERE %s = ?1 AND deleted_at IS NULL AND id > ?3"
-		                   " ORDER BY id LIMIT 256",
-		         child->table, child->fields[pf].col);
-		int64_t after = 0;
-		do {
-			if (db_prepare(db, sql, &st, err))
-				return failed(err, RP_EDB);
-			db_bind_int(st, 1, id);
-			if (restore)
-				db_bind_int(st, 2, stamp);
-			db_bind_int(st, 3, after);
-			n = 0;
-			while ((rc = db_step(st, err)) == DB_ROW)
-				ids[n++] = db_col_int(st, 0);
-			db_release(st);
-			if (rc == DB_FAIL)
-				return failed(err, RP_EDB);
-			for (int i = 0; i < n; i++)
-				if (cascade(db, child, ids[i], stamp, restore, err) != RP_OK)
-					return failed(err, RP_EDB);
-			if (n)
-				after = ids[n - 1];
-		} while (n == 256);
-	}
-	snprintf(sql, sizeof sql,
-	         restore ? "UPDATE %s SET deleted_at = NULL WHERE id = ?1 AND deleted_at = ?2"
-	                 : "UPDATE %s SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-	         k->table);
-	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, stamp);
-	rc = db_step(st, err);
-	db_release(st);
-	return rc == DB_FAIL ? failed(err, RP_EDB) : RP_OK;
-}
-
-int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
-{
-	struct rec r;
-	int rc;
-	if (rec_get(db, kind, id, &r, err) != RP_OK)
-		return failed(err, RP_ENOTFOUND);
-	rc = r.deleted_at ? rp_fail(err, RP_ENOTFOUND, "%s #%lld is already in the trash",
-	                            r.kind->name, (long long)id)
-	                  : RP_OK;
-	rec_free(&r);
-	if (rc != RP_OK)
-		return rc;
-	if (db_begin(db, err) != RP_OK)
-		return failed(err, RP_EDB);
-	if (cascade(db, kind_get(kind), id, clock_now(), 0, err) != RP_OK) {
-		db_rollback(db);
-		return failed(err, RP_EDB);
-	}
-	return db_commit(db, err);
-}
-
-int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
-{
-	struct rec r;
-	int pf = kind_parent_field(kind_get(kind)), rc = RP_OK;
-	int64_t stamp;
-
-	if (rec_get(db, kind, id, &r, err) != RP_OK)
-		return failed(err, RP_ENOTFOUND);
-	stamp = r.deleted_at;
-	if (!stamp)
-		rc = rp_fail(err, RP_EINVAL, "%s #%lld is not in the trash", r.kind->name,
-		             (long long)id);
-	else if (pf >= 0) {
-		const struct field *f = &r.kind->fields[pf];
-		struct rec parent;
-		if (rec_get(db, f->ref, rec_int(&r, pf), &parent, err) == RP_OK) {
-			if (parent.deleted_at)
-				rc = rp_fail(err, RP_EINVAL, "its %s #%lld is in the trash: restore that first",
-				             kind_get(f->ref)->name, (long long)parent.id);
-			rec_free(&parent);
-		} else {
-			rc = failed(err, RP_ENOTFOUND);
-		}
-	}
-	if (rc == RP_OK && db_begin(db, err) == RP_OK) {
-		if (cascade(db, r.kind, id, stamp, 1, err) != RP_OK) {
-			db_rollback(db);
-			rc = explain_write_error(&r, err);
-		} else {
-			rc = db_commit(db, err);
-		}
-	} else if (rc == RP_OK) {
-		rc = failed(err, RP_EDB);
-	}
-	rec_free(&r);
-	return rc;
-}
-
-int rec_purge(struct db *db, long *count, struct rp_err *err)
-{
-	/* Children before parents, so each table's own count is exact. */
-	static const enum kind_id order[] = {K_ACTION,  K_MILESTONE, K_GRATITUDE, K_MEETING,
-	                                     K_CHECKIN, K_GOAL,      K_PERSON};
-	char sql[128];
-	*count = 0;
-	if (db_begin(db, err) != RP_OK)
-		return failed(err, RP_EDB);
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE deleted_at IS NOT NULL",
-		         kind_get(order[i])->table);
-		if (db_exec(db, sql, err) != RP_OK) {
-			db_rollback(db);
-			return failed(err, RP_EDB);
-		}
-		*count += db_changes(db);
-	}
-	return db_commit(db, err);
-}
-
-int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct rec_page *page,
-             struct rp_err *err)
-{
-	const struct kind *k = kind_get(kind);
-	const struct field *of = k->order_field >= 0 ? &k->fields[k->order_field] : NULL;
-	int ff = q->filter_id && q->filter_field >= 0 && q->filter_field < k->nfields &&
-	                 k->fields[q->filter_field].type == F_REF
-	             ? q->filter_field
-	             : -1;
-	int limit = q->limit < 1 ? 1 : q->limit > 1000 ? 1000 : q->limit;
-	/* walking backward is walking the other order */
-	int desc = k->order_desc != (q->backward != 0);
-	const char *dir = desc ? "DESC" : "ASC";
-	const char *cmp = desc ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
-	char sql[SQL_MAX], order[96];
-	size_t used = select_list(k, sql, sizeof sql);
-	struct db_stmt *st;
-	int rc;
-
-	memset(page, 0, sizeof *page);
-	if (of)
-		snprintf(order, sizeof order, "%s%s", of->col,
-		         of->type == F_TEXT ? " COLLATE NOCASE" : "");
-	used += (size_t)snprintf(sql + used, sizeof sql - used, " WHERE deleted_at IS %s",
-	                         q->trash ? "NOT NULL" : "NULL");
-	if (ff >= 0)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND %s = ?1",
-		                         k->fields[ff].col);
-	if (q->after && of)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND (%s, id) %s (?2, ?3)",
-		                         order, cmp);
-	else if (q->after)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND id %s ?3", cmp);
-	if (of)
-		snprintf(sql + used, sizeof sql - used, " ORDER BY %s %s, id %s LIMIT ?4", order, dir,
-		         dir);
-	else
-		snprintf(sql + used, sizeof sql - used, " ORDER BY id %s LIMIT ?4", dir);
-
-	if (db_prepare(db, sql, &st, err))
-		return failed(err, RP_EDB);
-	if (ff >= 0)
-		db_bind_int(st, 1, q->filter_id);
-	if (q->after) {
-		if (of && is_text_type(of->type))
-			db_bind_text(st, 2, q->after->text ? q->after->text : "");
-		else
-			db_bind_int(st, 2, q->after->num);
-		db_bind_int(st, 3, q->after->id);
-	}
-	db_bind_int(st, 4, limit + 1);
-	page->rows = calloc((size_t)limit, sizeof *page->rows);
-	if (!page->rows) {
-		db_release(st);
-		return rp_fail(err, RP_EIO, "out of memory");
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		if (page->n == limit) {
-			page->more = 1;
-			break;
-		}
-		if (read_row(st, &page->rows[page->n], kind, err) != RP_OK) {
-			rc = DB_FAIL;
-			break;
-		}
-		page->n++;
-	}
-	db_release(st);
-	if (rc == DB_FAIL) {
-		rec_page_free(page);
-		return failed(err, RP_EDB);
-	}
-	if (q->backward) /* back into list order */
-		for (int i = 0, j = page->n - 1; i < j; i++, j--) {
-			struct rec t = page->rows[i];
-			page->rows[i] = page->rows[j];
-			page->rows[j] = t;
-		}
-	if (page->n) {
-		const struct rec *last = &page->rows[page->n - 1];
-		page->next.id = last->id;
-		if (of && is_text_type(of->type))
-			page->next.text = strdup(rec_str(last, k->order_field) ? rec_str(last, k->order_field) : "");
-		else if (of)
-			page->next.num = rec_int(last, k->order_field);
-	}
-	return RP_OK;
-}
-
-void rec_key_of(const struct rec *r, struct rec_key *key)
-{
-	const struct kind *k = r->kind;
-	memset(key, 0, sizeof *key);
-	key->id = r->id;
-	if (k->order_field < 0)
-		return;
-	if (is_text_type(k->fields[k->order_field].type))
-		key->text = strdup(rec_str(r, k->order_field) ? rec_str(r, k->order_field) : "");
-	else
-		key->num = rec_int(r, k->order_field);
-}
-
-void rec_key_free(struct rec_key *key)
-{
-	free(key->text);
-	key->text = NULL;
-}
-
-void rec_page_free(struct rec_page *page)
-{
-	for (int i = 0; i < page->n; i++)
-		rec_free(&page->rows[i]);
-	free(page->rows);
-	free(page->next.text);
-	memset(page, 0, sizeof *page);
-}
-
-void rec_walk_start(struct rec_walk *w, enum kind_id kind, const struct rec_query *q)
-{
-	memset(w, 0, sizeof *w);
-	w->kind = kind;
-	w->q = *q;
-	w->q.after = NULL;
-}
-
-int rec_walk_next(struct db *db, struct rec_walk *w, struct rp_err *err)
-{
-	if (w->started) {
-		int more = w->page.more;
-		free(w->after.text);
-		w->after = w->page.next; /* the key moves from the page to the walk */
-		w->page.next.text = NULL;
-		rec_page_free(&w->page);
-		w->q.after = &w->after;
-		if (!more)
-			w->done = 1;
-	}
-	if (w->done)
-		return 0;
-	w->started = 1;
-	if (rec_list(db, w->kind, &w->q, &w->page, err) != RP_OK) {
-		w->done = 1;
-		return -1;
-	}
-	if (w->page.n == 0) {
-		w->done = 1;
-		return 0;
-	}
-	return 1;
-}
-
-void rec_walk_end(struct rec_walk *w)
-{
-	rec_page_free(&w->page);
-	free(w->after.text);
-	w->after.text = NULL;
 }

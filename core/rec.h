@@ -109,7 +109,8 @@ void rec_walk_start(struct rec_walk *w, enum kind_id kind, const struct rec_quer
 int rec_walk_next(struct db *db, struct rec_walk *w, struct rp_err *err);
 void rec_walk_end(struct rec_walk *w);
 
-/* "person #3" for messages. */
-void rec_ref_name(const struct kind *k, int64_t id, char *buf, size_t n);
+/* For rec.c and rec_query.c: a refused write (a constraint) in the user's
+ * words; returns the error code. */
+int rec_write_error(const struct rec *r, struct rp_err *err);
 
 #endif

@@ -27,5 +27,10 @@ struct rp_err {
 int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void rp_err_clear(struct rp_err *err);
+/* The code err holds, or fallback when err is NULL or clear. */
+static inline int rp_code(const struct rp_err *err, int fallback)
+{
+	return err && err->code != RP_OK ? (int)err->code : fallback;
+}
 
 #endif
