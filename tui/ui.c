@@ -250,13 +250,38 @@ static void draw(struct ui *ui)
 
 /* --- changes */
 
+/* The full-screen view shows its item again, as it is now, where it was. */
+static void refresh_view(struct ui *ui)
+{
+	struct rec r;
+	struct rp_err err;
+	int top = ui->detail.top, cursor = ui->detail.cursor;
+	int found = rec_get(ui->db, ui->detail.kind, ui->detail.id, &r, &err) == RP_OK;
+	if (!found || r.deleted_at) {
+		if (found)
+			rec_free(&r);
+		ui->screen = SCREEN_MAIN; /* it is gone: back to the lists */
+		ui->detail.id = 0;
+		return;
+	}
+	if (detail_show(ui->db, &ui->detail, &r, ui->cols - 1, &err) != RP_OK)
+		report_db(ui, &err);
+	detail_need(ui->db, &ui->detail, cursor + ui->rows, &err);
+	ui->detail.top = top < ui->detail.n ? top : 0;
+	ui->detail.cursor = cursor < ui->detail.n ? cursor : ui->detail.n - 1;
+	rec_free(&r);
+}
+
 void ui_reload(struct ui *ui)
 {
 	struct rp_err err;
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
 			report_db(ui, &err);
-	ui->detail.id = 0;
+	if (ui->screen == SCREEN_VIEW && ui->detail.id)
+		refresh_view(ui);
+	else
+		ui->detail.id = 0;
 	ui->dirty = D_EVERYTHING;
 }
 
@@ -299,14 +324,6 @@ static void form_done(struct ui *ui, struct rec *saved)
 	form_free(ui->form);
 	ui->form = NULL;
 	ui_changed(ui, saved);
-	if (ui->screen == SCREEN_VIEW && ui->detail.id) { /* the view shows it again */
-		struct rec r;
-		struct rp_err err;
-		if (rec_get(ui->db, ui->detail.kind, ui->detail.id, &r, &err) == RP_OK) {
-			detail_show(ui->db, &ui->detail, &r, ui->cols - 1, &err);
-			rec_free(&r);
-		}
-	}
 	rec_free(saved);
 }
 

@@ -94,6 +94,23 @@ wait_for "Thu 01 Oct 2026 10:00" "G goes to the end of the timeline"
 keys Escape
 wait_for "─ Mentors ─" "Esc goes back to the lists"
 
+# --- a goal's view: add a milestone there and tick it off
+keys 2 g Enter
+wait_for "Milestones" "Enter on a goal shows it with its milestones"
+keys a
+wait_for "New milestone" "a in a goal's view adds a milestone"
+type_text "Send ten applications"
+keys Tab
+type_text "+7d"
+wait_for "-> Wed 02 Dec 2026" "its due date is read as typed"
+keys Enter
+wait_for "[ ] Send ten applications" "the milestone shows in the view"
+keys G x
+wait_for "[x] Send ten applications" "x on it marks it done"
+r show goal 1 --json
+expect_eq "$(jqo '.milestones[0].done')" "true" "and the file says so"
+keys Escape
+
 # --- a validation error keeps the form and what was typed
 keys 3 a
 wait_for "New meeting" "a in Meetings"
