@@ -68,6 +68,7 @@ static const struct key keys[] = {
 	{"meetings", "default_duration", parse_number, AT(default_duration), 1, 1440},
 	{"health", "due_soon_days", parse_number, AT(due_soon_days), 0, 60},
 	{"health", "thanks_after_days", parse_number, AT(thanks_after_days), 0, 365},
+	{"health", "thanks_window_days", parse_number, AT(thanks_window_days), 1, 3650},
 	{"health", "adherence_days", parse_number, AT(adherence_days), 7, 3650},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -78,6 +79,7 @@ void config_defaults(struct config *cfg)
 	cfg->default_duration = 30;
 	cfg->due_soon_days = 3;
 	cfg->thanks_after_days = 2;
+	cfg->thanks_window_days = 30;
 	cfg->adherence_days = 90;
 }
 

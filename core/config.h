@@ -26,6 +26,7 @@ struct config {
 	int default_duration;           /* [meetings] default_duration, minutes */
 	int due_soon_days;              /* [health] due_soon_days */
 	int thanks_after_days;          /* [health] thanks_after_days */
+	int thanks_window_days;         /* [health] thanks_window_days */
 	int adherence_days;             /* [health] adherence_days */
 	int nentries;
 	struct config_entry entries[CONFIG_MAX_ENTRIES];

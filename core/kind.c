@@ -35,6 +35,7 @@ static const struct field person_fields[] = {
 	LONGT("expectations", "expectations", "Expectations"),
 	LONGT("notes", "notes", "Notes"),
 	{"tags", "tag", "Tags", F_TAGS, 0, NULL, 0, SHORT, 0, NULL},
+	DATE("snoozed_until", "snooze", "Snoozed until"),
 };
 
 static const struct field goal_fields[] = {
@@ -45,6 +46,8 @@ static const struct field goal_fields[] = {
 	DATE("target_date", "target", "Target date"),
 	{"progress", "progress", "Progress", F_INT, FF_REQUIRED, NULL, 0, 100, 0, "0"},
 	{"person_id", "person", "Person", F_REF, 0, NULL, 0, 0, K_PERSON, NULL},
+	{"progress_manual", "progress-manual", "Progress by hand", F_BOOL, FF_HIDDEN, NULL, 0, 1, 0,
+	 "0"},
 };
 
 static const struct field milestone_fields[] = {

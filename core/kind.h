@@ -22,6 +22,7 @@ enum field_flags {
 	FF_REQUIRED = 1, /* may not be empty */
 	FF_PARENT = 2,   /* the row belongs to this reference (filters, trash cascade) */
 	FF_EMAIL = 4,    /* must look like an e-mail address */
+	FF_HIDDEN = 8,   /* kept by the program, not shown in forms */
 };
 
 struct field {

@@ -408,11 +408,16 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 			return set_text_value(r, status, start <= clock_now() ? "done" : "planned", err);
 		}
 		break;
-	case K_GOAL:
+	case K_GOAL: {
+		int progress = field_named(k, "progress"), manual = field_named(k, "progress_manual");
+		/* progress typed by hand stays; otherwise milestones give it */
+		if (r->id && r->v[progress].dirty && !r->v[manual].dirty)
+			put_int(&r->v[manual], 1);
 		if (r->v[status].dirty && !r->v[status].null && strcmp(r->v[status].s, "done") == 0 &&
-		    !r->v[field_named(k, "progress")].dirty)
-			put_int(&r->v[field_named(k, "progress")], 100);
+		    !r->v[progress].dirty)
+			put_int(&r->v[progress], 100);
 		break;
+	}
 	case K_GRATITUDE: {
 		int sent = field_named(k, "sent_date");
 		if (!r->v[status].null && strcmp(r->v[status].s, "sent") == 0 && r->v[sent].null)
@@ -460,6 +465,9 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	int64_t now = clock_now();
 	int rc;
 
+	if (k->id == K_GOAL && r->v[field_named(k, "progress_manual")].null)
+		put_int(&r->v[field_named(k, "progress_manual")],
+		        !r->v[field_named(k, "progress")].null);
 	for (int i = 0; i < k->nfields; i++)
 		if (r->v[i].null && k->fields[i].def)
 			set_text_value(r, i, k->fields[i].def, NULL);

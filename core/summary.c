@@ -2,13 +2,26 @@
 
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "core/health.h"
 #include "db/db.h"
 
-int summary_counts(struct db *db, struct summary *s, struct rp_err *err)
+int summary_counts(struct db *db, const struct config *cfg, struct summary *s, struct rp_err *err)
 {
 	struct db_stmt *st;
-	int rc;
+	struct due *due;
+	struct owed *owed;
+	int rc, n;
 	memset(s, 0, sizeof *s);
+	if (health_due_list(db, cfg, &due, &n, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	free(due);
+	s->due = n;
+	if (health_thanks_owed(db, cfg, &owed, &n, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	free(owed);
+	s->thanks_owed = n;
 	/* answered from the partial index action_open */
 	if (db_prepare(db, "SELECT count(*) FROM action_item WHERE done = 0 AND deleted_at IS NULL",
 	               &st, err))

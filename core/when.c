@@ -401,3 +401,24 @@ void fmt_date(const char *ymd, char *buf, size_t n)
 	snprintf(buf, n, "%s %02d %s %04d", wday_short[weekday_of(day_number(w.year, w.month, w.day))],
 	         w.day, month_short[w.month - 1], w.year);
 }
+
+void date_of_instant(int64_t t, char out[DATE_LEN])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	snprintf(out, DATE_LEN, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int64_t date_start(const char *ymd)
+{
+	struct when w = {0};
+	time_t t = 0;
+	if (parse_iso(ymd, &w) != 0)
+		return 0;
+	w.has_time = 1;
+	w.hour = w.minute = 0;
+	if (when_to_instant(&w, &t, NULL) != RP_OK)
+		return 0;
+	return (int64_t)t;
+}

@@ -44,6 +44,11 @@ void date_today(time_t now, char out[DATE_LEN]);
 long date_diff(const char *a, const char *b);
 void date_add_days(const char *ymd, long days, char out[DATE_LEN]);
 
+/* The local calendar day of an instant. */
+void date_of_instant(int64_t t, char out[DATE_LEN]);
+/* The instant a local day starts (00:00). */
+int64_t date_start(const char *ymd);
+
 /* "Thu 26 Nov 2026 14:00" */
 void fmt_instant(int64_t t, char *buf, size_t n);
 /* "Thu 26 Nov 2026" */

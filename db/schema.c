@@ -83,8 +83,22 @@ static const char v2[] =
 	"CREATE INDEX action_open ON action_item(due_date)"
 	" WHERE done = 0 AND deleted_at IS NULL;";
 
+/* Health: a due person can be snoozed until a day; a goal's progress comes
+ * from its milestones unless it was set by hand (goals that already have a
+ * progress keep it as hand-set).  Indexes for the Today screen's questions. */
+static const char v3[] =
+	"ALTER TABLE person ADD COLUMN snoozed_until TEXT " IS_DATE("snoozed_until") ";"
+	"ALTER TABLE goal ADD COLUMN progress_manual INTEGER NOT NULL DEFAULT 0"
+	" CHECK(progress_manual IN (0,1));"
+	"UPDATE goal SET progress_manual = 1 WHERE progress > 0;"
+	"CREATE INDEX person_cadence ON person(id) WHERE cadence_days IS NOT NULL"
+	" AND deleted_at IS NULL;"
+	"CREATE INDEX goal_target ON goal(target_date) WHERE deleted_at IS NULL;"
+	"CREATE INDEX gratitude_meeting_live ON gratitude(meeting_id, status) WHERE deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
+	{3, v3},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

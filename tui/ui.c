@@ -113,7 +113,7 @@ static void draw_top(struct ui *ui)
 	struct tm tm;
 	localtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a %d %b %Y", &tm);
-	if (summary_counts(ui->db, &s, &err) != RP_OK)
+	if (summary_counts(ui->db, ui->cfg, &s, &err) != RP_OK)
 		memset(&s, 0, sizeof s);
 	werase(ui->top);
 	wattrset(ui->top, color_attr(R_TITLE));

@@ -38,28 +38,7 @@ static int fld(enum kind_id k, const char *name)
 	return i;
 }
 
-/* Set fields from "name=value" pairs and insert; returns the id. */
-static int64_t add(enum kind_id k, ...)
-{
-	struct rec r;
-	struct rp_err err;
-	va_list ap;
-	const char *pair;
-	rec_init(&r, k);
-	va_start(ap, k);
-	while ((pair = va_arg(ap, const char *))) {
-		char name[64];
-		const char *eq = strchr(pair, '=');
-		snprintf(name, sizeof name, "%.*s", (int)(eq - pair), pair);
-		if (rec_set(db, &r, fld(k, name), eq + 1, &err) != RP_OK)
-			fail_msg("%s: %s", pair, err.msg);
-	}
-	va_end(ap);
-	if (rec_insert(db, &r, &err) != RP_OK)
-		fail_msg("insert: %s", err.msg);
-	rec_free(&r);
-	return r.id;
-}
+#define add(...) test_add(db, __VA_ARGS__)
 
 /* rec_set must refuse text, with a message containing words. */
 static void refused(enum kind_id k, const char *field, const char *text, const char *words)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/rec.h"
 
 static char test_dir[256];
 
@@ -86,6 +87,36 @@ static inline char *test_read_file(const char *path, size_t *len)
 		*len = (size_t)n;
 	}
 	return buf;
+}
+
+/* Insert a row from "field=value" pairs (NULL-terminated), as a user would
+ * type them; fails the test on any refusal.  Returns the id. */
+static inline int64_t test_add(struct db *db, enum kind_id k, ...)
+{
+	struct rec r;
+	struct rp_err err;
+	va_list ap;
+	const char *pair;
+	int64_t id;
+	rec_init(&r, k);
+	va_start(ap, k);
+	while ((pair = va_arg(ap, const char *))) {
+		char name[64];
+		const char *eq = strchr(pair, '=');
+		int f;
+		snprintf(name, sizeof name, "%.*s", (int)(eq - pair), pair);
+		f = kind_field_index(r.kind, name);
+		if (f < 0)
+			fail_msg("no field %s", name);
+		if (rec_set(db, &r, f, eq + 1, &err) != RP_OK)
+			fail_msg("%s: %s", pair, err.msg);
+	}
+	va_end(ap);
+	if (rec_insert(db, &r, &err) != RP_OK)
+		fail_msg("insert: %s", err.msg);
+	id = r.id;
+	rec_free(&r);
+	return id;
 }
 
 #endif

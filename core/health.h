@@ -1,0 +1,92 @@
+/* health.h - the state of each relationship, by rules (DESIGN.md,
+ * "Relationship health"): who is due for contact, which thank-you is owed,
+ * which promises are open, the check-in streak, agreement adherence and goal
+ * progress.  Everything is computed from the data and the clock; nothing
+ * here is stored except a snooze. */
+#ifndef RAPPORT_HEALTH_H
+#define RAPPORT_HEALTH_H
+
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/rec.h"
+#include "core/when.h"
+
+struct db;
+
+enum due_state {
+	DUE_NONE,    /* no cadence agreed, paused, alumni or in the trash */
+	DUE_OK,      /* the next contact is further than due_soon_days away */
+	DUE_COVERED, /* a planned meeting takes care of it */
+	DUE_SNOOZED, /* put off until snoozed_until */
+	DUE_SOON,    /* due within due_soon_days (or today) */
+	DUE_OVERDUE, /* past the due day */
+};
+
+struct due {
+	int64_t person_id;
+	char name[200];
+	enum due_state state;
+	char due_day[DATE_LEN]; /* last done meeting (or the start) + cadence */
+	long days;              /* DUE_SOON: days left; DUE_OVERDUE: days late */
+	int64_t last_met;       /* start of the last done meeting, 0 if none */
+	int64_t planned_id;     /* DUE_COVERED: the planned meeting */
+	char snoozed_until[DATE_LEN];
+};
+
+/* The due state of one person. */
+int health_due(struct db *db, const struct config *cfg, int64_t person_id, struct due *out,
+               struct rp_err *err);
+/* People due soon or overdue, most overdue first.  *out is malloc'd. */
+int health_due_list(struct db *db, const struct config *cfg, struct due **out, int *n,
+                    struct rp_err *err);
+const char *health_due_word(enum due_state s);
+
+struct owed {
+	int64_t meeting_id, person_id;
+	char name[200];
+	int64_t start_at;
+	int64_t draft_id; /* a draft note exists (written, not sent); 0: none */
+};
+
+/* Done meetings older than thanks_after_days (and no older than
+ * thanks_window_days) with no thank-you sent for them or to that person
+ * since; newest first.  *out is malloc'd. */
+int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
+                       struct rp_err *err);
+
+/* Open action items, overdue first then by due day (undated last); up to
+ * limit of them in page, and the total counts. */
+struct promises {
+	struct rec_page page;
+	long mine, theirs, overdue;
+};
+int health_promises(struct db *db, int limit, struct promises *out, struct rp_err *err);
+void health_promises_free(struct promises *p);
+
+struct streak {
+	int current;    /* days in a row up to today (or yesterday, if today is not done yet) */
+	int longest;
+	int today_done;
+};
+int health_streak(struct db *db, struct streak *out, struct rp_err *err);
+
+/* Meetings held in the last adherence_days against what the cadence
+ * implies: percent = 100 * held / expected (expected at least 1). */
+struct adherence {
+	int held, expected, percent;
+};
+int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
+                     struct adherence *out, struct rp_err *err);
+
+/* A goal's progress: by hand, or from its milestones, 100 when done. */
+int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err);
+/* Past its target day and neither done nor dropped. */
+int health_goal_late(const struct rec *goal, const char *today);
+
+/* Moods of the last `days` days ending today (0: no check-in), oldest first. */
+int health_moods(struct db *db, int days, int *moods, struct rp_err *err);
+/* Done meetings with a person per month, the last 12 months, oldest first. */
+int health_meetings_by_month(struct db *db, int64_t person_id, int counts[12], struct rp_err *err);
+
+#endif

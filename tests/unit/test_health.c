@@ -1,0 +1,380 @@
+/* Relationship health rules at their edges.  The clock is frozen at
+ * Wed 25 Nov 2026 09:00 (Berlin); each test gets a fresh database. */
+#include "testutil.h"
+
+#include "core/health.h"
+#include "core/store.h"
+
+static struct db *db;
+static struct config cfg;
+static int serial;
+
+static int setup(void **state)
+{
+	struct rp_err err;
+	char name[64];
+	(void)state;
+	test_set_now("2026-11-25 09:00");
+	config_defaults(&cfg); /* due soon: 3 days; thanks after 2 days, within 30 */
+	snprintf(name, sizeof name, "health-%d.db", serial++);
+	return store_open(test_path(name), 0, &db, &err) == RP_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(db);
+	test_set_now("2026-11-25 09:00");
+	return 0;
+}
+
+static int group_setup(void **state) { (void)state; test_make_dir(); return 0; }
+static int group_teardown(void **state) { (void)state; test_remove_dir(); return 0; }
+
+#define add(...) test_add(db, __VA_ARGS__)
+
+/* A person added on `since` (local time) with a cadence. */
+static int64_t person_since(const char *name, const char *since, const char *cadence)
+{
+	char n[80], c[40];
+	int64_t id;
+	snprintf(n, sizeof n, "name=%s", name);
+	snprintf(c, sizeof c, "cadence=%s", cadence);
+	test_set_now(since);
+	id = add(K_PERSON, n, c, NULL);
+	test_set_now("2026-11-25 09:00");
+	return id;
+}
+
+static void meet(int64_t person, const char *at, const char *status)
+{
+	char w[40], a[80], s[40];
+	snprintf(w, sizeof w, "with=%lld", (long long)person);
+	snprintf(a, sizeof a, "at=%s", at);
+	snprintf(s, sizeof s, "status=%s", status);
+	add(K_MEETING, w, a, s, NULL);
+}
+
+static struct due due_of(int64_t person)
+{
+	struct due d;
+	struct rp_err err;
+	if (health_due(db, &cfg, person, &d, &err) != RP_OK)
+		fail_msg("%s", err.msg);
+	return d;
+}
+
+static void test_due_exactly_today(void **state)
+{
+	int64_t p = person_since("Due Today", "2026-01-01 09:00", "30");
+	(void)state;
+	meet(p, "2026-10-26 15:00", "done"); /* + 30 days = 25 Nov */
+	struct due d = due_of(p);
+	assert_int_equal(d.state, DUE_SOON);
+	assert_int_equal(d.days, 0);
+	assert_string_equal(d.due_day, "2026-11-25");
+}
+
+static void test_due_soon_overdue_and_ok_edges(void **state)
+{
+	int64_t soon = person_since("Soon", "2026-01-01 09:00", "30");
+	int64_t late = person_since("Late", "2026-01-01 09:00", "30");
+	int64_t fine = person_since("Fine", "2026-01-01 09:00", "30");
+	(void)state;
+	meet(soon, "2026-10-29 10:00", "done"); /* due 28 Nov: in 3 days, the edge */
+	meet(late, "2026-10-20 10:00", "done"); /* due 19 Nov: 6 days late */
+	meet(fine, "2026-10-30 10:00", "done"); /* due 29 Nov: 4 days: not yet */
+	assert_int_equal(due_of(soon).state, DUE_SOON);
+	assert_int_equal(due_of(soon).days, 3);
+	assert_int_equal(due_of(late).state, DUE_OVERDUE);
+	assert_int_equal(due_of(late).days, 6);
+	assert_int_equal(due_of(fine).state, DUE_OK);
+	/* only the latest done meeting counts, not a planned or missed one */
+	meet(late, "2026-11-10 10:00", "missed");
+	assert_int_equal(due_of(late).state, DUE_OVERDUE);
+	struct due *list;
+	int n;
+	assert_int_equal(health_due_list(db, &cfg, &list, &n, NULL), RP_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].person_id, late); /* most overdue first */
+	assert_int_equal(list[1].person_id, soon);
+	free(list);
+}
+
+static void test_cadence_with_no_meetings_counts_from_the_start(void **state)
+{
+	int64_t p = person_since("New Mentor", "2026-11-01 12:00", "14");
+	int64_t q = person_since("Newer", "2026-11-20 12:00", "14");
+	(void)state;
+	assert_int_equal(due_of(p).state, DUE_OVERDUE); /* 1 Nov + 14 = 15 Nov */
+	assert_int_equal(due_of(p).days, 10);
+	assert_int_equal(due_of(q).state, DUE_OK); /* 4 Dec */
+	assert_int_equal(due_of(q).last_met, 0);
+}
+
+static void test_paused_alumni_and_no_cadence_are_never_due(void **state)
+{
+	int64_t p = person_since("Paused", "2025-01-01 09:00", "7");
+	int64_t a = person_since("Alumna", "2025-01-01 09:00", "7");
+	int64_t n;
+	struct rec r;
+	(void)state;
+	test_set_now("2025-01-01 09:00");
+	n = add(K_PERSON, "name=No Cadence", NULL);
+	test_set_now("2026-11-25 09:00");
+	assert_int_equal(rec_get(db, K_PERSON, p, &r, NULL), RP_OK);
+	rec_set(db, &r, kind_field_index(r.kind, "stage"), "paused", NULL);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	assert_int_equal(rec_get(db, K_PERSON, a, &r, NULL), RP_OK);
+	rec_set(db, &r, kind_field_index(r.kind, "stage"), "alumni", NULL);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	assert_int_equal(due_of(p).state, DUE_NONE);
+	assert_int_equal(due_of(a).state, DUE_NONE);
+	assert_int_equal(due_of(n).state, DUE_NONE);
+}
+
+static void test_a_planned_meeting_covers(void **state)
+{
+	int64_t before = person_since("Planned Before", "2026-01-01 09:00", "30");
+	int64_t after = person_since("Planned After", "2026-01-01 09:00", "30");
+	int64_t late = person_since("Late But Planned", "2026-01-01 09:00", "30");
+	(void)state;
+	meet(before, "2026-10-28 10:00", "done"); /* due 27 Nov */
+	meet(before, "2026-11-27 10:00", "planned"); /* on the due day */
+	meet(after, "2026-10-28 10:00", "done");
+	meet(after, "2026-12-05 10:00", "planned"); /* after the due day: still due */
+	meet(late, "2026-10-01 10:00", "done");
+	meet(late, "2026-11-30 10:00", "planned"); /* late, but arranged */
+	assert_int_equal(due_of(before).state, DUE_COVERED);
+	assert_int_equal(due_of(after).state, DUE_SOON);
+	assert_int_equal(due_of(late).state, DUE_COVERED);
+	assert_true(due_of(late).planned_id > 0);
+}
+
+static void test_snooze(void **state)
+{
+	int64_t p = person_since("Snoozed", "2026-01-01 09:00", "30");
+	struct rec r;
+	(void)state;
+	meet(p, "2026-10-01 10:00", "done");
+	assert_int_equal(rec_get(db, K_PERSON, p, &r, NULL), RP_OK);
+	assert_int_equal(rec_set(db, &r, kind_field_index(r.kind, "snooze"), "+2d", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	assert_int_equal(due_of(p).state, DUE_SNOOZED);
+	test_set_now("2026-11-27 09:00"); /* the last snoozed day */
+	assert_int_equal(due_of(p).state, DUE_SNOOZED);
+	test_set_now("2026-11-28 09:00");
+	assert_int_equal(due_of(p).state, DUE_OVERDUE);
+}
+
+static int owed_count(struct owed **list)
+{
+	int n;
+	struct rp_err err;
+	if (health_thanks_owed(db, &cfg, list, &n, &err) != RP_OK)
+		fail_msg("%s", err.msg);
+	return n;
+}
+
+static void test_thanks_owed(void **state)
+{
+	int64_t p = person_since("Thanked", "2026-01-01 09:00", "30");
+	int64_t q = person_since("Not Thanked", "2026-01-01 09:00", "30");
+	struct owed *list;
+	char to[40], meeting[40];
+	(void)state;
+	meet(p, "2026-11-10 10:00", "done"); /* m1 */
+	meet(p, "2026-11-18 10:00", "done"); /* m2 */
+	meet(q, "2026-11-20 10:00", "done"); /* m3: owed */
+	meet(q, "2026-11-24 10:00", "done"); /* m4: too recent (1 day) */
+	meet(q, "2026-10-01 10:00", "done"); /* m5: outside the 30-day window */
+	meet(q, "2026-11-15 10:00", "cancelled");
+	assert_int_equal(owed_count(&list), 3);
+	free(list);
+	/* a note sent for m2, written after m1: covers both */
+	snprintf(to, sizeof to, "to=%lld", (long long)p);
+	add(K_GRATITUDE, to, "meeting=2", "body=Thank you!", "status=sent", NULL);
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].meeting_id, 3);
+	assert_int_equal(list[0].draft_id, 0);
+	free(list);
+	/* a draft for m3 is told apart: still owed, but written */
+	snprintf(to, sizeof to, "to=%lld", (long long)q);
+	snprintf(meeting, sizeof meeting, "meeting=3");
+	int64_t draft = add(K_GRATITUDE, to, meeting, "body=Draft of thanks", NULL);
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].draft_id, draft);
+	free(list);
+}
+
+static void test_thanks_for_another_meeting_before_does_not_cover(void **state)
+{
+	int64_t p = person_since("Two Meetings", "2026-01-01 09:00", "30");
+	struct owed *list;
+	char to[40];
+	(void)state;
+	meet(p, "2026-11-01 10:00", "done"); /* m1 */
+	snprintf(to, sizeof to, "to=%lld", (long long)p);
+	test_set_now("2026-11-02 09:00");
+	add(K_GRATITUDE, to, "meeting=1", "body=Thanks for the first", "status=sent", NULL);
+	test_set_now("2026-11-25 09:00");
+	meet(p, "2026-11-20 10:00", "done"); /* m2: the old note does not cover it */
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].meeting_id, 2);
+	free(list);
+}
+
+static void test_promises_overdue_first(void **state)
+{
+	int64_t p = person_since("Promiser", "2026-01-01 09:00", "30");
+	struct promises pr;
+	(void)state;
+	meet(p, "2026-11-20 10:00", "done");
+	add(K_ACTION, "meeting=1", "text=No date", NULL);
+	add(K_ACTION, "meeting=1", "text=Later", "due=2026-12-10", NULL);
+	add(K_ACTION, "meeting=1", "text=Overdue", "due=2026-11-22", "owner=them", NULL);
+	add(K_ACTION, "meeting=1", "text=Done already", "due=2026-11-01", "done=yes", NULL);
+	assert_int_equal(health_promises(db, 10, &pr, NULL), RP_OK);
+	assert_int_equal(pr.page.n, 3);
+	assert_string_equal(rec_str(&pr.page.rows[0], 1), "Overdue");
+	assert_string_equal(rec_str(&pr.page.rows[1], 1), "Later");
+	assert_string_equal(rec_str(&pr.page.rows[2], 1), "No date");
+	assert_int_equal(pr.mine, 2);
+	assert_int_equal(pr.theirs, 1);
+	assert_int_equal(pr.overdue, 1);
+	health_promises_free(&pr);
+}
+
+static void checkin_on(const char *day)
+{
+	char d[40];
+	snprintf(d, sizeof d, "day=%s", day);
+	add(K_CHECKIN, d, "mood=4", NULL);
+}
+
+static void test_streak_across_a_missing_day(void **state)
+{
+	struct streak s;
+	(void)state;
+	checkin_on("2026-11-15");
+	checkin_on("2026-11-16");
+	checkin_on("2026-11-17");
+	checkin_on("2026-11-18"); /* a run of 4 ... */
+	checkin_on("2026-11-20"); /* ... the 19th is missing */
+	checkin_on("2026-11-21");
+	checkin_on("2026-11-22");
+	checkin_on("2026-11-23");
+	checkin_on("2026-11-24"); /* yesterday */
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.today_done, 0);
+	assert_int_equal(s.current, 5); /* today not done yet: yesterday's streak holds */
+	assert_int_equal(s.longest, 5);
+	checkin_on("2026-11-25");
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.today_done, 1);
+	assert_int_equal(s.current, 6);
+	test_set_now("2026-11-27 09:00"); /* the 26th missed: the streak is broken */
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.current, 0);
+	assert_int_equal(s.longest, 6);
+}
+
+static void test_adherence(void **state)
+{
+	int64_t p = person_since("Adherent", "2026-01-01 09:00", "30");
+	int64_t z = person_since("Zero Meetings", "2026-01-01 09:00", "30");
+	struct adherence a;
+	(void)state;
+	assert_int_equal(health_adherence(db, &cfg, z, &a, NULL), RP_OK);
+	assert_int_equal(a.expected, 3); /* 90 days / 30 */
+	assert_int_equal(a.held, 0);
+	assert_int_equal(a.percent, 0);
+	meet(p, "2026-10-01 10:00", "done");
+	meet(p, "2026-11-01 10:00", "done");
+	meet(p, "2026-08-01 10:00", "done"); /* outside the 90 days */
+	meet(p, "2026-11-30 10:00", "planned");
+	assert_int_equal(health_adherence(db, &cfg, p, &a, NULL), RP_OK);
+	assert_int_equal(a.held, 2);
+	assert_int_equal(a.percent, 66);
+}
+
+static void test_goal_progress_and_late(void **state)
+{
+	int64_t g = add(K_GOAL, "title=Land a job", "target=2026-11-20", NULL);
+	int64_t h = add(K_GOAL, "title=By hand", "progress=40", NULL);
+	struct rec r;
+	int pct;
+	char today[DATE_LEN];
+	(void)state;
+	add(K_MILESTONE, "goal=1", "title=CV", "done=yes", NULL);
+	add(K_MILESTONE, "goal=1", "title=Applications", NULL);
+	add(K_MILESTONE, "goal=1", "title=Interviews", NULL);
+	add(K_MILESTONE, "goal=1", "title=Offer", NULL);
+	date_today(clock_now(), today);
+	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 25); /* one milestone of four */
+	assert_true(health_goal_late(&r, today));
+	rec_free(&r);
+	add(K_MILESTONE, "goal=2", "title=Ignored", "done=yes", NULL);
+	assert_int_equal(rec_get(db, K_GOAL, h, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 40); /* set by hand: milestones do not override */
+	assert_false(health_goal_late(&r, today)); /* no target */
+	/* done is 100 and never late */
+	rec_set(db, &r, kind_field_index(r.kind, "status"), "done", NULL);
+	rec_set(db, &r, kind_field_index(r.kind, "target"), "2026-01-01", NULL);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 100);
+	assert_false(health_goal_late(&r, today));
+	rec_free(&r);
+}
+
+static void test_moods_and_months(void **state)
+{
+	int moods[84], months[12];
+	int64_t p = person_since("Monthly", "2025-01-01 09:00", "30");
+	(void)state;
+	checkin_on("2026-11-25");
+	checkin_on("2026-09-03");
+	add(K_CHECKIN, "day=2026-11-01", NULL); /* no mood given */
+	assert_int_equal(health_moods(db, 84, moods, NULL), RP_OK);
+	assert_int_equal(moods[83], 4);          /* today, last */
+	assert_int_equal(moods[83 - 24], 3);     /* 1 Nov: a check-in without a mood */
+	assert_int_equal(moods[0], 4);           /* 3 Sep: 83 days ago, first */
+	assert_int_equal(moods[1], 0);
+	meet(p, "2026-11-02 10:00", "done");
+	meet(p, "2026-11-20 10:00", "done");
+	meet(p, "2025-12-15 10:00", "done"); /* the first month of the strip */
+	meet(p, "2025-11-30 10:00", "done"); /* too old */
+	assert_int_equal(health_meetings_by_month(db, p, months, NULL), RP_OK);
+	assert_int_equal(months[11], 2);
+	assert_int_equal(months[0], 1);
+	assert_int_equal(months[5], 0);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_due_exactly_today),
+		T(test_due_soon_overdue_and_ok_edges),
+		T(test_cadence_with_no_meetings_counts_from_the_start),
+		T(test_paused_alumni_and_no_cadence_are_never_due),
+		T(test_a_planned_meeting_covers),
+		T(test_snooze),
+		T(test_thanks_owed),
+		T(test_thanks_for_another_meeting_before_does_not_cover),
+		T(test_promises_overdue_first),
+		T(test_streak_across_a_missing_day),
+		T(test_adherence),
+		T(test_goal_progress_and_late),
+		T(test_moods_and_months),
+	};
+	return cmocka_run_group_tests_name("health", tests, group_setup, group_teardown);
+}
