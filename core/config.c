@@ -45,6 +45,19 @@ static int parse_number(const char *value, void *dest, long min, long max, char 
 	return 0;
 }
 
+/* [ui] start: the screen to open on */
+static int parse_start(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	(void)min;
+	(void)max;
+	if (strcasecmp(value, "today") == 0 || strcasecmp(value, "main") == 0) {
+		*(int *)dest = strcasecmp(value, "today") == 0;
+		return 0;
+	}
+	snprintf(why, n, "'%s' is not main or today", value);
+	return -1;
+}
+
 static int parse_path(const char *value, void *dest, long min, long max, char *why, size_t n)
 {
 	struct rp_err err;
@@ -70,6 +83,8 @@ static const struct key keys[] = {
 	{"health", "thanks_after_days", parse_number, AT(thanks_after_days), 0, 365},
 	{"health", "thanks_window_days", parse_number, AT(thanks_window_days), 1, 3650},
 	{"health", "adherence_days", parse_number, AT(adherence_days), 7, 3650},
+	{"health", "snooze_days", parse_number, AT(snooze_days), 1, 365},
+	{"ui", "start", parse_start, AT(start_today), 0, 1},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -81,6 +96,7 @@ void config_defaults(struct config *cfg)
 	cfg->thanks_after_days = 2;
 	cfg->thanks_window_days = 30;
 	cfg->adherence_days = 90;
+	cfg->snooze_days = 7;
 }
 
 static void report(struct config_report *rep, const char *fmt, ...)

@@ -28,6 +28,8 @@ struct config {
 	int thanks_after_days;          /* [health] thanks_after_days */
 	int thanks_window_days;         /* [health] thanks_window_days */
 	int adherence_days;             /* [health] adherence_days */
+	int snooze_days;                /* [health] snooze_days */
+	int start_today;                /* [ui] start = today (else main) */
 	int nentries;
 	struct config_entry entries[CONFIG_MAX_ENTRIES];
 };

@@ -537,6 +537,12 @@ static const struct cli_cmd commands[] = {
 	{"delete", cmd_delete, 1, "delete KIND ID      move to the trash (with what belongs to it)", 0},
 	{"restore", cmd_restore, 1, "restore KIND ID     bring back from the trash", 0},
 	{"purge", cmd_purge, 1, "purge               empty the trash for good", 0},
+	{"today", cli_today, 0,
+	 "today               what is due today: meetings, people to contact, thanks owed,\n"
+	 "                      open actions, goals near their target, the check-in", 0},
+	{"due", cli_due, 0,
+	 "due                 people due for contact (tab-separated); exit status 3 when\n"
+	 "                      someone is, 0 when nobody is", 0},
 	{"keys", cmd_keys, 0, "keys                the keys of the full-screen interface", 1},
 };
 

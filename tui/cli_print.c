@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/health.h"
 #include "core/person.h"
 #include "core/rec_json.h"
 #include "core/when.h"
@@ -109,7 +110,11 @@ static void row_cells(struct db *db, const struct rec *r, char cell[][CELL])
 	case K_GOAL:
 		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "title"))));
 		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
-		snprintf(cell[i++], CELL, "%lld%%", (long long)rec_int(r, field(r, "progress")));
+		{
+			int pct = 0;
+			health_goal_progress(db, r, &pct, NULL);
+			snprintf(cell[i++], CELL, "%d%%", pct);
+		}
 		short_date_ymd(rec_str(r, field(r, "target_date")), cell[i++], CELL);
 		cell[i][0] = '\0';
 		if (!rec_is_null(r, field(r, "person_id")))

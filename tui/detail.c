@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
+#include "core/health.h"
 #include "core/person.h"
 #include "core/when.h"
 #include "tui/colors.h"
@@ -15,9 +17,10 @@
 #define MEETINGS_PAGE 20
 #define SIDE_ROWS 10 /* goals and notes listed in a person's header */
 
-void detail_init(struct detail *d)
+void detail_init(struct detail *d, const struct config *cfg)
 {
 	memset(d, 0, sizeof *d);
+	d->cfg = cfg;
 }
 
 static void clear_lines(struct detail *d)
@@ -29,10 +32,12 @@ static void clear_lines(struct detail *d)
 
 void detail_free(struct detail *d)
 {
+	const struct config *cfg = d->cfg;
 	clear_lines(d);
 	free(d->lines);
 	rec_key_free(&d->after);
 	memset(d, 0, sizeof *d);
+	d->cfg = cfg;
 }
 
 static void add_line(struct detail *d, const char *text, int role, enum kind_id kind, int64_t id)
@@ -51,6 +56,22 @@ static void add_line(struct detail *d, const char *text, int role, enum kind_id 
 	d->lines[d->n].id = id;
 	if (d->lines[d->n].text)
 		d->n++;
+}
+
+void detail_reset(struct detail *d, enum kind_id kind, int64_t id, int width)
+{
+	clear_lines(d);
+	rec_key_free(&d->after);
+	memset(&d->after, 0, sizeof d->after);
+	d->more_meetings = 0;
+	d->kind = kind;
+	d->id = id;
+	d->width = width;
+}
+
+void detail_add(struct detail *d, const char *text, int role, enum kind_id kind, int64_t id)
+{
+	add_line(d, text, role, kind, id);
 }
 
 /* How many bytes of s (len bytes, no newline) fit in width cells when cut
@@ -192,6 +213,54 @@ static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err
 	return RP_OK;
 }
 
+/* Due state, adherence, and a strip of the last 12 months of meetings. */
+static int person_health(struct db *db, struct detail *d, int64_t person, struct rp_err *err)
+{
+	static const char *const bars[] = {"\xc2\xb7", "\xe2\x96\x82", "\xe2\x96\x84",
+	                                   "\xe2\x96\x86", "\xe2\x96\x88"}; /* · ▂ ▄ ▆ █ */
+	static const char initials[] = "JFMAMJJASOND";
+	struct due due;
+	struct adherence adh;
+	int counts[12], month;
+	char line[600], day[40], today[DATE_LEN];
+	size_t used;
+	if (health_due(db, d->cfg, person, &due, err) != RP_OK ||
+	    health_adherence(db, d->cfg, person, &adh, err) != RP_OK ||
+	    health_meetings_by_month(db, person, counts, err) != RP_OK)
+		return err->code;
+	if (due.state != DUE_NONE) {
+		fmt_date(due.due_day, day, sizeof day);
+		if (due.state == DUE_OVERDUE)
+			snprintf(line, sizeof line, "%-14s overdue by %ld day%s (due %s)", "Next contact",
+			         due.days, due.days == 1 ? "" : "s", day);
+		else
+			snprintf(line, sizeof line, "%-14s %s (%s)%s%s", "Next contact",
+			         health_due_word(due.state), day,
+			         due.state == DUE_SNOOZED ? ", snoozed until " : "",
+			         due.state == DUE_SNOOZED ? due.snoozed_until : "");
+		add_line(d, line, due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE
+		                                                                            : R_NORMAL,
+		         K_COUNT, 0);
+		snprintf(line, sizeof line, "%-14s %d of %d meetings in the last %d days (%d%%)",
+		         "Agreement", adh.held, adh.expected, d->cfg->adherence_days, adh.percent);
+		add_line(d, line, R_NORMAL, K_COUNT, 0);
+	}
+	/* the months, oldest first, under their initials */
+	date_today(clock_now(), today);
+	month = atoi(today + 5) - 1; /* 0-11, this month */
+	used = (size_t)snprintf(line, sizeof line, "%-14s ", "12 months");
+	for (int i = 0; i < 12; i++)
+		used += (size_t)snprintf(line + used, sizeof line - used, "%c ",
+		                         initials[(month + 1 + i) % 12]);
+	add_line(d, line, R_MUTED, K_COUNT, 0);
+	used = (size_t)snprintf(line, sizeof line, "%-14s ", "meetings");
+	for (int i = 0; i < 12; i++)
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s ",
+		                         bars[counts[i] > 4 ? 4 : counts[i]]);
+	add_line(d, line, R_NORMAL, K_COUNT, 0);
+	return RP_OK;
+}
+
 /* A person's header: who, the agreement, goals and thank-you notes. */
 static int person_header(struct db *db, struct detail *d, const struct rec *r, struct rp_err *err)
 {
@@ -207,6 +276,8 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 		snprintf(line, sizeof line, "%-14s %s", "Last met", when);
 		add_line(d, line, R_NORMAL, K_COUNT, 0);
 	}
+	if (d->cfg && person_health(db, d, r->id, err) != RP_OK)
+		return err->code;
 	for (int s = 0; s < 2; s++) {
 		enum kind_id kind = s == 0 ? K_GOAL : K_GRATITUDE;
 		struct rec_query q = {.filter_field = kind_ref_field(kind_get(kind), K_PERSON),

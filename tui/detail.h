@@ -6,6 +6,7 @@
 
 #include <curses.h>
 
+#include "core/config.h"
 #include "core/rec.h"
 
 struct dline {
@@ -16,6 +17,7 @@ struct dline {
 };
 
 struct detail {
+	const struct config *cfg; /* for the health of a person */
 	enum kind_id kind;
 	int64_t id;   /* 0: nothing shown */
 	int width;    /* lines were wrapped for it */
@@ -27,7 +29,10 @@ struct detail {
 	struct rec_key after;
 };
 
-void detail_init(struct detail *d);
+void detail_init(struct detail *d, const struct config *cfg);
+/* Start over with no lines (for views built elsewhere, such as Today). */
+void detail_reset(struct detail *d, enum kind_id kind, int64_t id, int width);
+void detail_add(struct detail *d, const char *text, int role, enum kind_id kind, int64_t id);
 void detail_free(struct detail *d);
 /* Show r (NULL: nothing), wrapped to width. */
 int detail_show(struct db *db, struct detail *d, const struct rec *r, int width, struct rp_err *err);

@@ -93,8 +93,8 @@ static struct form *form_alloc(enum kind_id kind)
 		return NULL;
 	f->kind = kind;
 	for (int i = 0; i < k->nfields; i++) {
-		if (strcmp(k->fields[i].col, "repeat_rule") == 0)
-			continue; /* repeating meetings are not built yet */
+		if (strcmp(k->fields[i].col, "repeat_rule") == 0 || (k->fields[i].flags & FF_HIDDEN))
+			continue; /* repeating meetings are not built yet; hidden: the program's */
 		f->f[f->n].field = i;
 		f->f[f->n].orig = strdup("");
 		lineedit_init(&f->f[f->n].ed, "", (size_t)(k->fields[i].max > 0 ? k->fields[i].max : 64));
@@ -129,7 +129,11 @@ struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefi
 	int s;
 	if (!f)
 		return NULL;
-	snprintf(f->title, sizeof f->title, "New %s", kind == K_GRATITUDE ? "thank-you note" : k->name);
+	if (kind == K_CHECKIN)
+		snprintf(f->title, sizeof f->title, "Check-in (mood: one key, 1 to 5)");
+	else
+		snprintf(f->title, sizeof f->title, "New %s",
+		         kind == K_GRATITUDE ? "thank-you note" : k->name);
 	for (int i = 0; i < f->n; i++)
 		if (fdef(f, i)->def)
 			set_start(ui, f, i, fdef(f, i)->def);
@@ -159,8 +163,11 @@ struct form *form_edit(struct ui *ui, const struct rec *r)
 	if (!f)
 		return NULL;
 	f->id = r->id;
-	snprintf(f->title, sizeof f->title, "Edit %s #%lld",
-	         r->kind->id == K_GRATITUDE ? "thank-you note" : r->kind->name, (long long)r->id);
+	if (r->kind->id == K_CHECKIN)
+		snprintf(f->title, sizeof f->title, "Check-in, updating today's");
+	else
+		snprintf(f->title, sizeof f->title, "Edit %s #%lld",
+		         r->kind->id == K_GRATITUDE ? "thank-you note" : r->kind->name, (long long)r->id);
 	for (int i = 0; i < f->n; i++) {
 		const char *text;
 		char *big = NULL;
@@ -173,6 +180,8 @@ struct form *form_edit(struct ui *ui, const struct rec *r)
 		set_start(ui, f, i, text ? text : "");
 		free(big);
 	}
+	if (f->kind == K_CHECKIN) /* the day is known: start at the mood */
+		f->focus = slot_of(f, "mood");
 	return f;
 }
 
@@ -331,6 +340,13 @@ enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *sa
 		return FORM_OPEN;
 	case A_FORM_EDITOR: run_editor(ui, f); return FORM_OPEN;
 	default: break;
+	}
+	if (f->kind == K_CHECKIN && strcmp(fd->col, "mood") == 0 && key >= '1' && key <= '5') {
+		char mood[2] = {(char)key, '\0'}; /* one key, and on to the next field */
+		lineedit_set(&f->f[f->focus].ed, mood);
+		f->f[f->focus].bad = 0;
+		f->focus = (f->focus + 1) % f->n;
+		return FORM_OPEN;
 	}
 	if (is_choice(fd)) {
 		if (a == A_CHOICE_NEXT || a == A_CHOICE_PREV || key == ' ')

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
+#include "core/health.h"
 #include "core/person.h"
 #include "core/when.h"
 #include "tui/colors.h"
@@ -218,7 +220,7 @@ struct cell {
 	enum role role;
 };
 
-static int row_cells(struct db *db, const struct rec *r, struct cell *c)
+static int row_cells(struct db *db, const struct config *cfg, const struct rec *r, struct cell *c)
 {
 	int n = 0;
 	char buf[64];
@@ -226,6 +228,7 @@ static int row_cells(struct db *db, const struct rec *r, struct cell *c)
 	switch (r->kind->id) {
 	case K_PERSON: {
 		int64_t last = person_last_met(db, r->id);
+		struct due due = {0};
 		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "name"));
 		n++;
 		snprintf(c[n].text, sizeof c[n].text, "%s/%s", str(r, "role"), str(r, "stage"));
@@ -234,22 +237,32 @@ static int row_cells(struct db *db, const struct rec *r, struct cell *c)
 		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "organization"));
 		c[n].width = -25; /* a share: a quarter of the row */
 		c[n++].role = R_MUTED;
-		if (last)
+		/* the last column says when we met, unless contact is due */
+		if (cfg)
+			health_due(db, cfg, r->id, &due, NULL);
+		if (due.state == DUE_OVERDUE)
+			snprintf(c[n].text, sizeof c[n].text, "late %ldd", due.days);
+		else if (due.state == DUE_SOON)
+			snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
+		else if (last)
 			day_month(last, c[n].text, sizeof c[n].text);
 		else
 			snprintf(c[n].text, sizeof c[n].text, "never");
-		c[n].width = 6;
-		c[n++].role = R_MUTED;
+		c[n].width = 8;
+		c[n++].role = due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE : R_MUTED;
 		break;
 	}
 	case K_GOAL: {
 		const char *status = str(r, "status");
+		char today[DATE_LEN];
+		int pct = 0;
+		health_goal_progress(db, r, &pct, NULL);
+		date_today(clock_now(), today);
 		snprintf(c[n++].text, sizeof c[0].text, "%s", str(r, "title"));
 		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
 			snprintf(c[n].text, sizeof c[n].text, "%s", status);
 		else
-			snprintf(c[n].text, sizeof c[n].text, "%lld%%",
-			         (long long)rec_int(r, fi(r, "progress")));
+			snprintf(c[n].text, sizeof c[n].text, "%d%%", pct);
 		c[n].width = 7;
 		c[n++].role = strcmp(status, "done") == 0 ? R_DONE : R_NORMAL;
 		if (rec_str(r, fi(r, "target_date"))) {
@@ -257,7 +270,7 @@ static int row_cells(struct db *db, const struct rec *r, struct cell *c)
 			snprintf(c[n].text, sizeof c[n].text, "%.6s", buf + 4);
 		}
 		c[n].width = 6;
-		c[n++].role = R_MUTED;
+		c[n++].role = health_goal_late(r, today) ? R_OVERDUE : R_MUTED;
 		break;
 	}
 	case K_MEETING: {
@@ -293,7 +306,8 @@ static int row_cells(struct db *db, const struct rec *r, struct cell *c)
 	return n;
 }
 
-void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int show_box)
+void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WINDOW *w,
+               int focused, int show_box)
 {
 	int h, wd, y0 = show_box ? 1 : 0, x0 = show_box ? 1 : 0;
 	char out[1024];
@@ -325,7 +339,7 @@ void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int 
 	}
 	for (int i = 0; i < p->page.n && i < h - 2 * y0; i++) {
 		struct cell c[5];
-		int n = row_cells(db, &p->page.rows[i], c), fixed = 0, x = x0 + 1, flex = 0;
+		int n = row_cells(db, cfg, &p->page.rows[i], c), fixed = 0, x = x0 + 1, flex = 0;
 		int selected = i == p->cursor;
 		attr_t sel = selected ? color_attr(focused ? R_SELECTION : R_HEADER) : 0;
 		int avail = inner - 2;

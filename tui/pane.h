@@ -6,6 +6,7 @@
 
 #include <curses.h>
 
+#include "core/config.h"
 #include "core/rec.h"
 
 struct pane {
@@ -29,6 +30,8 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err);
 /* Bring row r into view and select it. */
 int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err *err);
 const struct rec *pane_selected(const struct pane *p);
-void pane_draw(struct db *db, const struct pane *p, WINDOW *w, int focused, int show_box);
+/* cfg (may be NULL) gives the health rules for the Mentors pane. */
+void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WINDOW *w,
+               int focused, int show_box);
 
 #endif

@@ -8,15 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <term.h>
 #include <unistd.h>
 
+#include "core/checkin.h"
 #include "core/clock.h"
 #include "core/summary.h"
+#include "core/today.h"
 #include "core/when.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
+#include "tui/today_text.h"
 
 #define D_PANE(i) (16u << (i))
 #define D_EVERYTHING 0xffu
@@ -203,7 +205,7 @@ static void draw(struct ui *ui)
 	if (ui->screen == SCREEN_HELP) {
 		if (ui->dirty & (D_DETAIL | D_EVERYTHING))
 			draw_help(ui);
-	} else if (ui->screen == SCREEN_VIEW) {
+	} else if (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) {
 		if (ui->dirty & D_DETAIL) {
 			detail_need(ui->db, &ui->detail, ui->detail.top + ui->rows, &err);
 			werase(ui->full);
@@ -213,7 +215,7 @@ static void draw(struct ui *ui)
 	} else {
 		for (int i = 0; i < NPANES; i++)
 			if ((ui->dirty & D_PANE(i)) && (ui->wide || i == ui->focus))
-				pane_draw(ui->db, &ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
+				pane_draw(ui->db, ui->cfg, &ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
 		if ((ui->dirty & D_DETAIL) && ui->detail_win) {
 			const struct rec *sel = pane_selected(focused(ui));
 			int w = getmaxx(ui->detail_win);
@@ -250,6 +252,61 @@ static void draw(struct ui *ui)
 
 /* --- changes */
 
+static void today_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)
+{
+	detail_add(ctx, line, role, kind, id);
+}
+
+/* Check-ins of the last 12 weeks, a column a week (Monday on top), a cell
+ * a day: its height is the mood, so it reads without colours too. */
+static void add_heatmap(struct ui *ui, struct rp_err *err)
+{
+	static const char *const cells[] = {"\xc2\xb7", "\xe2\x96\x81", "\xe2\x96\x82",
+	                                    "\xe2\x96\x84", "\xe2\x96\x86", "\xe2\x96\x88"};
+	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+	int moods[84], n;
+	time_t now = clock_now();
+	struct tm tm;
+	char line[256];
+	localtime_r(&now, &tm);
+	n = 77 + (tm.tm_wday + 6) % 7 + 1; /* eleven whole weeks and this one so far */
+	if (health_moods(ui->db, n, moods, err) != RP_OK)
+		return;
+	detail_add(&ui->detail, "", R_NORMAL, K_COUNT, 0);
+	detail_add(&ui->detail, "Check-ins, the last 12 weeks (taller: a better mood)", R_HEADER,
+	           K_COUNT, 0);
+	for (int r = 0; r < 7; r++) {
+		size_t used = (size_t)snprintf(line, sizeof line, "  %s ", days[r]);
+		for (int w = 0; w < 12; w++) {
+			int i = w * 7 + r;
+			used += (size_t)snprintf(line + used, sizeof line - used, "%s ",
+			                         i < n ? cells[moods[i]] : " ");
+		}
+		detail_add(&ui->detail, line, R_NORMAL, K_COUNT, 0);
+	}
+}
+
+/* (Re)build the Today screen, keeping the cursor where it was. */
+static void build_today(struct ui *ui)
+{
+	struct today t;
+	struct rp_err err;
+	int top = ui->detail.top, cursor = ui->detail.cursor;
+	int again = ui->screen == SCREEN_TODAY && ui->detail.kind == K_COUNT;
+	detail_reset(&ui->detail, K_COUNT, -1, ui->cols - 1);
+	if (today_load(ui->db, ui->cfg, &t, &err) != RP_OK) {
+		report_db(ui, &err);
+	} else {
+		today_text(ui->db, &t, today_line, &ui->detail);
+		add_heatmap(ui, &err);
+	}
+	today_free(&t);
+	ui->screen = SCREEN_TODAY;
+	ui->detail.top = again && top < ui->detail.n ? top : 0;
+	ui->detail.cursor = again && cursor < ui->detail.n ? cursor : 0;
+	ui->dirty = D_EVERYTHING;
+}
+
 /* The full-screen view shows its item again, as it is now, where it was. */
 static void refresh_view(struct ui *ui)
 {
@@ -278,7 +335,9 @@ void ui_reload(struct ui *ui)
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
 			report_db(ui, &err);
-	if (ui->screen == SCREEN_VIEW && ui->detail.id)
+	if (ui->screen == SCREEN_TODAY)
+		build_today(ui);
+	else if (ui->screen == SCREEN_VIEW && ui->detail.id)
 		refresh_view(ui);
 	else
 		ui->detail.id = 0;
@@ -431,6 +490,8 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 static int target(struct ui *ui, enum kind_id *kind, int64_t *id)
 {
 	const struct rec *sel;
+	if (ui->screen == SCREEN_TODAY)
+		return detail_item(&ui->detail, kind, id);
 	if (ui->screen == SCREEN_VIEW) {
 		if (detail_item(&ui->detail, kind, id))
 			return 1;
@@ -526,6 +587,109 @@ static void open_view(struct ui *ui)
 	ui->dirty = D_EVERYTHING;
 }
 
+static const enum kind_id pane_of_kind[K_COUNT] = {
+	[K_PERSON] = 0, [K_GOAL] = 1, [K_MILESTONE] = 1, [K_MEETING] = 2, [K_ACTION] = 2,
+	[K_GRATITUDE] = 3, [K_CHECKIN] = 0,
+};
+
+static void open_checkin(struct ui *ui)
+{
+	struct rec r;
+	struct rp_err err;
+	char today[DATE_LEN], prefill[40];
+	int rc;
+	date_today(clock_now(), today);
+	rc = checkin_of_day(ui->db, today, &r, &err);
+	if (rc == RP_OK) {
+		open_form(ui, form_edit(ui, &r)); /* one a day: reopening edits it */
+		rec_free(&r);
+		return;
+	}
+	if (rc != RP_ENOTFOUND) {
+		report_db(ui, &err);
+		return;
+	}
+	rec_free(&r);
+	snprintf(prefill, sizeof prefill, "day=%s", today);
+	new_form(ui, K_CHECKIN, prefill, NULL);
+}
+
+/* Enter on an item of a view: show it in its pane (an action item or a
+ * milestone: the meeting or goal it belongs to). */
+static void jump_to_item(struct ui *ui)
+{
+	enum kind_id kind;
+	int64_t id;
+	struct rec r;
+	struct rp_err err;
+	if (!detail_item(&ui->detail, &kind, &id)) {
+		if (ui->screen == SCREEN_TODAY && ui->detail.cursor < ui->detail.n &&
+		    ui->detail.lines[ui->detail.cursor].kind == K_CHECKIN)
+			open_checkin(ui);
+		return;
+	}
+	if (kind == K_CHECKIN) {
+		open_checkin(ui);
+		return;
+	}
+	if (kind == K_ACTION || kind == K_MILESTONE) {
+		if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
+			report_db(ui, &err);
+			return;
+		}
+		id = rec_int(&r, kind_parent_field(r.kind));
+		kind = kind == K_ACTION ? K_MEETING : K_GOAL;
+		rec_free(&r);
+	}
+	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	ui->screen = SCREEN_MAIN;
+	ui->focus = pane_of_kind[kind];
+	if (pane_show(ui->db, &ui->panes[ui->focus], &r, &err) != RP_OK)
+		report_db(ui, &err);
+	rec_free(&r);
+	ui->detail.id = 0;
+	ui->dirty = D_EVERYTHING;
+}
+
+static void snooze(struct ui *ui)
+{
+	enum kind_id kind;
+	int64_t id;
+	struct rec r, before;
+	struct rp_err err;
+	char days[16];
+	if (!target(ui, &kind, &id) || kind != K_PERSON) {
+		ui_message(ui, 1, "z puts off a person who is due for contact");
+		return;
+	}
+	if (rec_get(ui->db, K_PERSON, id, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		return;
+	}
+	rec_init(&before, K_PERSON);
+	rec_copy_fields(&before, &r, NULL);
+	snprintf(days, sizeof days, "+%dd", ui->cfg->snooze_days);
+	if (rec_set(ui->db, &r, kind_field_index(r.kind, "snoozed_until"), days, &err) != RP_OK ||
+	    rec_update(ui->db, &r, &err) != RP_OK) {
+		report_db(ui, &err);
+		rec_free(&before);
+	} else {
+		char until[32];
+		fmt_date(rec_str(&r, kind_field_index(r.kind, "snoozed_until")), until, sizeof until);
+		rec_free(&ui->undo.before);
+		ui->undo.op = UNDO_EDIT;
+		ui->undo.kind = K_PERSON;
+		ui->undo.id = id;
+		ui->undo.before = before;
+		ui_message(ui, 0, "%s is put off until %s (u undoes)", rec_str(&r, 0), until);
+		ui_reload(ui);
+	}
+	rec_free(&r);
+}
+
 static void back_to_main(struct ui *ui)
 {
 	ui->screen = SCREEN_MAIN;
@@ -598,7 +762,7 @@ static void handle_key(struct ui *ui, int key)
 	case A_LAST:
 	case A_PAGE_DOWN:
 	case A_PAGE_UP:
-		if (ui->screen == SCREEN_VIEW) {
+		if (ui->screen != SCREEN_MAIN) {
 			if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
 				report_db(ui, &err);
 			ui->dirty |= D_DETAIL;
@@ -608,7 +772,15 @@ static void handle_key(struct ui *ui, int key)
 			ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
 		}
 		return;
-	case A_OPEN: open_view(ui); return;
+	case A_OPEN:
+		if (ui->screen == SCREEN_MAIN)
+			open_view(ui);
+		else
+			jump_to_item(ui);
+		return;
+	case A_TODAY: build_today(ui); return;
+	case A_CHECKIN: open_checkin(ui); return;
+	case A_SNOOZE: snooze(ui); return;
 	case A_ADD: act_add(ui); return;
 	case A_EDIT: act_edit(ui); return;
 	case A_DELETE:
@@ -697,11 +869,13 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	ui.db = db;
 	ui.cfg = cfg;
 	ui.readonly = readonly;
-	detail_init(&ui.detail);
+	detail_init(&ui.detail, cfg);
 	rec_init(&ui.undo.before, K_PERSON);
 	for (int i = 0; i < NPANES; i++)
 		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
 	layout(&ui);
+	if (cfg->start_today)
+		build_today(&ui);
 	if (first_problem)
 		ui_message(&ui, 1, "%s", first_problem);
 	else if (nproblems)

@@ -18,7 +18,7 @@
 /* What needs drawing before the next key. */
 enum dirty { D_TOP = 1, D_PANES = 2, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 15 };
 
-enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP };
+enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY };
 
 /* The last change, so that u can take it back. */
 struct undo {

@@ -74,5 +74,18 @@ wait_exit() {
 }
 
 keys() { tm send-keys -t t "$@"; }
+
+# cursor_to TEXT: in a full-screen view that is not scrolled, move the
+# cursor to the line showing TEXT (the view starts on the second row)
+cursor_to() {
+	row=$(screen_text | grep -n -F "$1" | head -n 1 | cut -d: -f1)
+	[ -n "$row" ] || return 1
+	keys g
+	n=2
+	while [ "$n" -lt "$row" ]; do
+		keys j
+		n=$((n + 1))
+	done
+}
 type_text() { tm send-keys -t t -l "$1"; }
 resize() { tm resize-window -t t -x "$1" -y "$2"; }

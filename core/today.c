@@ -1,0 +1,96 @@
+#include "core/today.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/checkin.h"
+#include "core/clock.h"
+#include "db/db.h"
+
+/* Rows of `kind` whose ids a query returns (ids bound by the caller). */
+static int load_ids(struct db *db, struct db_stmt *st, enum kind_id kind, struct rec_page *page,
+                    struct rp_err *err)
+{
+	int64_t ids[TODAY_ROWS];
+	int n = 0, rc;
+	while (n < TODAY_ROWS && (rc = db_step(st, err)) == DB_ROW)
+		ids[n++] = db_col_int(st, 0);
+	db_release(st);
+	if (n < TODAY_ROWS && rc == DB_FAIL)
+		return rp_code(err, RP_EDB);
+	page->rows = calloc((size_t)(n ? n : 1), sizeof *page->rows);
+	if (!page->rows)
+		return rp_fail(err, RP_EIO, "out of memory");
+	for (int i = 0; i < n; i++) {
+		if (rec_get(db, kind, ids[i], &page->rows[i], err) != RP_OK)
+			return rp_code(err, RP_EDB);
+		page->n++;
+	}
+	return RP_OK;
+}
+
+int today_load(struct db *db, const struct config *cfg, struct today *t, struct rp_err *err)
+{
+	struct db_stmt *st;
+	char until[DATE_LEN];
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	rec_init(&t->checkin, K_CHECKIN);
+	date_today(clock_now(), t->day);
+
+	date_add_days(t->day, TODAY_MEETING_DAYS + 1, until);
+	if (db_prepare(db,
+	               "SELECT id FROM meeting WHERE deleted_at IS NULL AND start_at >= ?1"
+	               " AND start_at < ?2 AND status IN ('planned', 'done')"
+	               " ORDER BY start_at, id LIMIT ?3",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_int(st, 1, date_start(t->day));
+	db_bind_int(st, 2, date_start(until));
+	db_bind_int(st, 3, TODAY_ROWS);
+	if ((rc = load_ids(db, st, K_MEETING, &t->meetings, err)) != RP_OK)
+		return rc;
+
+	if (health_due_list(db, cfg, &t->due, &t->ndue, err) != RP_OK ||
+	    health_thanks_owed(db, cfg, &t->owed, &t->nowed, err) != RP_OK ||
+	    health_promises(db, TODAY_ROWS, &t->actions, err) != RP_OK ||
+	    health_streak(db, &t->streak, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+
+	date_add_days(t->day, TODAY_GOAL_DAYS, until);
+	if (db_prepare(db,
+	               "SELECT id FROM goal WHERE deleted_at IS NULL AND status IN ('open', 'active')"
+	               " AND target_date <= ?1 ORDER BY target_date, id LIMIT ?2",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, until);
+	db_bind_int(st, 2, TODAY_ROWS);
+	if ((rc = load_ids(db, st, K_GOAL, &t->goals, err)) != RP_OK)
+		return rc;
+	t->goal_progress = calloc((size_t)(t->goals.n ? t->goals.n : 1), sizeof *t->goal_progress);
+	if (!t->goal_progress)
+		return rp_fail(err, RP_EIO, "out of memory");
+	for (int i = 0; i < t->goals.n; i++)
+		if (health_goal_progress(db, &t->goals.rows[i], &t->goal_progress[i], err) != RP_OK)
+			return rp_code(err, RP_EDB);
+
+	rec_free(&t->checkin);
+	rc = checkin_of_day(db, t->day, &t->checkin, err);
+	if (rc != RP_OK && rc != RP_ENOTFOUND)
+		return rc;
+	t->has_checkin = rc == RP_OK;
+	return RP_OK;
+}
+
+void today_free(struct today *t)
+{
+	rec_page_free(&t->meetings);
+	rec_page_free(&t->goals);
+	health_promises_free(&t->actions);
+	rec_free(&t->checkin);
+	free(t->due);
+	free(t->owed);
+	free(t->goal_progress);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,173 @@
+# The Today view: `rapport today` and `rapport due` on a prepared database,
+# line by line, and the Today screen and the check-in flow by keys.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+# --- a prepared history (the clock is Wed 25 Nov 2026 09:00 unless set)
+RAPPORT_NOW='2026-09-01 09:00' r add person "Dr. Jane Okafor" --cadence 30
+RAPPORT_NOW='2026-09-01 09:00' r add person "Dr. Tom Reyes" --cadence 14
+RAPPORT_NOW='2026-09-01 09:00' r add person "Dr. Ama Mensah" --cadence 30
+RAPPORT_NOW='2026-09-01 09:00' r add person "Dr. Paul Paused" --cadence 7 --stage paused
+r add meeting --with jane --at "2026-10-20 10:00" --agenda "Job market"       # 1: due 19 Nov
+r add meeting --with tom --at "2026-11-20 10:00" --agenda "Interview practice" # 2: thanks owed
+r add meeting --with ama --at "2026-10-27 10:00"                              # 3: due 26 Nov
+r add meeting --with tom --at "2026-11-27 15:00" --agenda "Mock interview"     # 4: planned
+r add action 1 "Send CV" --due 2026-11-22
+r add action 2 "Intro to the hiring manager" --owner them
+r add action 2 "Already done" --due 2026-11-21
+r done action 3
+r add goal "Land a job" --target 2026-11-20
+r add goal "Mock interview ready" --target 2026-12-01 --progress 50
+r add goal "Far away" --target 2027-06-01
+for d in 20 21 22 24; do r checkin --day 2026-11-$d --mood 4; done
+r checkin --day 2026-11-23 --mood 1
+
+r today
+expect_rc 0 "rapport today"
+cat >"$T_DIR/want" <<'TXT'
+Today, Wed 25 Nov 2026
+Not checked in yet today (c: a one-minute check-in)
+Streak: 5 days in a row (longest 5)
+
+Meetings, today and the next 7 days
+  Fri 27 Nov 15:00  Dr. Tom Reyes  planned  Mock interview
+
+Due for contact
+  Dr. Jane Okafor  overdue by 6 days (due Thu 19 Nov)
+  Dr. Ama Mensah  due in 1 day (Thu 26 Nov)
+
+Thanks owed
+  Dr. Tom Reyes  for the meeting of Fri 20 Nov
+  Dr. Ama Mensah  for the meeting of Tue 27 Oct
+
+Open actions: 1 mine, 1 theirs, 1 overdue
+  [ ] me    Send CV, overdue since Sun 22 Nov  (Dr. Jane Okafor)
+  [ ] them  Intro to the hiring manager  (Dr. Tom Reyes)
+
+Goals near or past their target
+  Land a job  0%  late by 5 days (target Fri 20 Nov)
+  Mock interview ready  50%  target Tue 01 Dec (in 6 days)
+TXT
+printf '%s\n' "$OUT" >"$T_DIR/got"
+n=0
+while IFS= read -r want; do
+	n=$((n + 1))
+	got=$(sed -n "${n}p" "$T_DIR/got")
+	expect_eq "$got" "$want" "today, line $n"
+done <"$T_DIR/want"
+expect_eq "$(wc -l <"$T_DIR/got")" "$n" "today: nothing more"
+
+r today --json
+expect_eq "$(jqo '[.due[] | .name + ":" + .state + ":" + (.days|tostring)] | join(",")')" \
+	"Dr. Jane Okafor:overdue:6,Dr. Ama Mensah:due soon:1" "today --json: who is due"
+expect_eq "$(jqo '.streak.current, .streak.today_done' | tr '\n' ' ')" "5 false " "today --json: the streak"
+expect_eq "$(jqo '.actions.items | map(.text) | join("|")')" "Send CV|Intro to the hiring manager" \
+	"today --json: open actions, overdue first"
+expect_eq "$(jqo '.thanks_owed | map(.meeting_id) | join(",")')" "2,3" "today --json: thanks owed"
+
+r due
+expect_rc 3 "rapport due: exit 3 when someone is due"
+expect_eq "$(printf '%s\n' "$OUT" | cut -f1,2 | tr '\t' ':' | tr '\n' ',')" \
+	"Dr. Jane Okafor:overdue,Dr. Ama Mensah:due soon," "rapport due lists them, most overdue first"
+raw --db "$T_DIR/empty.db" --config "$CONFIG" due
+expect_rc 0 "rapport due: exit 0 when nobody is"
+expect_eq "$OUT" "" "and prints nothing"
+
+# --- the Today screen
+ui_start 120 40
+wait_for "2 due · 2 thanks owed · 2 open actions" "the top line counts what is due and owed"
+keys T
+wait_for "Due for contact" "T opens the Today screen"
+wait_for "Dr. Jane Okafor  overdue by 6 days" "with the overdue person"
+wait_for "Check-ins, the last 12 weeks" "and the check-in heatmap"
+wait_for "Tue · · · · · · · · · · · ▆" "the heatmap shows a mood by the height of its cell"
+# m on a due person schedules a meeting, and they stop being due
+cursor_to "Dr. Jane Okafor  overdue by 6 days"
+keys m
+wait_for "New meeting" "m on a due person opens a meeting form"
+wait_for "-> Dr. Jane Okafor" "for that person"
+type_text "tomorrow 11:00"
+keys Enter
+wait_for "Saved meeting" "the meeting is saved"
+wait_gone "Dr. Jane Okafor  overdue" "Jane is no longer due"
+wait_for "Thu 26 Nov 11:00  Dr. Jane Okafor  planned" "and her meeting is in the week's list"
+r due
+expect_eq "$(printf '%s\n' "$OUT" | cut -f1)" "Dr. Ama Mensah" "the command line agrees"
+# x on an open action marks it done
+cursor_to "[ ] me    Send CV"
+keys x
+wait_for "action #1: done" "x on an action marks it done"
+wait_gone "Send CV, overdue" "and it leaves the open actions"
+# t on a thanks owed writes the note for that meeting
+cursor_to "Dr. Tom Reyes  for the meeting of Fri 20 Nov"
+keys t
+wait_for "New thank-you note" "t on a thanks owed opens a note"
+wait_for "-> Dr. Tom Reyes" "to that person"
+keys Tab
+type_text "Thank you for the interview practice"
+keys Tab Right
+keys Enter
+wait_for "Saved thanks" "the note is saved"
+wait_gone "Dr. Tom Reyes  for the meeting" "the thanks is no longer owed"
+# z snoozes Ama; u takes it back
+cursor_to "Dr. Ama Mensah  due in 1 day"
+keys z
+wait_for "is put off until Wed 02 Dec 2026" "z snoozes a due person"
+wait_gone "Dr. Ama Mensah  due in 1 day" "she leaves the list"
+keys u
+wait_for "Dr. Ama Mensah  due in 1 day" "u brings her back"
+# Enter jumps to the item in its pane
+cursor_to "Land a job  0%"
+keys Enter
+wait_for "─ Goals ─" "Enter on a goal goes to the Goals pane"
+keys T
+wait_for "Due for contact" "back to Today"
+keys q
+wait_for "─ Mentors ─" "q goes back from Today"
+keys q
+wait_exit "quit"
+
+# --- the check-in, by keys, on two days
+ui_start 120 40
+keys c
+wait_for "Check-in (mood: one key, 1 to 5)" "c opens today's check-in"
+keys 4
+type_text "Sent two applications"
+keys Tab
+type_text "Call Dr. Reyes"
+keys Enter
+wait_for "Saved checkin" "Enter saves it"
+keys T
+wait_for "Checked in: mood 4, next: Call Dr. Reyes" "Today shows the check-in"
+wait_for "Streak: 6 days in a row (longest 6)" "and the streak"
+keys c
+wait_for "Check-in, updating today's" "reopening edits today's check-in"
+keys 5 Enter
+wait_for "Checked in: mood 5" "the mood changed"
+keys q q
+wait_exit "quit"
+r list checkins --json
+expect_eq "$(jqo '[.[] | select(.day == "2026-11-25")] | length')" "1" "still one check-in for the day"
+expect_eq "$(jqo '.[0].did')" "Sent two applications" "what I did is stored"
+
+RAPPORT_NOW='2026-11-26 08:30'
+ui_start 120 40
+keys c
+wait_for "Check-in (mood: one key, 1 to 5)" "the next day: a new check-in"
+keys 3
+type_text "Mock interview"
+keys Enter
+wait_for "Saved checkin" "saved"
+keys T
+wait_for "Streak: 7 days in a row (longest 7)" "the streak grows to 7"
+keys q q
+wait_exit "quit"
+RAPPORT_NOW='2026-11-25 09:00'
+
+# --- [ui] start = today
+printf '[ui]\nstart = today\n' >"$CONFIG"
+ui_start 120 40
+wait_for "Due for contact" "[ui] start = today opens on Today"
+keys q q
+wait_exit "quit"
+echo "1..$T_N"

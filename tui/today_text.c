@@ -1,0 +1,130 @@
+#include "tui/today_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/person.h"
+#include "tui/colors.h"
+
+static const char *str(const struct rec *r, const char *col)
+{
+	const char *s = rec_str(r, kind_field_index(r->kind, col));
+	return s ? s : "";
+}
+
+/* "Thu 26 Nov" from an ISO day */
+static void short_day(const char *ymd, char *buf, size_t n)
+{
+	char full[32];
+	fmt_date(ymd, full, sizeof full);
+	snprintf(buf, n, "%.10s", full);
+}
+
+static void first_line(const char *s, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", s);
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+static void section(today_emit *emit, void *ctx, const char *title, int empty)
+{
+	emit("", R_NORMAL, K_COUNT, 0, ctx);
+	emit(title, R_HEADER, K_COUNT, 0, ctx);
+	if (empty)
+		emit("  (none)", R_MUTED, K_COUNT, 0, ctx);
+}
+
+void today_text(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64], b[256], c[300];
+
+	fmt_date(t->day, a, sizeof a);
+	snprintf(line, sizeof line, "Today, %s", a);
+	emit(line, R_TITLE, K_COUNT, 0, ctx);
+	if (t->has_checkin) {
+		const struct rec *ci = &t->checkin;
+		int mood = kind_field_index(ci->kind, "mood");
+		first_line(str(ci, "next_step"), b, sizeof b);
+		snprintf(a, sizeof a, "%lld", (long long)rec_int(ci, mood));
+		snprintf(line, sizeof line, "Checked in: mood %s%s%s", rec_is_null(ci, mood) ? "-" : a,
+		         *b ? ", next: " : "", b);
+		emit(line, R_DONE, K_CHECKIN, ci->id, ctx);
+	} else {
+		emit("Not checked in yet today (c: a one-minute check-in)", R_DUE, K_CHECKIN, 0, ctx);
+	}
+	snprintf(line, sizeof line, "Streak: %d day%s in a row (longest %d)", t->streak.current,
+	         t->streak.current == 1 ? "" : "s", t->streak.longest);
+	emit(line, R_NORMAL, K_COUNT, 0, ctx);
+
+	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
+	for (int i = 0; i < t->meetings.n; i++) {
+		const struct rec *m = &t->meetings.rows[i];
+		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), a, sizeof a);
+		person_name(db, rec_int(m, kind_field_index(m->kind, "person_id")), b, sizeof b);
+		first_line(str(m, "agenda"), c, sizeof c);
+		/* "Thu 26 Nov 2026 09:00" without the year */
+		snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, str(m, "status"),
+		         *c ? "  " : "", c);
+		emit(line, R_NORMAL, K_MEETING, m->id, ctx);
+	}
+
+	section(emit, ctx, "Due for contact", t->ndue == 0);
+	for (int i = 0; i < t->ndue; i++) {
+		const struct due *d = &t->due[i];
+		short_day(d->due_day, a, sizeof a);
+		if (d->state == DUE_OVERDUE)
+			snprintf(line, sizeof line, "  %s  overdue by %ld day%s (due %s)", d->name, d->days,
+			         d->days == 1 ? "" : "s", a);
+		else if (d->days == 0)
+			snprintf(line, sizeof line, "  %s  due today", d->name);
+		else
+			snprintf(line, sizeof line, "  %s  due in %ld day%s (%s)", d->name, d->days,
+			         d->days == 1 ? "" : "s", a);
+		emit(line, d->state == DUE_OVERDUE ? R_OVERDUE : R_DUE, K_PERSON, d->person_id, ctx);
+	}
+
+	section(emit, ctx, "Thanks owed", t->nowed == 0);
+	for (int i = 0; i < t->nowed; i++) {
+		const struct owed *o = &t->owed[i];
+		fmt_instant(o->start_at, a, sizeof a);
+		snprintf(line, sizeof line, "  %s  for the meeting of %.10s%s", o->name, a,
+		         o->draft_id ? " (a draft is written, not sent)" : "");
+		emit(line, R_DUE, K_MEETING, o->meeting_id, ctx);
+	}
+
+	snprintf(line, sizeof line, "Open actions: %ld mine, %ld theirs, %ld overdue", t->actions.mine,
+	         t->actions.theirs, t->actions.overdue);
+	section(emit, ctx, line, t->actions.page.n == 0);
+	for (int i = 0; i < t->actions.page.n; i++) {
+		const struct rec *act = &t->actions.page.rows[i];
+		const char *due = str(act, "due_date");
+		int late = *due && date_diff(t->day, due) < 0;
+		struct rec m;
+		b[0] = '\0';
+		if (rec_get(db, K_MEETING, rec_int(act, kind_field_index(act->kind, "meeting_id")), &m,
+		            NULL) == RP_OK) {
+			person_name(db, rec_int(&m, kind_field_index(m.kind, "person_id")), b, sizeof b);
+			rec_free(&m);
+		}
+		if (*due)
+			short_day(due, a, sizeof a);
+		snprintf(c, sizeof c, "%s%s", !*due ? "" : late ? "overdue since " : "due ", *due ? a : "");
+		snprintf(line, sizeof line, "  [ ] %-4s  %s%s%s  (%s)", str(act, "owner"), str(act, "text"),
+		         *c ? ", " : "", c, b);
+		emit(line, late ? R_OVERDUE : R_NORMAL, K_ACTION, act->id, ctx);
+	}
+
+	section(emit, ctx, "Goals near or past their target", t->goals.n == 0);
+	for (int i = 0; i < t->goals.n; i++) {
+		const struct rec *g = &t->goals.rows[i];
+		const char *target = str(g, "target_date");
+		long left = date_diff(t->day, target);
+		short_day(target, a, sizeof a);
+		if (left < 0)
+			snprintf(b, sizeof b, "late by %ld day%s (target %s)", -left, left == -1 ? "" : "s", a);
+		else
+			snprintf(b, sizeof b, "target %s (in %ld day%s)", a, left, left == 1 ? "" : "s");
+		snprintf(line, sizeof line, "  %s  %d%%  %s", str(g, "title"), t->goal_progress[i], b);
+		emit(line, left < 0 ? R_OVERDUE : R_NORMAL, K_GOAL, g->id, ctx);
+	}
+}
