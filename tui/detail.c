@@ -293,9 +293,11 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 		}
 		for (int i = 0; i < page.n; i++) {
 			const struct rec *g = &page.rows[i];
-			if (kind == K_GOAL)
-				snprintf(line, sizeof line, "%s  %s, %lld%%", str(g, "title"), str(g, "status"),
-				         (long long)rec_int(g, kind_field_index(g->kind, "progress")));
+			if (kind == K_GOAL) {
+				int pct = 0;
+				health_goal_progress(db, g, &pct, NULL);
+				snprintf(line, sizeof line, "%s  %s, %d%%", str(g, "title"), str(g, "status"), pct);
+			}
 			else
 				snprintf(line, sizeof line, "%s  %s", str(g, "status"), str(g, "body"));
 			add_wrapped(d, line, 2, R_NORMAL, kind, g->id);
