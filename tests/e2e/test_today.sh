@@ -81,6 +81,19 @@ wait_for "Due for contact" "T opens the Today screen"
 wait_for "Dr. Jane Okafor  overdue by 6 days" "with the overdue person"
 wait_for "Check-ins, the last 12 weeks" "and the check-in heatmap"
 wait_for "Tue · · · · · · · · · · · ▆" "the heatmap shows a mood by the height of its cell"
+# the screen shows exactly the sections of `rapport today`, in order
+screen_text | sed -n '2,$p' | sed 's/^ //; s/ *$//' >"$T_DIR/screen"
+n=0
+while IFS= read -r want; do
+	n=$((n + 1))
+	got=$(sed -n "${n}p" "$T_DIR/screen")
+	if [ "$got" != "$want" ]; then
+		not_ok "the Today screen shows the same lines as rapport today" "line $n: wanted '$want'" "got '$got'"
+		n=-1
+		break
+	fi
+done <"$T_DIR/want"
+[ "$n" -gt 0 ] && ok "the Today screen shows the same lines as rapport today ($n lines)"
 # m on a due person schedules a meeting, and they stop being due
 cursor_to "Dr. Jane Okafor  overdue by 6 days"
 keys m
