@@ -96,9 +96,39 @@ static const char v3[] =
 	"CREATE INDEX goal_target ON goal(target_date) WHERE deleted_at IS NULL;"
 	"CREATE INDEX gratitude_meeting_live ON gratitude(meeting_id, status) WHERE deleted_at IS NULL;";
 
+/* Full-text search: one FTS5 table over every free-text field, kept in step
+ * by triggers.  Its rowid is id * 8 + the kind's number, so a row is found
+ * (and replaced) without a scan; trashed rows leave the index. */
+#define FTS_TRIGGERS(table, k, text) \
+	"CREATE TRIGGER " table "_fts_ins AFTER INSERT ON " table " WHEN new.deleted_at IS NULL BEGIN" \
+	" INSERT INTO fts(rowid, kind, body) VALUES(new.id * 8 + " k ", " k ", " text "); END;" \
+	"CREATE TRIGGER " table "_fts_upd AFTER UPDATE ON " table " BEGIN" \
+	" DELETE FROM fts WHERE rowid = old.id * 8 + " k ";" \
+	" INSERT INTO fts(rowid, kind, body) SELECT new.id * 8 + " k ", " k ", " text \
+	" WHERE new.deleted_at IS NULL; END;" \
+	"CREATE TRIGGER " table "_fts_del AFTER DELETE ON " table " BEGIN" \
+	" DELETE FROM fts WHERE rowid = old.id * 8 + " k "; END;" \
+	"INSERT INTO fts(rowid, kind, body) SELECT id * 8 + " k ", " k ", " text " FROM " table \
+	" AS new WHERE deleted_at IS NULL;"
+#define T(col) "coalesce(new." col ", '')"
+#define SP " || ' ' || "
+
+static const char v4[] =
+	"CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, body,"
+	" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+	FTS_TRIGGERS("person", "0", T("name") SP T("title") SP T("specialty") SP T("organization")
+	             SP T("met_via") SP T("expectations") SP T("notes") SP T("tags"))
+	FTS_TRIGGERS("goal", "1", T("title") SP T("description") SP T("category"))
+	FTS_TRIGGERS("milestone", "2", T("title"))
+	FTS_TRIGGERS("meeting", "3", T("location") SP T("agenda") SP T("notes"))
+	FTS_TRIGGERS("action_item", "4", T("text"))
+	FTS_TRIGGERS("gratitude", "5", T("helped_with") SP T("body"))
+	FTS_TRIGGERS("checkin", "6", T("did") SP T("next_step"));
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
 	{3, v3},
+	{4, v4},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

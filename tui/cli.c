@@ -543,6 +543,8 @@ static const struct cli_cmd commands[] = {
 	{"due", cli_due, 0,
 	 "due                 people due for contact (tab-separated); exit status 3 when\n"
 	 "                      someone is, 0 when nobody is", 0},
+	{"search", cli_search, 0,
+	 "search WORDS [--kind K]  words and \"phrases\" all found, interv* a prefix", 0},
 	{"keys", cmd_keys, 0, "keys                the keys of the full-screen interface", 1},
 };
 

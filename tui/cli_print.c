@@ -231,15 +231,22 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 }
 
 /* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00", "#4 Land a job" */
-static void describe_ref(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
+void print_describe(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
 {
 	struct rec r;
 	char what[200] = "";
 	if (rec_get(db, kind, id, &r, NULL) == RP_OK) {
-		if (kind == K_MEETING)
+		if (kind == K_MEETING) {
+			char who[120];
+			size_t used;
 			rec_format(&r, field(&r, "start_at"), what, sizeof what);
-		else
+			person_name(db, rec_int(&r, field(&r, "person_id")), who, sizeof who);
+			used = strlen(what);
+			snprintf(what + used, sizeof what - used, ", %s", who);
+		} else {
 			snprintf(what, sizeof what, "%s", or_empty(rec_str(&r, r.kind->title_field)));
+		}
+		what[strcspn(what, "\n")] = '\0';
 		rec_free(&r);
 	}
 	snprintf(buf, n, "#%lld %s", (long long)id, what);
@@ -348,7 +355,7 @@ int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
 		if (rec_is_null(r, i))
 			continue;
 		if (f->type == F_REF)
-			describe_ref(db, f->ref, rec_int(r, i), buf, sizeof buf);
+			print_describe(db, f->ref, rec_int(r, i), buf, sizeof buf);
 		else
 			rec_format(r, i, buf, sizeof buf);
 		if (f->type == F_LONGTEXT || f->type == F_TEXT)

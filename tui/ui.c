@@ -20,11 +20,14 @@
 #include "tui/text.h"
 #include "tui/today_text.h"
 
-#define D_PANE(i) (16u << (i))
-#define D_EVERYTHING 0xffu
 
 static const char *const pane_titles[NPANES] = {"Mentors", "Goals", "Meetings", "Gratitude"};
 static const enum kind_id pane_kinds[NPANES] = {K_PERSON, K_GOAL, K_MEETING, K_GRATITUDE};
+/* The pane that shows a kind (action items and milestones: with their parent). */
+static const int pane_of_kind[K_COUNT] = {
+	[K_PERSON] = 0, [K_GOAL] = 1, [K_MILESTONE] = 1, [K_MEETING] = 2, [K_ACTION] = 2,
+	[K_GRATITUDE] = 3, [K_CHECKIN] = 0,
+};
 
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
 {
@@ -38,7 +41,7 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 
 static struct pane *focused(struct ui *ui) { return &ui->panes[ui->focus]; }
 
-static void report_db(struct ui *ui, const struct rp_err *err)
+void ui_error(struct ui *ui, const struct rp_err *err)
 {
 	ui_message(ui, 1, "%s", err->msg);
 }
@@ -63,7 +66,7 @@ static void layout(struct ui *ui)
 	free_windows(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	ui->too_small = ui->cols < MIN_COLS || ui->rows < MIN_ROWS;
-	ui->dirty = D_EVERYTHING;
+	ui->dirty = D_ALL;
 	clearok(curscr, TRUE);
 	/* stdscr lies under every window and get_wch() refreshes it: keep it
 	 * blank and untouched, or it paints over them */
@@ -100,7 +103,7 @@ static void layout(struct ui *ui)
 		wresize(ui->full, ui->rows - 2, ui->cols);
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
-			report_db(ui, &err);
+			ui_error(ui, &err);
 	ui->detail.id = 0; /* rebuilt for the new width */
 }
 
@@ -203,7 +206,7 @@ static void draw(struct ui *ui)
 	if (ui->dirty & D_TOP)
 		draw_top(ui);
 	if (ui->screen == SCREEN_HELP) {
-		if (ui->dirty & (D_DETAIL | D_EVERYTHING))
+		if (ui->dirty & (D_DETAIL | D_ALL))
 			draw_help(ui);
 	} else if (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) {
 		if (ui->dirty & D_DETAIL) {
@@ -222,7 +225,7 @@ static void draw(struct ui *ui)
 			if (!sel || sel->id != ui->detail.id || sel->kind->id != ui->detail.kind ||
 			    ui->detail.width != w - 1)
 				if (detail_show(ui->db, &ui->detail, sel, w - 1, &err) != RP_OK)
-					report_db(ui, &err);
+					ui_error(ui, &err);
 			detail_need(ui->db, &ui->detail, getmaxy(ui->detail_win), &err);
 			werase(ui->detail_win);
 			/* a rule with a title between the panes and the detail */
@@ -252,61 +255,6 @@ static void draw(struct ui *ui)
 
 /* --- changes */
 
-static void today_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)
-{
-	detail_add(ctx, line, role, kind, id);
-}
-
-/* Check-ins of the last 12 weeks, a column a week (Monday on top), a cell
- * a day: its height is the mood, so it reads without colours too. */
-static void add_heatmap(struct ui *ui, struct rp_err *err)
-{
-	static const char *const cells[] = {"\xc2\xb7", "\xe2\x96\x81", "\xe2\x96\x82",
-	                                    "\xe2\x96\x84", "\xe2\x96\x86", "\xe2\x96\x88"};
-	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-	int moods[84], n;
-	time_t now = clock_now();
-	struct tm tm;
-	char line[256];
-	localtime_r(&now, &tm);
-	n = 77 + (tm.tm_wday + 6) % 7 + 1; /* eleven whole weeks and this one so far */
-	if (health_moods(ui->db, n, moods, err) != RP_OK)
-		return;
-	detail_add(&ui->detail, "", R_NORMAL, K_COUNT, 0);
-	detail_add(&ui->detail, "Check-ins, the last 12 weeks (taller: a better mood)", R_HEADER,
-	           K_COUNT, 0);
-	for (int r = 0; r < 7; r++) {
-		size_t used = (size_t)snprintf(line, sizeof line, "  %s ", days[r]);
-		for (int w = 0; w < 12; w++) {
-			int i = w * 7 + r;
-			used += (size_t)snprintf(line + used, sizeof line - used, "%s ",
-			                         i < n ? cells[moods[i]] : " ");
-		}
-		detail_add(&ui->detail, line, R_NORMAL, K_COUNT, 0);
-	}
-}
-
-/* (Re)build the Today screen, keeping the cursor where it was. */
-static void build_today(struct ui *ui)
-{
-	struct today t;
-	struct rp_err err;
-	int top = ui->detail.top, cursor = ui->detail.cursor;
-	int again = ui->screen == SCREEN_TODAY && ui->detail.kind == K_COUNT;
-	detail_reset(&ui->detail, K_COUNT, -1, ui->cols - 1);
-	if (today_load(ui->db, ui->cfg, &t, &err) != RP_OK) {
-		report_db(ui, &err);
-	} else {
-		today_text(ui->db, &t, today_line, &ui->detail);
-		add_heatmap(ui, &err);
-	}
-	today_free(&t);
-	ui->screen = SCREEN_TODAY;
-	ui->detail.top = again && top < ui->detail.n ? top : 0;
-	ui->detail.cursor = again && cursor < ui->detail.n ? cursor : 0;
-	ui->dirty = D_EVERYTHING;
-}
-
 /* The full-screen view shows its item again, as it is now, where it was. */
 static void refresh_view(struct ui *ui)
 {
@@ -322,7 +270,7 @@ static void refresh_view(struct ui *ui)
 		return;
 	}
 	if (detail_show(ui->db, &ui->detail, &r, ui->cols - 1, &err) != RP_OK)
-		report_db(ui, &err);
+		ui_error(ui, &err);
 	detail_need(ui->db, &ui->detail, cursor + ui->rows, &err);
 	ui->detail.top = top < ui->detail.n ? top : 0;
 	ui->detail.cursor = cursor < ui->detail.n ? cursor : ui->detail.n - 1;
@@ -334,14 +282,14 @@ void ui_reload(struct ui *ui)
 	struct rp_err err;
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
-			report_db(ui, &err);
+			ui_error(ui, &err);
 	if (ui->screen == SCREEN_TODAY)
-		build_today(ui);
+		ui_today_build(ui);
 	else if (ui->screen == SCREEN_VIEW && ui->detail.id)
 		refresh_view(ui);
 	else
 		ui->detail.id = 0;
-	ui->dirty = D_EVERYTHING;
+	ui->dirty = D_ALL;
 }
 
 void ui_changed(struct ui *ui, const struct rec *r)
@@ -351,25 +299,25 @@ void ui_changed(struct ui *ui, const struct rec *r)
 	for (int i = 0; r && i < NPANES; i++)
 		if (pane_kinds[i] == r->kind->id && !r->deleted_at)
 			if (pane_show(ui->db, &ui->panes[i], r, &err) != RP_OK)
-				report_db(ui, &err);
+				ui_error(ui, &err);
 }
 
-static void open_form(struct ui *ui, struct form *f)
+void ui_open_form(struct ui *ui, struct form *f)
 {
 	if (!f) {
 		ui_message(ui, 1, "out of memory");
 		return;
 	}
 	ui->form = f;
-	ui->dirty = D_EVERYTHING;
+	ui->dirty = D_ALL;
 }
 
-static void new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2)
+void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2)
 {
 	const char *prefill[3] = {p1, p2, NULL};
 	if (!p1)
 		prefill[1] = NULL;
-	open_form(ui, form_new(ui, kind, prefill));
+	ui_open_form(ui, form_new(ui, kind, prefill));
 }
 
 static void form_done(struct ui *ui, struct rec *saved)
@@ -386,17 +334,26 @@ static void form_done(struct ui *ui, struct rec *saved)
 	rec_free(saved);
 }
 
+void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before)
+{
+	rec_free(&ui->undo.before);
+	ui->undo.op = op;
+	ui->undo.kind = kind;
+	ui->undo.id = id;
+	if (before)
+		ui->undo.before = *before; /* taken over */
+	else
+		rec_init(&ui->undo.before, kind);
+}
+
 static void trash(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rp_err err;
 	if (rec_trash(ui->db, kind, id, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
-	rec_free(&ui->undo.before);
-	ui->undo.op = UNDO_DELETE;
-	ui->undo.kind = kind;
-	ui->undo.id = id;
+	ui_set_undo(ui, UNDO_DELETE, kind, id, NULL);
 	ui_reload(ui);
 	ui_message(ui, 0, "Moved %s #%lld to the trash; u brings it back", kind_get(kind)->name,
 	           (long long)id);
@@ -421,7 +378,7 @@ static void undo(struct ui *ui)
 		break;
 	}
 	if (rc != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
 	ui_message(ui, 0, "Undone: %s #%lld %s", name, (long long)ui->undo.id,
@@ -445,7 +402,7 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 	const char *value = NULL;
 	int f;
 	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
 	switch (kind) {
@@ -470,14 +427,10 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 	rec_init(&before, kind);
 	rec_copy_fields(&before, &r, NULL);
 	if (rec_set(ui->db, &r, f, value, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		rec_free(&before);
 	} else {
-		rec_free(&ui->undo.before);
-		ui->undo.op = UNDO_EDIT;
-		ui->undo.kind = kind;
-		ui->undo.id = id;
-		ui->undo.before = before;
+		ui_set_undo(ui, UNDO_EDIT, kind, id, &before);
 		ui_message(ui, 0, "%s #%lld: %s", r.kind->name, (long long)id,
 		           strcmp(value, "no") == 0 ? "not done" : strcmp(value, "yes") == 0 ? "done" : value);
 		ui_reload(ui);
@@ -487,7 +440,7 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 
 /* The item an action applies to: the selected row, or in a full-screen view
  * the item of the cursor's line (the viewed item when the line has none). */
-static int target(struct ui *ui, enum kind_id *kind, int64_t *id)
+int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
 {
 	const struct rec *sel;
 	if (ui->screen == SCREEN_TODAY)
@@ -515,17 +468,17 @@ static void act_add(struct ui *ui)
 		         ui->detail.kind == K_GOAL ? "goal_id" : ui->detail.kind == K_MEETING ? "meeting_id" : "person_id",
 		         (long long)ui->detail.id);
 		if (ui->detail.kind == K_GOAL)
-			new_form(ui, K_MILESTONE, ref, NULL);
+			ui_new_form(ui, K_MILESTONE, ref, NULL);
 		else if (ui->detail.kind == K_MEETING)
-			new_form(ui, K_ACTION, ref, NULL);
+			ui_new_form(ui, K_ACTION, ref, NULL);
 		else if (ui->detail.kind == K_PERSON) {
 			snprintf(ref, sizeof ref, "person_id=#%lld", (long long)ui->detail.id);
-			new_form(ui, K_MEETING, ref, NULL);
+			ui_new_form(ui, K_MEETING, ref, NULL);
 		} else
 			ui_message(ui, 1, "Nothing to add here; Esc goes back to the lists");
 		return;
 	}
-	new_form(ui, focused(ui)->kind, NULL, NULL);
+	ui_new_form(ui, focused(ui)->kind, NULL, NULL);
 }
 
 static void act_meet_or_thank(struct ui *ui, enum action a)
@@ -535,23 +488,23 @@ static void act_meet_or_thank(struct ui *ui, enum action a)
 	char p1[40], p2[40];
 	struct rec r;
 	struct rp_err err;
-	if (!target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
+	if (!ui_target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
 		ui_message(ui, 1, a == A_MEETING ? "m works on a person" : "t works on a person or a meeting");
 		return;
 	}
 	if (kind == K_PERSON) {
 		snprintf(p1, sizeof p1, "person_id=#%lld", (long long)id);
-		new_form(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, p1, NULL);
+		ui_new_form(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, p1, NULL);
 		return;
 	}
 	if (rec_get(ui->db, K_MEETING, id, &r, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
 	snprintf(p1, sizeof p1, "person_id=#%lld", (long long)rec_int(&r, kind_field_index(r.kind, "person_id")));
 	snprintf(p2, sizeof p2, "meeting_id=%lld", (long long)id);
 	rec_free(&r);
-	new_form(ui, K_GRATITUDE, p1, p2);
+	ui_new_form(ui, K_GRATITUDE, p1, p2);
 }
 
 static void act_edit(struct ui *ui)
@@ -560,15 +513,15 @@ static void act_edit(struct ui *ui)
 	int64_t id;
 	struct rec r;
 	struct rp_err err;
-	if (!target(ui, &kind, &id)) {
+	if (!ui_target(ui, &kind, &id)) {
 		ui_message(ui, 1, "Nothing selected to edit");
 		return;
 	}
 	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
-	open_form(ui, form_edit(ui, &r));
+	ui_open_form(ui, form_edit(ui, &r));
 	rec_free(&r);
 }
 
@@ -583,35 +536,8 @@ static void open_view(struct ui *ui)
 	ui->screen = SCREEN_VIEW;
 	ui->detail.id = 0;
 	if (detail_show(ui->db, &ui->detail, sel, ui->cols - 1, &err) != RP_OK)
-		report_db(ui, &err);
-	ui->dirty = D_EVERYTHING;
-}
-
-static const enum kind_id pane_of_kind[K_COUNT] = {
-	[K_PERSON] = 0, [K_GOAL] = 1, [K_MILESTONE] = 1, [K_MEETING] = 2, [K_ACTION] = 2,
-	[K_GRATITUDE] = 3, [K_CHECKIN] = 0,
-};
-
-static void open_checkin(struct ui *ui)
-{
-	struct rec r;
-	struct rp_err err;
-	char today[DATE_LEN], prefill[40];
-	int rc;
-	date_today(clock_now(), today);
-	rc = checkin_of_day(ui->db, today, &r, &err);
-	if (rc == RP_OK) {
-		open_form(ui, form_edit(ui, &r)); /* one a day: reopening edits it */
-		rec_free(&r);
-		return;
-	}
-	if (rc != RP_ENOTFOUND) {
-		report_db(ui, &err);
-		return;
-	}
-	rec_free(&r);
-	snprintf(prefill, sizeof prefill, "day=%s", today);
-	new_form(ui, K_CHECKIN, prefill, NULL);
+		ui_error(ui, &err);
+	ui->dirty = D_ALL;
 }
 
 /* Enter on an item of a view: show it in its pane (an action item or a
@@ -620,81 +546,54 @@ static void jump_to_item(struct ui *ui)
 {
 	enum kind_id kind;
 	int64_t id;
-	struct rec r;
-	struct rp_err err;
 	if (!detail_item(&ui->detail, &kind, &id)) {
 		if (ui->screen == SCREEN_TODAY && ui->detail.cursor < ui->detail.n &&
 		    ui->detail.lines[ui->detail.cursor].kind == K_CHECKIN)
-			open_checkin(ui);
+			ui_checkin(ui);
 		return;
 	}
 	if (kind == K_CHECKIN) {
-		open_checkin(ui);
+		ui_checkin(ui);
 		return;
 	}
-	if (kind == K_ACTION || kind == K_MILESTONE) {
+	ui_goto(ui, kind, id);
+}
+
+void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	struct rec r;
+	struct rp_err err;
+	if (kind == K_ACTION || kind == K_MILESTONE) { /* shown in their meeting or goal */
 		if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-			report_db(ui, &err);
+			ui_error(ui, &err);
 			return;
 		}
 		id = rec_int(&r, kind_parent_field(r.kind));
 		kind = kind == K_ACTION ? K_MEETING : K_GOAL;
 		rec_free(&r);
 	}
+	if (kind == K_CHECKIN) {
+		ui_message(ui, 0, "Check-ins are on the Today screen (T) and in rapport list checkins");
+		return;
+	}
 	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-		report_db(ui, &err);
+		ui_error(ui, &err);
 		return;
 	}
 	ui->screen = SCREEN_MAIN;
 	ui->focus = pane_of_kind[kind];
 	if (pane_show(ui->db, &ui->panes[ui->focus], &r, &err) != RP_OK)
-		report_db(ui, &err);
+		ui_error(ui, &err);
 	rec_free(&r);
 	ui->detail.id = 0;
-	ui->dirty = D_EVERYTHING;
-}
-
-static void snooze(struct ui *ui)
-{
-	enum kind_id kind;
-	int64_t id;
-	struct rec r, before;
-	struct rp_err err;
-	char days[16];
-	if (!target(ui, &kind, &id) || kind != K_PERSON) {
-		ui_message(ui, 1, "z puts off a person who is due for contact");
-		return;
-	}
-	if (rec_get(ui->db, K_PERSON, id, &r, &err) != RP_OK) {
-		report_db(ui, &err);
-		return;
-	}
-	rec_init(&before, K_PERSON);
-	rec_copy_fields(&before, &r, NULL);
-	snprintf(days, sizeof days, "+%dd", ui->cfg->snooze_days);
-	if (rec_set(ui->db, &r, kind_field_index(r.kind, "snoozed_until"), days, &err) != RP_OK ||
-	    rec_update(ui->db, &r, &err) != RP_OK) {
-		report_db(ui, &err);
-		rec_free(&before);
-	} else {
-		char until[32];
-		fmt_date(rec_str(&r, kind_field_index(r.kind, "snoozed_until")), until, sizeof until);
-		rec_free(&ui->undo.before);
-		ui->undo.op = UNDO_EDIT;
-		ui->undo.kind = K_PERSON;
-		ui->undo.id = id;
-		ui->undo.before = before;
-		ui_message(ui, 0, "%s is put off until %s (u undoes)", rec_str(&r, 0), until);
-		ui_reload(ui);
-	}
-	rec_free(&r);
+	ui->dirty = D_ALL;
 }
 
 static void back_to_main(struct ui *ui)
 {
 	ui->screen = SCREEN_MAIN;
 	ui->detail.id = 0;
-	ui->dirty = D_EVERYTHING;
+	ui->dirty = D_ALL;
 }
 
 static void handle_key(struct ui *ui, int key)
@@ -718,7 +617,7 @@ static void handle_key(struct ui *ui, int key)
 		else if (res == FORM_CLOSED) {
 			form_free(ui->form);
 			ui->form = NULL;
-			ui->dirty = D_EVERYTHING;
+			ui->dirty = D_ALL;
 		}
 		return;
 	}
@@ -739,7 +638,7 @@ static void handle_key(struct ui *ui, int key)
 			ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
 		else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
 			ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
-		ui->dirty = D_EVERYTHING;
+		ui->dirty = D_ALL;
 		return;
 	}
 	switch (a) {
@@ -748,7 +647,7 @@ static void handle_key(struct ui *ui, int key)
 	case A_HELP:
 		ui->screen = SCREEN_HELP;
 		ui->help_top = 0;
-		ui->dirty = D_EVERYTHING;
+		ui->dirty = D_ALL;
 		return;
 	case A_NEXT_PANE: ui->focus = (ui->focus + 1) % NPANES; break;
 	case A_PREV_PANE: ui->focus = (ui->focus + NPANES - 1) % NPANES; break;
@@ -764,11 +663,11 @@ static void handle_key(struct ui *ui, int key)
 	case A_PAGE_UP:
 		if (ui->screen != SCREEN_MAIN) {
 			if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
-				report_db(ui, &err);
+				ui_error(ui, &err);
 			ui->dirty |= D_DETAIL;
 		} else {
 			if (pane_move(ui->db, focused(ui), a, &err) != RP_OK)
-				report_db(ui, &err);
+				ui_error(ui, &err);
 			ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
 		}
 		return;
@@ -778,13 +677,13 @@ static void handle_key(struct ui *ui, int key)
 		else
 			jump_to_item(ui);
 		return;
-	case A_TODAY: build_today(ui); return;
-	case A_CHECKIN: open_checkin(ui); return;
-	case A_SNOOZE: snooze(ui); return;
+	case A_TODAY: ui_today_build(ui); return;
+	case A_CHECKIN: ui_checkin(ui); return;
+	case A_SNOOZE: ui_snooze(ui); return;
 	case A_ADD: act_add(ui); return;
 	case A_EDIT: act_edit(ui); return;
 	case A_DELETE:
-		if (target(ui, &kind, &id)) {
+		if (ui_target(ui, &kind, &id)) {
 			int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
 			trash(ui, kind, id);
 			if (was_view_item)
@@ -795,7 +694,7 @@ static void handle_key(struct ui *ui, int key)
 		return;
 	case A_UNDO: undo(ui); return;
 	case A_TOGGLE_DONE:
-		if (target(ui, &kind, &id))
+		if (ui_target(ui, &kind, &id))
 			toggle_done(ui, kind, id);
 		return;
 	case A_MEETING:
@@ -875,7 +774,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
 	layout(&ui);
 	if (cfg->start_today)
-		build_today(&ui);
+		ui_today_build(&ui);
 	if (first_problem)
 		ui_message(&ui, 1, "%s", first_problem);
 	else if (nproblems)

@@ -15,8 +15,9 @@
 #define MIN_COLS 60
 #define MIN_ROWS 15
 
-/* What needs drawing before the next key. */
-enum dirty { D_TOP = 1, D_PANES = 2, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 15 };
+/* What needs drawing before the next key: flags for ui->dirty. */
+enum dirty { D_TOP = 1, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 0xff };
+#define D_PANE(i) (16u << (i))
 
 enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY };
 
@@ -60,5 +61,20 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 void ui_reload(struct ui *ui);
 /* After a change: reload, select r in its pane (when it has one). */
 void ui_changed(struct ui *ui, const struct rec *r);
+/* Show an item in its pane (action items and milestones: their parent). */
+void ui_goto(struct ui *ui, enum kind_id kind, int64_t id);
+void ui_error(struct ui *ui, const struct rp_err *err);
+void ui_open_form(struct ui *ui, struct form *f);
+/* A form for a new row, with up to two "field=value" to start from. */
+void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2);
+/* The item an action applies to (selected row, or the view's line). */
+int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id);
+/* Remember a change for u; `before` (UNDO_EDIT) is taken over. */
+void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before);
+
+/* ui_today.c */
+void ui_today_build(struct ui *ui);
+void ui_checkin(struct ui *ui);
+void ui_snooze(struct ui *ui);
 
 #endif

@@ -1,0 +1,172 @@
+#include "core/search.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+
+/* Does the text hold anything a tokenizer keeps (a letter or digit, or any
+ * non-ASCII character)? */
+static int has_word(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Append "text"(*) to out, quotes inside doubled. */
+static int put_term(char *out, size_t n, size_t *used, const char *s, size_t len, int prefix)
+{
+	if (*used + 2 * len + 5 >= n)
+		return -1;
+	if (*used)
+		out[(*used)++] = ' ';
+	out[(*used)++] = '"';
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			out[(*used)++] = '"';
+		out[(*used)++] = s[i];
+	}
+	out[(*used)++] = '"';
+	if (prefix)
+		out[(*used)++] = '*';
+	out[*used] = '\0';
+	return 0;
+}
+
+int search_build_query(const char *typed, char *out, size_t n)
+{
+	const char *p = typed;
+	size_t used = 0;
+	int terms = 0;
+	out[0] = '\0';
+	while (*p) {
+		const char *start;
+		size_t len;
+		int prefix = 0;
+		if (isspace((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		if (*p == '"') { /* a phrase, to the next quote or the end */
+			start = ++p;
+			while (*p && *p != '"')
+				p++;
+			len = (size_t)(p - start);
+			if (*p == '"')
+				p++;
+		} else {
+			start = p;
+			while (*p && !isspace((unsigned char)*p) && *p != '"')
+				p++;
+			len = (size_t)(p - start);
+		}
+		while (*p == '*') { /* interv* */
+			prefix = 1;
+			p++;
+		}
+		while (len && start[len - 1] == '*') {
+			prefix = 1;
+			len--;
+		}
+		if (!has_word(start, len))
+			continue;
+		if (put_term(out, n, &used, start, len, prefix) != 0)
+			break; /* too long: search for what fits */
+		terms++;
+	}
+	return terms;
+}
+
+/* Runs of white space (empty fields leave some) become one space. */
+static void squeeze(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+	int space = 1;
+	for (; *s && o + 1 < n; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (!space)
+				out[o++] = ' ';
+			space = 1;
+		} else {
+			out[o++] = *s;
+			space = 0;
+		}
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, struct hit **hits,
+               int *n, int *total, struct rp_err *err)
+{
+	char query[2048];
+	struct db_stmt *st;
+	int rc, cap = limit > 0 ? limit : 1;
+	*hits = NULL;
+	*n = *total = 0;
+	if (search_build_query(typed, query, sizeof query) == 0)
+		return RP_OK;
+	if (db_prepare(db,
+	               "SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ?1"
+	               " AND (?2 < 0 OR kind = ?2) LIMIT ?3)",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, query);
+	db_bind_int(st, 2, kind == K_COUNT ? -1 : (int64_t)kind);
+	db_bind_int(st, 3, SEARCH_RANK_MAX + 1);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*total = (int)db_col_int(st, 0);
+	db_release(st);
+	if (rc == DB_FAIL) /* cannot come from the words typed: they are quoted */
+		return rp_fail(err, RP_EINVAL, "cannot search for that: %s", err ? err->msg : "");
+	if (*total == 0)
+		return RP_OK;
+	/* bm25 over a few hundred rows is instant; over most of the table it is
+	 * not, and then the newest rows are as good a first page */
+	if (db_prepare(db,
+	               *total <= SEARCH_RANK_MAX
+	                   ? "SELECT kind, rowid / 8, snippet(fts, 1, char(1), char(2), '…', 10) FROM fts"
+	                     " WHERE fts MATCH ?1 AND (?2 < 0 OR kind = ?2) ORDER BY rank LIMIT ?3"
+	                   : "SELECT kind, rowid / 8, snippet(fts, 1, char(1), char(2), '…', 10) FROM fts"
+	                     " WHERE fts MATCH ?1 AND (?2 < 0 OR kind = ?2) ORDER BY rowid DESC LIMIT ?3",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, query);
+	db_bind_int(st, 2, kind == K_COUNT ? -1 : (int64_t)kind);
+	db_bind_int(st, 3, limit);
+	*hits = calloc((size_t)cap, sizeof **hits);
+	if (!*hits) {
+		db_release(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	while (*n < cap && (rc = db_step(st, err)) == DB_ROW) {
+		struct hit *h = &(*hits)[(*n)++];
+		h->kind = (enum kind_id)db_col_int(st, 0);
+		h->id = db_col_int(st, 1);
+		squeeze(db_col_text(st, 2) ? db_col_text(st, 2) : "", h->snippet, sizeof h->snippet);
+	}
+	db_release(st);
+	if (rc == DB_FAIL) {
+		free(*hits);
+		*hits = NULL;
+		*n = 0;
+		return rp_code(err, RP_EDB);
+	}
+	/* grouped by kind, best first within each: a stable insertion sort */
+	for (int i = 1; i < *n; i++) {
+		struct hit h = (*hits)[i];
+		int j = i;
+		while (j > 0 && (*hits)[j - 1].kind > h.kind) {
+			(*hits)[j] = (*hits)[j - 1];
+			j--;
+		}
+		(*hits)[j] = h;
+	}
+	return RP_OK;
+}
