@@ -226,7 +226,7 @@ wait_exit "quit"
 # --- keys remapped in the config; mistakes there are reported with their line
 cat >"$CONFIG" <<'INI'
 [keys]
-add = n
+add = A
 quit = Q
 bogus = x
 [colors]
@@ -234,8 +234,8 @@ title = purple
 INI
 ui_start 120 40
 wait_for "config.ini:4: bogus: no such action" "an unknown action in [keys] is reported with its line"
-keys n
-wait_for "New person" "add remapped to n"
+keys A
+wait_for "New person" "add remapped to A"
 keys Escape
 wait_gone "New person" "closed"
 keys q
