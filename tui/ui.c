@@ -205,7 +205,9 @@ static void draw(struct ui *ui)
 	}
 	if (ui->dirty & D_TOP)
 		draw_top(ui);
-	if (ui->screen == SCREEN_HELP) {
+	if (ui->screen == SCREEN_SEARCH) {
+		/* drawn last, below */
+	} else if (ui->screen == SCREEN_HELP) {
 		if (ui->dirty & (D_DETAIL | D_ALL))
 			draw_help(ui);
 	} else if (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) {
@@ -245,6 +247,10 @@ static void draw(struct ui *ui)
 		curs_set(1);
 		draw_bottom(ui);
 		form_draw(ui->form, ui->rows, ui->cols);
+	} else if (ui->screen == SCREEN_SEARCH) {
+		draw_bottom(ui);
+		ui_search_draw(ui); /* last, so that the cursor stays in the query */
+		curs_set(1);
 	} else {
 		curs_set(0);
 		if (ui->dirty & D_BOTTOM)
@@ -626,12 +632,18 @@ static void handle_key(struct ui *ui, int key)
 			ui->quit = 1;
 		return;
 	}
+	if (ui->screen == SCREEN_SEARCH) {
+		ui_search_key(ui, key);
+		return;
+	}
 	a = keys_action(key, ctx);
 	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
 		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
 		return;
 	}
-	if (ui->screen == SCREEN_HELP) {
+	if (ui->screen == SCREEN_SEARCH) {
+		/* drawn last, below */
+	} else if (ui->screen == SCREEN_HELP) {
 		if (a == A_BACK || a == A_HELP)
 			back_to_main(ui);
 		else if (a == A_DOWN || a == A_PAGE_DOWN)
@@ -680,6 +692,9 @@ static void handle_key(struct ui *ui, int key)
 	case A_TODAY: ui_today_build(ui); return;
 	case A_CHECKIN: ui_checkin(ui); return;
 	case A_SNOOZE: ui_snooze(ui); return;
+	case A_SEARCH: ui_search_open(ui); return;
+	case A_NEXT_HIT: ui_search_step(ui, 1); return;
+	case A_PREV_HIT: ui_search_step(ui, -1); return;
 	case A_ADD: act_add(ui); return;
 	case A_EDIT: act_edit(ui); return;
 	case A_DELETE:
@@ -797,6 +812,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	}
 
 	form_free(ui.form);
+	ui_search_free(&ui);
 	detail_free(&ui.detail);
 	rec_free(&ui.undo.before);
 	for (int i = 0; i < NPANES; i++)

@@ -7,6 +7,7 @@
 
 #include "core/config.h"
 #include "core/rec.h"
+#include "core/search.h"
 #include "tui/detail.h"
 #include "tui/form.h"
 #include "tui/pane.h"
@@ -19,7 +20,7 @@
 enum dirty { D_TOP = 1, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 0xff };
 #define D_PANE(i) (16u << (i))
 
-enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY };
+enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY, SCREEN_SEARCH };
 
 /* The last change, so that u can take it back. */
 struct undo {
@@ -27,6 +28,15 @@ struct undo {
 	enum kind_id kind;
 	int64_t id;
 	struct rec before; /* UNDO_EDIT: the values before */
+};
+
+/* The search screen: the query as it is typed, and its results. */
+struct search_state {
+	struct lineedit ed;
+	struct hit *hits;
+	int n, total;
+	int cursor;  /* the selected result */
+	int current; /* the result n and N went to last */
 };
 
 struct ui {
@@ -47,6 +57,7 @@ struct ui {
 	char msg[512];
 	int msg_error;
 	struct undo undo;
+	struct search_state search;
 	int quit;
 };
 
@@ -71,6 +82,13 @@ void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p
 int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id);
 /* Remember a change for u; `before` (UNDO_EDIT) is taken over. */
 void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before);
+
+/* ui_search.c */
+void ui_search_open(struct ui *ui);
+void ui_search_key(struct ui *ui, int key);
+void ui_search_draw(struct ui *ui);
+void ui_search_step(struct ui *ui, int dir);
+void ui_search_free(struct ui *ui);
 
 /* ui_today.c */
 void ui_today_build(struct ui *ui);
