@@ -58,6 +58,22 @@ static int parse_start(const char *value, void *dest, long min, long max, char *
 	return -1;
 }
 
+static int parse_bool(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	(void)min;
+	(void)max;
+	if (strcasecmp(value, "true") == 0 || strcasecmp(value, "yes") == 0 || strcmp(value, "1") == 0)
+		*(int *)dest = 1;
+	else if (strcasecmp(value, "false") == 0 || strcasecmp(value, "no") == 0 ||
+	         strcmp(value, "0") == 0)
+		*(int *)dest = 0;
+	else {
+		snprintf(why, n, "'%s' is not true or false", value);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_path(const char *value, void *dest, long min, long max, char *why, size_t n)
 {
 	struct rp_err err;
@@ -85,6 +101,8 @@ static const struct key keys[] = {
 	{"health", "adherence_days", parse_number, AT(adherence_days), 7, 3650},
 	{"health", "snooze_days", parse_number, AT(snooze_days), 1, 365},
 	{"ui", "start", parse_start, AT(start_today), 0, 1},
+	{"backup", "daily", parse_bool, AT(backup_daily), 0, 1},
+	{"backup", "keep", parse_number, AT(backup_keep), 1, 365},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -97,6 +115,7 @@ void config_defaults(struct config *cfg)
 	cfg->thanks_window_days = 30;
 	cfg->adherence_days = 90;
 	cfg->snooze_days = 7;
+	cfg->backup_keep = 7;
 }
 
 static void report(struct config_report *rep, const char *fmt, ...)

@@ -30,6 +30,8 @@ struct config {
 	int adherence_days;             /* [health] adherence_days */
 	int snooze_days;                /* [health] snooze_days */
 	int start_today;                /* [ui] start = today (else main) */
+	int backup_daily;               /* [backup] daily */
+	int backup_keep;                /* [backup] keep */
 	int nentries;
 	struct config_entry entries[CONFIG_MAX_ENTRIES];
 };

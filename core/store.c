@@ -1,6 +1,15 @@
 #include "core/store.h"
 
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/clock.h"
 #include "core/paths.h"
+#include "core/when.h"
 #include "db/db.h"
 #include "db/schema.h"
 
@@ -15,3 +24,118 @@ void store_close(struct db *db) { db_close(db); }
 const char *store_path(const struct db *db) { return db_path(db); }
 int store_schema_version(struct db *db) { return db_schema_version(db); }
 const char *store_upgrade_backup(const struct db *db) { return db_migration_backup(db); }
+
+int store_backup(struct db *db, const char *dest, char *out, size_t n, struct rp_err *err)
+{
+	if (dest && *dest) {
+		snprintf(out, n, "%s", dest);
+	} else {
+		char stamp[32];
+		time_t t = time(NULL); /* the real time: backups of a frozen clock would clash */
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+		snprintf(out, n, "%s.%s.bak", db_path(db), stamp);
+	}
+	return db_backup(db, out, err);
+}
+
+static int by_name_desc(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
+{
+	char today[DATE_LEN], path[4200], dir[4096], prefix[512];
+	const char *base, *slash;
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	int count = 0, cap = 0;
+
+	*made = 0;
+	date_today(clock_now(), today);
+	snprintf(path, sizeof path, "%s.daily-%s.bak", db_path(db), today);
+	if (access(path, F_OK) != 0) {
+		if (db_backup(db, path, err) != RP_OK)
+			return rp_code(err, RP_EIO);
+		*made = 1;
+	}
+	/* keep the newest `keep`: the names sort by their day */
+	slash = strrchr(db_path(db), '/');
+	base = slash ? slash + 1 : db_path(db);
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path(db)) : 1,
+	         slash ? db_path(db) : ".");
+	snprintf(prefix, sizeof prefix, "%s.daily-", base);
+	if (!(d = opendir(dir)))
+		return RP_OK;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 4 ||
+		    strcmp(e->d_name + len - 4, ".bak") != 0)
+			continue;
+		if (count == cap) {
+			char **p = realloc(names, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *names);
+			if (!p)
+				break;
+			names = p;
+		}
+		names[count++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)count, sizeof *names, by_name_desc);
+	for (int i = 0; i < count; i++) {
+		if (i >= keep && names[i]) {
+			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+			unlink(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return RP_OK;
+}
+
+int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_err *err)
+{
+	struct db_stmt *st;
+	size_t used = 0;
+	int rc;
+	*problems = 0;
+	report[0] = '\0';
+	if (db_prepare(db, "PRAGMA integrity_check", &st, err))
+		return rp_code(err, RP_EDB);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		const char *line = db_col_text(st, 0);
+		if (line && strcmp(line, "ok") != 0) {
+			(*problems)++;
+			used += (size_t)snprintf(report + used, used < n ? n - used : 0, "%s\n", line);
+		}
+	}
+	db_release(st);
+	if (rc == DB_FAIL)
+		return rp_code(err, RP_EDB);
+	if (db_prepare(db, "PRAGMA foreign_key_check", &st, err))
+		return rp_code(err, RP_EDB);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		(*problems)++;
+		used += (size_t)snprintf(report + used, used < n ? n - used : 0,
+		                         "%s row %lld refers to a missing %s\n", db_col_text(st, 0),
+		                         (long long)db_col_int(st, 1), db_col_text(st, 2));
+	}
+	db_release(st);
+	if (rc == DB_FAIL)
+		return rp_code(err, RP_EDB);
+	if (db_prepare(db, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", &st, err) ==
+	    RP_OK) {
+		if (db_step(st, NULL) == DB_FAIL) {
+			(*problems)++;
+			used += (size_t)snprintf(report + used, used < n ? n - used : 0,
+			                         "the search index is out of step\n");
+		}
+		db_release(st);
+	}
+	if (!*problems)
+		snprintf(report, n, "ok");
+	return RP_OK;
+}

@@ -3,6 +3,8 @@
 #ifndef RAPPORT_STORE_H
 #define RAPPORT_STORE_H
 
+#include <stddef.h>
+
 #include "db/err.h"
 
 struct db;
@@ -14,5 +16,16 @@ const char *store_path(const struct db *db);
 int store_schema_version(struct db *db);
 /* The backup written before a schema upgrade during this open, or "". */
 const char *store_upgrade_backup(const struct db *db);
+
+/* A consistent copy (SQLite's online backup) to dest, or, when dest is
+ * NULL or "", to "<database>.YYYYmmdd-HHMMSS.bak" beside it; the path
+ * written goes to out. */
+int store_backup(struct db *db, const char *dest, char *out, size_t n, struct rp_err *err);
+/* Once a day: a copy named "<database>.daily-YYYY-MM-DD.bak" unless today's
+ * exists, and only the newest `keep` of them are kept.  *made is set when
+ * a copy was written. */
+int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err);
+/* PRAGMA integrity_check and foreign_key_check: "ok", or what is wrong. */
+int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_err *err);
 
 #endif

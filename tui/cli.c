@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/rec.h"
 #include "core/rec_json.h"
+#include "core/store.h"
 #include "core/when.h"
 #include "tui/args.h"
 #include "tui/cli_print.h"
@@ -497,6 +498,38 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_backup(struct cli *c, int argc, char **argv)
+{
+	struct rp_err err;
+	char path[4200];
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+		return cli_usage_error("backup ", "backup takes at most a file name");
+	if (store_backup(c->db, argc == 2 ? argv[1] : NULL, path, sizeof path, &err) != RP_OK)
+		return fail(&err);
+	printf("backed up to %s\n", path);
+	return EXIT_OK;
+}
+
+static int cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct rp_err err;
+	char report[4096];
+	int problems;
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("check ", "check takes no arguments");
+	if (store_check(c->db, report, sizeof report, &problems, &err) != RP_OK)
+		return fail(&err);
+	if (!problems) {
+		printf("OK: %s is sound (integrity, references, search index)\n", store_path(c->db));
+		return EXIT_OK;
+	}
+	fputs(report, stdout);
+	cli_error("%s: %d problem%s found; a backup (rapport backup) is the way back", store_path(c->db),
+	          problems, problems == 1 ? "" : "s");
+	return EXIT_FAIL;
+}
+
 static void print_help_line(const char *line, int heading, void *ctx)
 {
 	(void)ctx;
@@ -545,6 +578,9 @@ static const struct cli_cmd commands[] = {
 	 "                      someone is, 0 when nobody is", 0},
 	{"search", cli_search, 0,
 	 "search WORDS [--kind K]  words and \"phrases\" all found, interv* a prefix", 0},
+	{"backup", cmd_backup, 0,
+	 "backup [FILE]       a consistent copy (default: beside the database, dated)", 0},
+	{"check", cmd_check, 0, "check               integrity and reference checks; exit 1 on trouble", 0},
 	{"keys", cmd_keys, 0, "keys                the keys of the full-screen interface", 1},
 };
 

@@ -167,6 +167,11 @@ int main(int argc, char **argv)
 	}
 	if (*store_upgrade_backup(c.db))
 		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));
+	if (cfg.backup_daily && !g.readonly) {
+		int made;
+		if (store_daily_backup(c.db, cfg.backup_keep, &made, &err) != RP_OK)
+			cli_error("the daily backup failed: %s", err.msg);
+	}
 
 	if (cmd) {
 		rc = cmd->run(&c, argc - 1, argv + 1);

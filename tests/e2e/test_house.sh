@@ -17,7 +17,7 @@ r --config "$top/config.ini.example" list people
 expect_rc 0 "config.ini.example is a valid config"
 expect_no_err "and raises no problem"
 # every key the program knows is documented in the example
-for key in database default_duration due_soon_days thanks_after_days thanks_window_days adherence_days snooze_days start; do
+for key in database default_duration due_soon_days thanks_after_days thanks_window_days adherence_days snooze_days start daily keep; do
 	if grep -q "^;*$key *=" config.ini.example; then ok "config.ini.example documents $key"
 	else not_ok "config.ini.example documents $key"; fi
 done
