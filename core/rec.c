@@ -559,3 +559,66 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 		r->v[i].dirty = 0;
 	return RP_OK;
 }
+
+int rec_write_raw(struct db *db, struct rec *r, int64_t existing, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	char sql[SQL_MAX], marks[SQL_MAX];
+	size_t used, mused;
+	struct db_stmt *st;
+	int rc, id_free = 1;
+
+	if (!existing && r->id > 0) { /* keep the id when nobody has it */
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?1", k->table);
+		if (db_prepare(db, sql, &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, r->id);
+		rc = db_step(st, err);
+		db_release(st);
+		if (rc == DB_FAIL)
+			return rp_code(err, RP_EDB);
+		id_free = rc == DB_DONE;
+	}
+	if (existing) {
+		used = (size_t)snprintf(sql, sizeof sql,
+		                        "UPDATE %s SET uuid = ?2, created_at = ?3, updated_at = ?4,"
+		                        " deleted_at = ?5",
+		                        k->table);
+		for (int i = 0; i < k->nfields; i++)
+			used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s = ?%d",
+			                         k->fields[i].col, i + 6);
+		snprintf(sql + used, sizeof sql - used, " WHERE id = ?1");
+	} else {
+		used = (size_t)snprintf(sql, sizeof sql,
+		                        "INSERT INTO %s(id, uuid, created_at, updated_at, deleted_at", k->table);
+		mused = (size_t)snprintf(marks, sizeof marks, "?1, ?2, ?3, ?4, ?5");
+		for (int i = 0; i < k->nfields; i++) {
+			used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", k->fields[i].col);
+			mused += (size_t)snprintf(marks + mused, sizeof marks - mused, ", ?%d", i + 6);
+		}
+		snprintf(sql + used, sizeof sql - used, ") VALUES(%s)", marks);
+	}
+	if (db_prepare(db, sql, &st, err))
+		return rp_code(err, RP_EDB);
+	if (existing)
+		db_bind_int(st, 1, existing);
+	else if (id_free && r->id > 0)
+		db_bind_int(st, 1, r->id);
+	else
+		db_bind_null(st, 1);
+	db_bind_text(st, 2, r->uuid);
+	db_bind_int(st, 3, r->created_at);
+	db_bind_int(st, 4, r->updated_at);
+	if (r->deleted_at)
+		db_bind_int(st, 5, r->deleted_at);
+	else
+		db_bind_null(st, 5);
+	for (int i = 0; i < k->nfields; i++)
+		bind_val(st, i + 6, &k->fields[i], &r->v[i]);
+	rc = db_step(st, err);
+	db_release(st);
+	if (rc == DB_FAIL)
+		return rec_write_error(r, err);
+	r->id = existing ? existing : db_last_insert_id(db);
+	return RP_OK;
+}

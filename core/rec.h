@@ -109,6 +109,11 @@ void rec_walk_start(struct rec_walk *w, enum kind_id kind, const struct rec_quer
 int rec_walk_next(struct db *db, struct rec_walk *w, struct rp_err *err);
 void rec_walk_end(struct rec_walk *w);
 
+/* Write every column of r as it is (uuid and times included), for import:
+ * over the row `existing` (an id), or as a new row taking r->id when that id
+ * is free.  r->id gets the row's id. */
+int rec_write_raw(struct db *db, struct rec *r, int64_t existing, struct rp_err *err);
+
 /* For rec.c and rec_query.c: a refused write (a constraint) in the user's
  * words; returns the error code. */
 int rec_write_error(const struct rec *r, struct rp_err *err);

@@ -26,6 +26,9 @@ const struct cli_cmd *cli_find(const char *name);
 /* cli_today.c */
 int cli_today(struct cli *c, int argc, char **argv);
 int cli_due(struct cli *c, int argc, char **argv);
+/* cli_io.c */
+int cli_export(struct cli *c, int argc, char **argv);
+int cli_import(struct cli *c, int argc, char **argv);
 /* cli_search.c */
 int cli_search(struct cli *c, int argc, char **argv);
 /* The usage lines of every subcommand, for --help. */

@@ -1,0 +1,338 @@
+/* interchange.c - see interchange.h.  JSON through jansson only. */
+#include "core/interchange.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/rec.h"
+#include "core/rec_json.h"
+#include "db/db.h"
+
+/* The order that lets references resolve: parents first. */
+static const enum kind_id order[] = {K_PERSON,  K_GOAL,      K_MILESTONE, K_MEETING,
+                                     K_ACTION,  K_GRATITUDE, K_CHECKIN};
+#define NKINDS (sizeof order / sizeof order[0])
+
+/* "person_id" -> "person_uuid" */
+static void uuid_key(const char *col, char *buf, size_t n)
+{
+	size_t len = strlen(col);
+	if (len > 3 && strcmp(col + len - 3, "_id") == 0)
+		len -= 3;
+	snprintf(buf, n, "%.*s_uuid", (int)len, col);
+}
+
+static int uuid_of(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
+{
+	char sql[96];
+	struct db_stmt *st;
+	int rc;
+	snprintf(sql, sizeof sql, "SELECT uuid FROM %s WHERE id = ?1", kind_get(kind)->table);
+	buf[0] = '\0';
+	if (db_prepare(db, sql, &st, NULL))
+		return -1;
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st, NULL)) == DB_ROW)
+		snprintf(buf, n, "%s", db_col_text(st, 0));
+	db_release(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+static int write_json(FILE *out, const char *s)
+{
+	return fputs(s, out) == EOF ? -1 : 0;
+}
+
+int export_json(struct db *db, FILE *out, struct rp_err *err)
+{
+	json_t *head = json_pack("{s:s, s:i, s:i, s:I}", "format", EXPORT_FORMAT, "version",
+	                         EXPORT_VERSION, "schema", db_schema_version(db), "exported_at",
+	                         (json_int_t)clock_now());
+	char *text = json_dumps(head, JSON_COMPACT);
+	int ok = text != NULL;
+	json_decref(head);
+	/* the head's members, then one array per kind, streamed row by row */
+	if (ok) {
+		text[strlen(text) - 1] = '\0'; /* drop the closing brace */
+		ok = write_json(out, text) == 0;
+	}
+	free(text);
+	for (size_t k = 0; ok && k < NKINDS; k++) {
+		const struct kind *kind = kind_get(order[k]);
+		char sql[96], *key = json_dumps(json_string(kind->plural), JSON_ENCODE_ANY);
+		struct db_stmt *st;
+		int64_t after = 0, first = 1;
+		fprintf(out, ",\n%s:[", key ? key : "\"?\"");
+		free(key);
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE id > ?1 ORDER BY id LIMIT 500",
+		         kind->table);
+		for (;;) {
+			int64_t ids[500];
+			int n = 0, rc;
+			if (db_prepare(db, sql, &st, err))
+				return rp_code(err, RP_EDB);
+			db_bind_int(st, 1, after);
+			while ((rc = db_step(st, err)) == DB_ROW)
+				ids[n++] = db_col_int(st, 0);
+			db_release(st);
+			if (rc == DB_FAIL)
+				return rp_code(err, RP_EDB);
+			for (int i = 0; i < n; i++) {
+				struct rec r;
+				json_t *j;
+				if (rec_get(db, order[k], ids[i], &r, err) != RP_OK)
+					return rp_code(err, RP_EDB);
+				j = rec_to_json(&r);
+				for (int f = 0; f < r.kind->nfields; f++) {
+					char ukey[64], uuid[40];
+					const struct field *fd = &r.kind->fields[f];
+					if (fd->type != F_REF)
+						continue;
+					uuid_key(fd->col, ukey, sizeof ukey);
+					if (!rec_is_null(&r, f) && uuid_of(db, fd->ref, rec_int(&r, f), uuid,
+					                                   sizeof uuid) == 0)
+						json_object_set_new(j, ukey, json_string(uuid));
+					else
+						json_object_set_new(j, ukey, json_null());
+				}
+				rec_free(&r);
+				fputs(first ? "\n" : ",\n", out);
+				first = 0;
+				if (!j || json_dumpf(j, out, JSON_COMPACT) != 0)
+					ok = 0;
+				json_decref(j);
+			}
+			if (n < 500)
+				break;
+			after = ids[n - 1];
+		}
+		fputs("]", out);
+	}
+	fputs("}\n", out);
+	if (!ok || ferror(out))
+		return rp_fail(err, RP_EIO, "cannot write the export");
+	return RP_OK;
+}
+
+/* --- import */
+
+static int bad(struct rp_err *err, const char *where, const char *what)
+{
+	return rp_fail(err, RP_EINVAL, "%s: %s; nothing was imported", where, what);
+}
+
+/* bad(), with the message core just left in err as the `what`. */
+static int bad_again(struct rp_err *err, const char *where)
+{
+	char why[sizeof err->msg];
+	snprintf(why, sizeof why, "%s", err->msg);
+	return bad(err, where, why);
+}
+
+static int local_id(struct db *db, enum kind_id kind, const char *uuid, int64_t *id,
+                    int64_t *updated)
+{
+	char sql[128];
+	struct db_stmt *st;
+	int rc;
+	*id = 0;
+	snprintf(sql, sizeof sql, "SELECT id, updated_at FROM %s WHERE uuid = ?1",
+	         kind_get(kind)->table);
+	if (db_prepare(db, sql, &st, NULL))
+		return -1;
+	db_bind_text(st, 1, uuid);
+	if ((rc = db_step(st, NULL)) == DB_ROW) {
+		*id = db_col_int(st, 0);
+		if (updated)
+			*updated = db_col_int(st, 1);
+	}
+	db_release(st);
+	return rc == DB_FAIL ? -1 : 0;
+}
+
+static int uuid_ok(const char *s)
+{
+	if (strlen(s) != 36)
+		return 0;
+	for (int i = 0; i < 36; i++) {
+		int dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* One field of a record from its JSON value, with core's own rules. */
+static int take_field(struct db *db, struct rec *r, int f, json_t *obj, const char *where,
+                      struct rp_err *err)
+{
+	const struct field *fd = &r->kind->fields[f];
+	json_t *v = json_object_get(obj, fd->col);
+	char text[64], pos[200];
+	snprintf(pos, sizeof pos, "%s.%s", where, fd->col);
+	if (fd->type == F_REF) {
+		char ukey[64];
+		json_t *u;
+		int64_t id;
+		uuid_key(fd->col, ukey, sizeof ukey);
+		u = json_object_get(obj, ukey);
+		if (!u || json_is_null(u)) {
+			if (fd->flags & FF_REQUIRED)
+				return bad(err, pos, "a reference is required");
+			rec_set(db, r, f, "", NULL);
+			return RP_OK;
+		}
+		if (!json_is_string(u) || local_id(db, fd->ref, json_string_value(u), &id, NULL) != 0 ||
+		    !id)
+			return bad(err, pos, "refers to a row that is neither here nor earlier in the file");
+		return rec_set_int(r, f, id, err) == RP_OK ? RP_OK : bad_again(err, pos);
+	}
+	if (!v || json_is_null(v)) {
+		if (fd->flags & FF_REQUIRED)
+			return bad(err, pos, "is required");
+		rec_set(db, r, f, "", NULL);
+		return RP_OK;
+	}
+	if (fd->type == F_INSTANT) {
+		if (!json_is_integer(v))
+			return bad(err, pos, "must be a whole number (unix seconds)");
+		return rec_set_int(r, f, json_integer_value(v), err) == RP_OK ? RP_OK
+		                                                              : bad_again(err, pos);
+	}
+	if (fd->type == F_BOOL) {
+		if (!json_is_boolean(v) && !json_is_integer(v))
+			return bad(err, pos, "must be true or false");
+		if (rec_set_int(r, f, json_is_true(v) || (json_is_integer(v) && json_integer_value(v)),
+		                err) != RP_OK)
+			return bad_again(err, pos);
+		return RP_OK;
+	}
+	if (fd->type == F_INT) {
+		if (!json_is_integer(v))
+			return bad(err, pos, "must be a whole number");
+		snprintf(text, sizeof text, "%lld", (long long)json_integer_value(v));
+		return rec_set(db, r, f, text, err) == RP_OK ? RP_OK : bad_again(err, where);
+	}
+	if (!json_is_string(v))
+		return bad(err, pos, "must be text");
+	/* text, choices, dates, tags: the same checks as typing them */
+	return rec_set(db, r, f, json_string_value(v), err) == RP_OK ? RP_OK : bad_again(err, where);
+}
+
+static int take_meta(json_t *obj, const char *key, int64_t *out, int nullable, const char *where,
+                     struct rp_err *err)
+{
+	json_t *v = json_object_get(obj, key);
+	char pos[200];
+	snprintf(pos, sizeof pos, "%s.%s", where, key);
+	if (nullable && (!v || json_is_null(v))) {
+		*out = 0;
+		return RP_OK;
+	}
+	if (!v || !json_is_integer(v) || json_integer_value(v) < 0)
+		return bad(err, pos, "must be a whole number (unix seconds)");
+	*out = json_integer_value(v);
+	return RP_OK;
+}
+
+static int import_record(struct db *db, enum kind_id kind, json_t *obj, const char *where,
+                         struct import_report *rep, struct rp_err *err)
+{
+	struct rec r;
+	json_t *uuid = json_object_get(obj, "uuid"), *id = json_object_get(obj, "id");
+	int64_t existing = 0, their_updated = 0;
+	const char *key;
+	json_t *val;
+	char pos[200];
+	int rc = RP_OK;
+
+	if (!json_is_object(obj))
+		return bad(err, where, "must be an object");
+	snprintf(pos, sizeof pos, "%s.uuid", where);
+	if (!json_is_string(uuid) || !uuid_ok(json_string_value(uuid)))
+		return bad(err, pos, "must be a uuid");
+	rec_init(&r, kind);
+	snprintf(r.uuid, sizeof r.uuid, "%s", json_string_value(uuid));
+	r.id = json_is_integer(id) && json_integer_value(id) > 0 ? json_integer_value(id) : 0;
+	if (take_meta(obj, "created_at", &r.created_at, 0, where, err) != RP_OK ||
+	    take_meta(obj, "updated_at", &r.updated_at, 0, where, err) != RP_OK ||
+	    take_meta(obj, "deleted_at", &r.deleted_at, 1, where, err) != RP_OK) {
+		rec_free(&r);
+		return RP_EINVAL;
+	}
+	for (int f = 0; f < r.kind->nfields && rc == RP_OK; f++)
+		rc = take_field(db, &r, f, obj, where, err);
+	json_object_foreach(obj, key, val) {
+		(void)val;
+		if (kind_field_index(r.kind, key) < 0 && strcmp(key, "id") && strcmp(key, "uuid") &&
+		    strcmp(key, "created_at") && strcmp(key, "updated_at") && strcmp(key, "deleted_at") &&
+		    !strstr(key, "_uuid"))
+			rep->unknown_fields++;
+	}
+	if (rc == RP_OK && local_id(db, kind, r.uuid, &existing, &their_updated) != 0)
+		rc = rp_fail(err, RP_EDB, "%s: cannot look it up", where);
+	if (rc == RP_OK) {
+		if (existing && their_updated >= r.updated_at) {
+			rep->unchanged++; /* ours is as new or newer */
+		} else if ((rc = rec_write_raw(db, &r, existing, err)) == RP_OK) {
+			if (existing)
+				rep->updated++;
+			else
+				rep->added++;
+		} else {
+			rc = bad_again(err, where);
+		}
+	}
+	rec_free(&r);
+	return rc;
+}
+
+int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err)
+{
+	json_error_t jerr;
+	json_t *doc, *format;
+	int rc = RP_OK;
+
+	memset(rep, 0, sizeof *rep);
+	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!doc)
+		return rp_fail(err, RP_EINVAL, "%s:%d:%d: %s; nothing was imported", path, jerr.line,
+		               jerr.column, jerr.text);
+	format = json_object_get(doc, "format");
+	if (!json_is_object(doc) || !json_is_string(format) ||
+	    strcmp(json_string_value(format), EXPORT_FORMAT) != 0) {
+		json_decref(doc);
+		return rp_fail(err, RP_EINVAL, "%s: not a rapport export (no \"format\": \"rapport\")",
+		               path);
+	}
+	if (db_begin(db, err) != RP_OK) {
+		json_decref(doc);
+		return rp_code(err, RP_EDB);
+	}
+	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++) {
+		const struct kind *kind = kind_get(order[k]);
+		json_t *arr = json_object_get(doc, kind->plural), *obj;
+		size_t i;
+		if (!arr)
+			continue;
+		if (!json_is_array(arr)) {
+			rc = rp_fail(err, RP_EINVAL, "%s: %s must be a list; nothing was imported", path,
+			             kind->plural);
+			break;
+		}
+		json_array_foreach(arr, i, obj) {
+			char where[300];
+			snprintf(where, sizeof where, "%s: %s[%zu]", path, kind->plural, i);
+			if ((rc = import_record(db, order[k], obj, where, rep, err)) != RP_OK)
+				break;
+		}
+	}
+	json_decref(doc);
+	if (rc != RP_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}

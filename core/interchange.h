@@ -1,0 +1,30 @@
+/* interchange.h - the whole database as one JSON document (the lossless
+ * backup format), and reading it back with a merge by uuid. */
+#ifndef RAPPORT_INTERCHANGE_H
+#define RAPPORT_INTERCHANGE_H
+
+#include <stdio.h>
+
+#include "db/err.h"
+
+struct db;
+
+#define EXPORT_FORMAT "rapport"
+#define EXPORT_VERSION 1
+
+/* Every row of every kind, trash included, in id order; references also
+ * by uuid ("person_uuid" beside "person_id"), so that another database can
+ * take them in.  Written a row at a time. */
+int export_json(struct db *db, FILE *out, struct rp_err *err);
+
+struct import_report {
+	long added, updated, unchanged, unknown_fields;
+};
+
+/* Read an export: rows are matched by uuid; a row that is new is added, one
+ * that is newer (updated_at) replaces ours, others are left.  All or
+ * nothing: the first bad record stops it, nothing is changed, and the
+ * message says where (file:line:column, or kind[index].field). */
+int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err);
+
+#endif
