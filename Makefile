@@ -7,7 +7,7 @@ MANDIR   = $(PREFIX)/share/man/man1
 DOCDIR   = $(PREFIX)/share/doc/rapport
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 jansson
+PKGS     = ncursesw sqlite3 jansson libical
 # SANITIZE=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer into
 # its own folder, so a sanitizer build never mixes objects with a plain one.
 ifeq ($(SANITIZE),1)

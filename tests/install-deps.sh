@@ -2,13 +2,16 @@
 # Install the Debian packages rapport needs that are missing:
 #   tests/install-deps.sh build   to build and run it
 #   tests/install-deps.sh test    to build it and run every test
+#   tests/install-deps.sh fuzz    to build and run the fuzzers (clang)
 # Quiet when all are there; needs root (or sudo) only when something is not.
-build="make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev"
-test="$build libcmocka-dev tmux sqlite3 jq"
+build="make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
+test="$build libcmocka-dev tmux sqlite3 jq python3 python3-icalendar"
+fuzz="$build clang"
 case "${1:-}" in
 build) set -- $build ;;
 test) set -- $test ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+fuzz) set -- $fuzz ;;
+*) echo "usage: $0 build|test|fuzz" >&2; exit 2 ;;
 esac
 missing=""
 for p in "$@"; do

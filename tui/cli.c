@@ -579,9 +579,13 @@ static const struct cli_cmd commands[] = {
 	{"search", cli_search, 0,
 	 "search WORDS [--kind K]  words and \"phrases\" all found, interv* a prefix", 0},
 	{"export", cli_export, 0,
-	 "export --format json [-o FILE]   everything, trash included: the lossless backup", 0},
+	 "export --format json [-o FILE]   everything, trash included: the lossless backup\n"
+	 "  export --format ics [--person P] [--all] [-o FILE]   planned meetings (--all: every one)\n"
+	 "  export --format csv --kind K [-o FILE]   one kind, for a spreadsheet\n"
+	 "  export --format md [--person P] [-o FILE]   a relationship report", 0},
 	{"import", cli_import, 1,
-	 "import FILE         an export: merged by uuid, newer wins, all or nothing", 0},
+	 "import FILE         a JSON export (merged by uuid, newer wins), an .ics calendar,\n"
+	 "                      or a .csv of people; all or nothing", 0},
 	{"backup", cmd_backup, 0,
 	 "backup [FILE]       a consistent copy (default: beside the database, dated)", 0},
 	{"check", cmd_check, 0, "check               integrity and reference checks; exit 1 on trouble", 0},

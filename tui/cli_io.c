@@ -1,11 +1,17 @@
 /* cli_io.c - `rapport export` and `rapport import`. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <strings.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/calendar.h"
+#include "core/csvio.h"
 #include "core/interchange.h"
+#include "core/person.h"
+#include "core/report.h"
 #include "tui/args.h"
 #include "tui/cli.h"
 
@@ -26,39 +32,62 @@ static FILE *open_out(const char *path)
 
 int cli_export(struct cli *c, int argc, char **argv)
 {
+	static const char *const flags[] = {"all", NULL};
+	static char output[] = "--output";
 	struct args a;
 	struct rp_err err;
-	const char *format = NULL, *path = NULL;
+	const char *format = NULL, *path = NULL, *kind_name = NULL, *who = NULL;
+	const struct kind *kind = NULL;
+	int64_t person = 0;
 	char why[128];
 	FILE *out;
 	int rc;
 
-	static char output[] = "--output";
 	for (int i = 1; i < argc; i++) /* -o, as in most tools, for --output */
 		if (strcmp(argv[i], "-o") == 0)
 			argv[i] = output;
-	if (args_parse(argc - 1, argv + 1, NULL, &a, why, sizeof why))
+	if (args_parse(argc - 1, argv + 1, flags, &a, why, sizeof why))
 		return cli_usage_error("export ", "%s", why);
 	for (int i = 0; i < a.nopt; i++) {
 		const char *name = a.opt[i].name;
 		if (a.opt[i].missing)
 			return cli_usage_error("export ", "--%s needs a value", name);
+		if (!a.opt[i].value && strcmp(name, "all") == 0)
+			continue;
 		if (strcmp(name, "format") == 0)
 			format = a.opt[i].value;
-		else if (strcmp(name, "o") == 0 || strcmp(name, "output") == 0)
+		else if (strcmp(name, "output") == 0)
 			path = a.opt[i].value;
+		else if (strcmp(name, "kind") == 0)
+			kind_name = a.opt[i].value;
+		else if (strcmp(name, "person") == 0)
+			who = a.opt[i].value;
 		else
 			return cli_usage_error("export ", "unknown option --%s", name);
 	}
 	if (a.npos)
 		return cli_usage_error("export ", "unexpected argument '%s'", a.pos[0]);
-	if (!format || strcmp(format, "json") != 0)
-		return cli_usage_error("export ", "--format json is the format there is so far");
+	if (!format || (strcmp(format, "json") && strcmp(format, "ics") && strcmp(format, "csv") &&
+	                strcmp(format, "md")))
+		return cli_usage_error("export ", "--format json, ics, csv or md");
+	if (strcmp(format, "csv") == 0 && !(kind_name && (kind = kind_by_name(kind_name))))
+		return cli_usage_error("export ", "--format csv needs --kind (people, goals, meetings...)");
+	if (who && person_resolve(c->db, who, &person, &err) != RP_OK) {
+		cli_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
 	if (!(out = open_out(path))) {
 		cli_error("%s: cannot write: %s", path, strerror(errno));
 		return EXIT_FAIL;
 	}
-	rc = export_json(c->db, out, &err);
+	if (strcmp(format, "json") == 0)
+		rc = export_json(c->db, out, &err);
+	else if (strcmp(format, "ics") == 0)
+		rc = calendar_export(c->db, out, person, args_flag(&a, "all"), &err);
+	else if (strcmp(format, "csv") == 0)
+		rc = csv_export(c->db, kind->id, out, &err);
+	else
+		rc = report_md(c->db, person, out, &err);
 	if (out != stdout && fclose(out) != 0 && rc == RP_OK)
 		rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
 	if (rc != RP_OK) {
@@ -70,17 +99,82 @@ int cli_export(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* What a file holds, by its name or its first bytes. */
+static const char *sniff(const char *path)
+{
+	char head[64] = "";
+	size_t len = strlen(path);
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		size_t n = fread(head, 1, sizeof head - 1, f);
+		head[n] = '\0';
+		fclose(f);
+	}
+	if ((len > 4 && strcasecmp(path + len - 4, ".ics") == 0) || strstr(head, "BEGIN:VCALENDAR"))
+		return "ics";
+	if (len > 4 && strcasecmp(path + len - 4, ".csv") == 0)
+		return "csv";
+	return "json";
+}
+
+static char *read_text(const char *path, struct rp_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long len;
+	if (!f) {
+		rp_fail(err, RP_ENOTFOUND, "%s: cannot read it: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || len > (64L << 20) || fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		rp_fail(err, RP_EINVAL, "%s: too large (at most 64 MB)", path);
+		return NULL;
+	}
+	text = malloc((size_t)len + 1);
+	if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
+		free(text);
+		fclose(f);
+		rp_fail(err, RP_EIO, "%s: cannot read it", path);
+		return NULL;
+	}
+	fclose(f);
+	text[len] = '\0';
+	if (strlen(text) != (size_t)len) {
+		free(text);
+		rp_fail(err, RP_EINVAL, "%s: holds a NUL byte: not a text file", path);
+		return NULL;
+	}
+	return text;
+}
+
 int cli_import(struct cli *c, int argc, char **argv)
 {
 	struct import_report rep;
 	struct rp_err err;
+	const char *kind;
+	char unknown[512] = "";
+	int rc;
 	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage_error("import ", "import takes one file: an export made with"
-		                                  " rapport export --format json");
-	if (import_json(c->db, argv[1], &rep, &err) != RP_OK) {
+		return cli_usage_error("import ", "import takes one file: a rapport JSON export, an"
+		                                  " iCalendar file (.ics) or a CSV of people (.csv)");
+	kind = sniff(argv[1]);
+	if (strcmp(kind, "json") == 0) {
+		rc = import_json(c->db, argv[1], &rep, &err);
+	} else if (strcmp(kind, "ics") == 0) {
+		rc = calendar_import(c->db, argv[1], &rep, &err);
+	} else {
+		char *text = read_text(argv[1], &err);
+		rc = text ? csv_import_people(c->db, argv[1], text, &rep, unknown, sizeof unknown, &err)
+		          : RP_EINVAL;
+		free(text);
+	}
+	if (rc != RP_OK) {
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
+	if (*unknown)
+		cli_error("%s: columns not known, left out: %s", argv[1], unknown);
 	printf("imported %s: %ld added, %ld updated, %ld already up to date", argv[1], rep.added,
 	       rep.updated, rep.unchanged);
 	if (rep.unknown_fields)

@@ -178,6 +178,24 @@ r show goal 1 --json
 expect_eq "$(jqo .description)" "Written in the editor
 with a second line" "the text from the editor is stored, line break and all"
 
+# --- search: results as you type, Enter goes there, n to the next
+keys /
+wait_for "Search:" "/ opens the search"
+type_text "hospit"
+wait_for "Nothing matches" "a word not in the notes: nothing"
+type_text "al*"
+wait_for "2 matches, best first" "a prefix finds the goal and the action as it is typed"
+keys C-u
+type_text "cv"
+wait_for "Meetings" "results are grouped by kind"
+wait_for "#1 Tue 24 Nov 2026 14:00, Dr. Zoë 李 🙂" "a meeting, named by when and with whom"
+keys Enter
+wait_for "Result 1 of" "Enter goes to the result"
+wait_for "─ Meetings ─" "in its pane"
+keys n
+wait_for "Result 2 of" "n goes to the next one"
+keys Escape
+
 # --- help
 keys ?
 wait_for "this help" "? shows the help"

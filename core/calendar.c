@@ -1,0 +1,337 @@
+/* calendar.c - see calendar.h. */
+#include "core/calendar.h"
+
+#include <libical/ical.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/clock.h"
+#include "core/person.h"
+#include "core/rec.h"
+#include "db/db.h"
+
+#define MAX_ICS (64L << 20) /* bytes read from a calendar file */
+#define PRODID "-//rapport//rapport 0.1//EN"
+
+static int field(const struct rec *r, const char *col) { return kind_field_index(r->kind, col); }
+
+static const char *str(const struct rec *r, const char *col)
+{
+	const char *s = rec_str(r, field(r, col));
+	return s ? s : "";
+}
+
+/* Render a component and write it (libical folds at 75 octets and
+ * escapes); `cut` drops that many bytes from the end (a calendar's END). */
+static int put_component(icalcomponent *c, FILE *out, size_t cut)
+{
+	char *text = icalcomponent_as_ical_string_r(c);
+	size_t len;
+	int rc;
+	if (!text)
+		return -1;
+	len = strlen(text);
+	rc = fwrite(text, 1, len > cut ? len - cut : 0, out) == (len > cut ? len - cut : 0) ? 0 : -1;
+	free(text);
+	return rc;
+}
+
+static icalcomponent *event_of(struct db *db, const struct rec *m)
+{
+	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	int64_t start = rec_int(m, field(m, "start_at"));
+	int64_t end = start + 60 * rec_int(m, field(m, "duration_min"));
+	char uid[80], who[200], summary[260];
+	const char *status = str(m, "status");
+
+	snprintf(uid, sizeof uid, "%s@rapport", m->uuid);
+	person_name(db, rec_int(m, field(m, "person_id")), who, sizeof who);
+	snprintf(summary, sizeof summary, "Meeting with %s", who);
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	icalcomponent_add_property(
+		ev, icalproperty_new_dtstamp(icaltime_from_timet_with_zone((time_t)clock_now(), 0, utc)));
+	icalcomponent_add_property(
+		ev, icalproperty_new_dtstart(icaltime_from_timet_with_zone((time_t)start, 0, utc)));
+	icalcomponent_add_property(
+		ev, icalproperty_new_dtend(icaltime_from_timet_with_zone((time_t)end, 0, utc)));
+	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+	if (*str(m, "location"))
+		icalcomponent_add_property(ev, icalproperty_new_location(str(m, "location")));
+	if (*str(m, "agenda"))
+		icalcomponent_add_property(ev, icalproperty_new_description(str(m, "agenda")));
+	icalcomponent_add_property(
+		ev, icalproperty_new_status(strcmp(status, "cancelled") == 0 ? ICAL_STATUS_CANCELLED
+		                                                               : ICAL_STATUS_CONFIRMED));
+	return ev;
+}
+
+int calendar_export(struct db *db, FILE *out, int64_t person, int all, struct rp_err *err)
+{
+	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	struct db_stmt *st;
+	int64_t after = 0;
+	int rc = RP_OK;
+
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid(PRODID));
+	/* the calendar's head without its END line, then the events one by one */
+	if (put_component(cal, out, strlen("END:VCALENDAR\r\n")) != 0)
+		rc = rp_fail(err, RP_EIO, "cannot write the calendar");
+	icalcomponent_free(cal);
+	while (rc == RP_OK) {
+		int64_t ids[500];
+		int n = 0, step;
+		if (db_prepare(db,
+		               "SELECT id FROM meeting WHERE deleted_at IS NULL AND id > ?1"
+		               " AND (?2 = 0 OR person_id = ?2) AND (?3 OR status = 'planned')"
+		               " ORDER BY id LIMIT 500",
+		               &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, after);
+		db_bind_int(st, 2, person);
+		db_bind_int(st, 3, all);
+		while ((step = db_step(st, err)) == DB_ROW)
+			ids[n++] = db_col_int(st, 0);
+		db_release(st);
+		if (step == DB_FAIL)
+			return rp_code(err, RP_EDB);
+		for (int i = 0; i < n && rc == RP_OK; i++) {
+			struct rec m;
+			icalcomponent *ev;
+			if (rec_get(db, K_MEETING, ids[i], &m, err) != RP_OK)
+				return rp_code(err, RP_EDB);
+			ev = event_of(db, &m);
+			if (put_component(ev, out, 0) != 0)
+				rc = rp_fail(err, RP_EIO, "cannot write the calendar");
+			icalcomponent_free(ev);
+			rec_free(&m);
+		}
+		if (n < 500)
+			break;
+		after = ids[n - 1];
+	}
+	if (rc == RP_OK && (fputs("END:VCALENDAR\r\n", out) == EOF || ferror(out)))
+		rc = rp_fail(err, RP_EIO, "cannot write the calendar");
+	return rc;
+}
+
+/* --- import */
+
+/* A stable uuid for an event: ours back from "<uuid>@rapport", else made
+ * from the UID (two FNV-1a hashes), so the same event maps to the same row. */
+static void uuid_for(const char *uid, char out[40])
+{
+	uint64_t h1 = 1469598103934665603ULL, h2 = 0x84222325cbf29ce4ULL;
+	const char *at = strstr(uid, "@rapport");
+	if (at && at - uid == 36) {
+		snprintf(out, 40, "%.36s", uid);
+		return;
+	}
+	for (const unsigned char *p = (const unsigned char *)uid; *p; p++) {
+		h1 = (h1 ^ *p) * 1099511628211ULL;
+		h2 = (h2 ^ *p) * 0x100000001b3ULL + 7;
+	}
+	snprintf(out, 40, "%08x-%04x-8%03x-%04x-%012llx", (unsigned)(h1 >> 32),
+	         (unsigned)(h1 >> 16) & 0xffff, (unsigned)h1 & 0xfff,
+	         (unsigned)((h2 >> 48) & 0x3fff) | 0x8000, (unsigned long long)(h2 & 0xffffffffffffULL));
+}
+
+/* The person an event is with: the first attendee's name, or the summary's
+ * "Meeting with NAME", or the summary itself; made when nobody has it. */
+static int person_of(struct db *db, icalcomponent *ev, int64_t *id, struct import_report *rep,
+                     struct rp_err *err)
+{
+	icalproperty *att = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	icalparameter *cn = att ? icalproperty_get_first_parameter(att, ICAL_CN_PARAMETER) : NULL;
+	const char *summary = icalcomponent_get_summary(ev);
+	char name[201];
+	struct db_stmt *st;
+	struct rec p;
+	int rc;
+
+	if (cn && icalparameter_get_cn(cn))
+		snprintf(name, sizeof name, "%s", icalparameter_get_cn(cn));
+	else if (summary && strncasecmp(summary, "Meeting with ", 13) == 0)
+		snprintf(name, sizeof name, "%s", summary + 13);
+	else
+		snprintf(name, sizeof name, "%s", summary && *summary ? summary : "Someone from a calendar");
+	name[strcspn(name, "\r\n")] = '\0';
+	if (db_prepare(db,
+	               "SELECT id FROM person WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE"
+	               " ORDER BY id LIMIT 1",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, name);
+	rc = db_step(st, err);
+	*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_release(st);
+	if (rc == DB_FAIL)
+		return rp_code(err, RP_EDB);
+	if (*id)
+		return RP_OK;
+	rec_init(&p, K_PERSON);
+	if (rec_set(db, &p, 0, name, err) != RP_OK || rec_insert(db, &p, err) != RP_OK) {
+		rec_free(&p);
+		return rp_code(err, RP_EINVAL);
+	}
+	*id = p.id;
+	rep->added++;
+	rec_free(&p);
+	return RP_OK;
+}
+
+static int import_event(struct db *db, icalcomponent *ev, const char *where,
+                        struct import_report *rep, struct rp_err *err)
+{
+	struct icaltimetype start = icalcomponent_get_dtstart(ev), end = icalcomponent_get_dtend(ev);
+	const char *uid = icalcomponent_get_uid(ev), *loc = icalcomponent_get_location(ev);
+	const char *desc = icalcomponent_get_description(ev);
+	icaltimezone *zone;
+	struct rec m;
+	char uuid[40], why[sizeof err->msg];
+	int64_t t0, person, existing = 0;
+	long minutes = 30;
+	int rc;
+
+	if (icaltime_is_null_time(start))
+		return rp_fail(err, RP_EINVAL, "%s: an event without a start (DTSTART); nothing was imported",
+		               where);
+	/* a floating time is local time; a TZID or Z says otherwise */
+	zone = start.zone ? (icaltimezone *)start.zone
+	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;
+	t0 = zone ? (int64_t)icaltime_as_timet_with_zone(start, zone) : (int64_t)icaltime_as_timet(start);
+	if (!zone && !start.is_date) {
+		struct tm tm = {0};
+		tm.tm_year = start.year - 1900;
+		tm.tm_mon = start.month - 1;
+		tm.tm_mday = start.day;
+		tm.tm_hour = start.hour;
+		tm.tm_min = start.minute;
+		tm.tm_isdst = -1;
+		t0 = (int64_t)mktime(&tm);
+	}
+	if (!icaltime_is_null_time(end)) {
+		int64_t t1 = zone ? (int64_t)icaltime_as_timet_with_zone(end, zone) : t0;
+		if (t1 > t0)
+			minutes = (long)((t1 - t0) / 60);
+	}
+	if (minutes < 1 || minutes > 1440)
+		minutes = minutes < 1 ? 1 : 1440;
+	uuid_for(uid && *uid ? uid : where, uuid);
+	if ((rc = person_of(db, ev, &person, rep, err)) != RP_OK)
+		return rc;
+
+	rec_init(&m, K_MEETING);
+	rc = rec_set_int(&m, field(&m, "person_id"), person, err);
+	if (rc == RP_OK)
+		rc = rec_set_int(&m, field(&m, "start_at"), t0, err);
+	if (rc == RP_OK)
+		rc = rec_set_int(&m, field(&m, "duration_min"), minutes, err);
+	if (rc == RP_OK && loc && *loc)
+		rc = rec_set(db, &m, field(&m, "location"), loc, err);
+	if (rc == RP_OK && desc && *desc)
+		rc = rec_set(db, &m, field(&m, "agenda"), desc, err);
+	if (rc == RP_OK)
+		rc = rec_set(db, &m, field(&m, "status"),
+		             icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED ? "cancelled"
+		             : t0 <= clock_now()                                 ? "done"
+		                                                                 : "planned",
+		             err);
+	if (rc != RP_OK) {
+		snprintf(why, sizeof why, "%s", err->msg);
+		rec_free(&m);
+		return rp_fail(err, RP_EINVAL, "%s: %s; nothing was imported", where, why);
+	}
+	/* known already (the same UID): leave it as it is */
+	{
+		struct db_stmt *st;
+		if (db_prepare(db, "SELECT id FROM meeting WHERE uuid = ?1", &st, err) == RP_OK) {
+			db_bind_text(st, 1, uuid);
+			if (db_step(st, NULL) == DB_ROW)
+				existing = db_col_int(st, 0);
+			db_release(st);
+		}
+	}
+	if (existing) {
+		rep->unchanged++;
+		rec_free(&m);
+		return RP_OK;
+	}
+	snprintf(m.uuid, sizeof m.uuid, "%s", uuid);
+	m.created_at = m.updated_at = clock_now();
+	rc = rec_write_raw(db, &m, 0, err);
+	rec_free(&m);
+	if (rc != RP_OK)
+		return rp_code(err, RP_EDB);
+	rep->added++;
+	return RP_OK;
+}
+
+int calendar_import_text(struct db *db, const char *text, const char *name,
+                         struct import_report *rep, struct rp_err *err)
+{
+	icalcomponent *cal, *ev;
+	int rc = RP_OK, n = 0;
+	memset(rep, 0, sizeof *rep);
+	cal = icalparser_parse_string(text);
+	if (!cal)
+		return rp_fail(err, RP_EINVAL, "%s: not an iCalendar file", name);
+	/* a file may hold one calendar, or a bare event */
+	if (icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT &&
+	    icalcomponent_isa(cal) != ICAL_VEVENT_COMPONENT) {
+		icalcomponent_free(cal);
+		return rp_fail(err, RP_EINVAL, "%s: no calendar (BEGIN:VCALENDAR) in it", name);
+	}
+	if (db_begin(db, err) != RP_OK) {
+		icalcomponent_free(cal);
+		return rp_code(err, RP_EDB);
+	}
+	ev = icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT
+	         ? cal
+	         : icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	for (; ev && rc == RP_OK; ev = ev == cal ? NULL
+	                                         : icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		char where[300];
+		snprintf(where, sizeof where, "%s: event %d", name, ++n);
+		rc = import_event(db, ev, where, rep, err);
+	}
+	icalcomponent_free(cal);
+	if (rc == RP_OK && n == 0)
+		rc = rp_fail(err, RP_EINVAL, "%s: no events (VEVENT) in it", name);
+	if (rc != RP_OK) {
+		db_rollback(db);
+		memset(rep, 0, sizeof *rep);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int calendar_import(struct db *db, const char *path, struct import_report *rep,
+                    struct rp_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long len;
+	int rc;
+	if (!f)
+		return rp_fail(err, RP_ENOTFOUND, "%s: cannot read it", path);
+	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || len > MAX_ICS ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return rp_fail(err, RP_EINVAL, "%s: too large for a calendar (at most %ld MB)", path,
+		               MAX_ICS >> 20);
+	}
+	text = malloc((size_t)len + 1);
+	if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
+		free(text);
+		fclose(f);
+		return rp_fail(err, RP_EIO, "%s: cannot read it", path);
+	}
+	fclose(f);
+	text[len] = '\0';
+	rc = calendar_import_text(db, text, path, rep, err);
+	free(text);
+	return rc;
+}
