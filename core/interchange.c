@@ -61,11 +61,13 @@ int export_json(struct db *db, FILE *out, struct rp_err *err)
 	free(text);
 	for (size_t k = 0; ok && k < NKINDS; k++) {
 		const struct kind *kind = kind_get(order[k]);
-		char sql[96], *key = json_dumps(json_string(kind->plural), JSON_ENCODE_ANY);
+		json_t *name = json_string(kind->plural);
+		char sql[96], *key = json_dumps(name, JSON_ENCODE_ANY);
 		struct db_stmt *st;
 		int64_t after = 0, first = 1;
 		fprintf(out, ",\n%s:[", key ? key : "\"?\"");
 		free(key);
+		json_decref(name);
 		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE id > ?1 ORDER BY id LIMIT 500",
 		         kind->table);
 		for (;;) {
