@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run check test unit e2e install uninstall clean help
+.PHONY: all deps test-deps run check test unit e2e install uninstall clean help fuzz fuzz-build
 
 all: $(PROG)
 
@@ -89,6 +89,34 @@ test: $(PROG) $(UNIT_BIN)
 check: test-deps
 	@sh tests/check.sh
 
+# libFuzzer targets (clang): each importer, the date parser, the config
+# reader and search queries, for FUZZ_SECONDS each, from the seeds in
+# tests/fuzz/seeds (copied: the checked-in seeds stay as they are).
+FUZZ_SECONDS ?= 60
+FUZZERS  = date config search json ics csv
+FUZZ_DIR = build/fuzz
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+fuzz-build:
+	@sh tests/install-deps.sh fuzz
+	@mkdir -p $(FUZZ_DIR)
+	@for f in $(FUZZERS); do \
+		clang $(FUZZ_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -Itests/fuzz \
+		  -I/usr/include/iniparser $(PKG_CFLAGS) tests/fuzz/fuzz_$$f.c $(DB_SRC) $(CORE_SRC) \
+		  -o $(FUZZ_DIR)/fuzz_$$f $(LIBS) || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+		rm -rf $(FUZZ_DIR)/corpus-$$f && cp -r tests/fuzz/seeds/$$f $(FUZZ_DIR)/corpus-$$f; \
+		echo "== fuzz_$$f for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_DIR)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+		  -artifact_prefix=$(FUZZ_DIR)/crash-$$f- $(FUZZ_DIR)/corpus-$$f 2>&1 \
+		  | grep -E "^(stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY)|Done" \
+		  || true; \
+		ls $(FUZZ_DIR)/crash-$$f-* >/dev/null 2>&1 && { echo "fuzz_$$f found a crash"; exit 1; }; \
+	done; echo "fuzzing: no crash"
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/rapport
@@ -108,3 +136,4 @@ help:
 	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
 	@echo "make check      install test packages, run the tests plain and sanitized"
 	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"
+	@echo "make fuzz       libFuzzer on the importers, dates, config, search (FUZZ_SECONDS=60)"

@@ -190,7 +190,7 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	const char *desc = icalcomponent_get_description(ev);
 	icaltimezone *zone;
 	struct rec m;
-	char uuid[40], why[sizeof err->msg];
+	char uuid[40];
 	int64_t t0, person, existing = 0;
 	long minutes = 30;
 	int rc;
@@ -240,9 +240,8 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 		                                                                 : "planned",
 		             err);
 	if (rc != RP_OK) {
-		snprintf(why, sizeof why, "%s", err->msg);
 		rec_free(&m);
-		return rp_fail(err, RP_EINVAL, "%s: %s; nothing was imported", where, why);
+		return rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
 	}
 	/* known already (the same UID): leave it as it is */
 	{

@@ -218,9 +218,9 @@ int csv_import_people(struct db *db, const char *name, const char *text,
 			before = r.v[map[c]];
 			before.s = before.s ? strdup(before.s) : NULL;
 			if (rec_set(db, &r, map[c], cells[c], err) != RP_OK) {
-				char why[sizeof err->msg];
-				snprintf(why, sizeof why, "%s", err->msg);
-				rc = rp_fail(err, RP_EINVAL, "%s:%d: %s; nothing was imported", name, start, why);
+				char where[300];
+				snprintf(where, sizeof where, "%s:%d", name, start);
+				rc = rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
 			} else if (existing && !before.null && !r.v[map[c]].null &&
 			           (before.s ? r.v[map[c]].s && strcmp(before.s, r.v[map[c]].s) == 0
 			                     : before.i == r.v[map[c]].i)) {

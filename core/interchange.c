@@ -128,9 +128,7 @@ static int bad(struct rp_err *err, const char *where, const char *what)
 /* bad(), with the message core just left in err as the `what`. */
 static int bad_again(struct rp_err *err, const char *where)
 {
-	char why[sizeof err->msg];
-	snprintf(why, sizeof why, "%s", err->msg);
-	return bad(err, where, why);
+	return rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
 }
 
 static int local_id(struct db *db, enum kind_id kind, const char *uuid, int64_t *id,

@@ -305,20 +305,15 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 				rc = rp_fail(err, RP_EIO, "out of memory");
 			else
 				put_text(v, copy);
-		} else if (err) {
-			char why[sizeof err->msg];
-			snprintf(why, sizeof why, "%s", err->msg);
-			rp_fail(err, RP_EINVAL, "%s: %s", f->label, why);
+		} else {
+			rp_prefix(err, RP_EINVAL, f->label, NULL);
 		}
 		break;
 	case F_INSTANT:
 		if ((rc = instant_parse(s, clock_now(), &i, err)) == RP_OK)
 			put_int(v, i);
-		else if (err) {
-			char why[sizeof err->msg];
-			snprintf(why, sizeof why, "%s", err->msg);
-			rp_fail(err, RP_EINVAL, "%s: %s", f->label, why);
-		}
+		else
+			rp_prefix(err, RP_EINVAL, f->label, NULL);
 		break;
 	case F_REF:
 		if ((rc = parse_ref(db, f, s, &i, err)) == RP_OK)

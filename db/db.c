@@ -229,14 +229,11 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 		if (steps[i].version <= version)
 			continue;
 		if (db_exec(db, steps[i].sql, err) != RP_OK) {
+			char what[64];
 			db_rollback(db);
-			if (err) {
-				char why[sizeof err->msg];
-				snprintf(why, sizeof why, "%s", err->msg);
-				rp_fail(err, err->code, "schema upgrade to %d failed, file unchanged: %s",
-				        steps[i].version, why);
-			}
-			return err ? (int)err->code : RP_EDB;
+			snprintf(what, sizeof what, "schema upgrade to %d failed, file unchanged",
+			         steps[i].version);
+			return rp_prefix(err, err ? err->code : RP_EDB, what, NULL);
 		}
 	}
 	snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d;",

@@ -22,3 +22,12 @@ void rp_err_clear(struct rp_err *err)
 		err->msg[0] = '\0';
 	}
 }
+
+int rp_prefix(struct rp_err *err, enum rp_code code, const char *prefix, const char *suffix)
+{
+	char old[sizeof err->msg];
+	if (!err)
+		return (int)code;
+	snprintf(old, sizeof old, "%s", err->msg);
+	return rp_fail(err, code, "%s: %s%s", prefix, old, suffix ? suffix : "");
+}

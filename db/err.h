@@ -27,6 +27,9 @@ struct rp_err {
 int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void rp_err_clear(struct rp_err *err);
+/* Put "prefix: " before the message err holds and `suffix` after it (err
+ * may be NULL); returns code. */
+int rp_prefix(struct rp_err *err, enum rp_code code, const char *prefix, const char *suffix);
 /* The code err holds, or fallback when err is NULL or clear. */
 static inline int rp_code(const struct rp_err *err, int fallback)
 {

@@ -30,6 +30,13 @@ for variant in plain sanitize; do
 	[ -n "$line" ] || status=1
 	rm -f "$log"
 done
+# the fuzzers, briefly: they build, and the seeds and a few seconds find nothing
+echo "== fuzzers (${FUZZ_SECONDS:-3} s each; make fuzz for the full run)"
+if make --no-print-directory fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-3}"; then
+	total_p=$((total_p + 1))
+else
+	total_f=$((total_f + 1))
+fi
 [ "$total_f" -eq 0 ] || status=1
 echo "total: $total_p passed, $total_f failed"
 exit $status
