@@ -22,6 +22,7 @@ void pane_init(struct pane *p, enum kind_id kind, const char *title)
 	p->kind = kind;
 	p->title = title;
 	p->height = 1;
+	p->filter_field = -1;
 }
 
 void pane_free(struct pane *p)
@@ -54,7 +55,8 @@ static int rows_before(struct db *db, const struct pane *p, const struct rec *r,
                        struct rec_page *out, struct rp_err *err)
 {
 	struct rec_key key;
-	struct rec_query q = {.filter_field = -1, .limit = n, .backward = 1};
+	struct rec_query q = {
+		.filter_field = p->filter_field, .filter_id = p->filter_id, .limit = n, .backward = 1};
 	int rc;
 	if (r) {
 		rec_key_of(r, &key);
@@ -70,7 +72,10 @@ int pane_load(struct db *db, struct pane *p, struct rp_err *err)
 {
 	int64_t selected = pane_selected(p) ? pane_selected(p)->id : 0;
 	int old_cursor = p->cursor;
-	struct rec_query q = {.filter_field = -1, .limit = p->height, .inclusive = 1};
+	struct rec_query q = {.filter_field = p->filter_field,
+	                      .filter_id = p->filter_id,
+	                      .limit = p->height,
+	                      .inclusive = 1};
 	struct rec_page page;
 
 	q.after = p->has_top ? &p->top : NULL;
@@ -316,7 +321,10 @@ void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WI
 	if (show_box) {
 		wattrset(w, color_attr(focused ? R_FOCUS : R_BORDER));
 		box(w, 0, 0);
-		snprintf(out, sizeof out, " %s ", p->title);
+		if (p->filter_id)
+			snprintf(out, sizeof out, " %s with %s (f: all) ", p->title, p->filter_name);
+		else
+			snprintf(out, sizeof out, " %s ", p->title);
 		mvwaddstr(w, 0, 2, out);
 		if (p->page.more) /* the list goes on below the window */
 			mvwaddstr(w, h - 1, wd - 10, " more \xe2\x86\x93 ");

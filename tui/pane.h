@@ -17,6 +17,9 @@ struct pane {
 	int has_top;          /* 0: the list starts at its beginning */
 	int cursor;           /* index into page.rows */
 	int height;           /* rows the window shows */
+	int filter_field;     /* show only rows whose reference field filter_field */
+	int64_t filter_id;    /* is filter_id (0: no filter) */
+	char filter_name[120];
 };
 
 void pane_init(struct pane *p, enum kind_id kind, const char *title);

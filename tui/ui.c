@@ -251,6 +251,9 @@ static void draw(struct ui *ui)
 		draw_bottom(ui);
 		ui_search_draw(ui); /* last, so that the cursor stays in the query */
 		curs_set(1);
+	} else if (ui->prompt.active) {
+		ui_prompt_draw(ui);
+		curs_set(1);
 	} else {
 		curs_set(0);
 		if (ui->dirty & D_BOTTOM)
@@ -636,6 +639,10 @@ static void handle_key(struct ui *ui, int key)
 		ui_search_key(ui, key);
 		return;
 	}
+	if (ui->prompt.active) {
+		ui_prompt_key(ui, key);
+		return;
+	}
 	a = keys_action(key, ctx);
 	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
 		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
@@ -693,6 +700,8 @@ static void handle_key(struct ui *ui, int key)
 	case A_CHECKIN: ui_checkin(ui); return;
 	case A_SNOOZE: ui_snooze(ui); return;
 	case A_SEARCH: ui_search_open(ui); return;
+	case A_FILTER: ui_prompt_open(ui, PROMPT_FILTER); return;
+	case A_EXPORT: ui_prompt_open(ui, PROMPT_EXPORT); return;
 	case A_NEXT_HIT: ui_search_step(ui, 1); return;
 	case A_PREV_HIT: ui_search_step(ui, -1); return;
 	case A_ADD: act_add(ui); return;
@@ -813,6 +822,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 
 	form_free(ui.form);
 	ui_search_free(&ui);
+	ui_prompt_free(&ui);
 	detail_free(&ui.detail);
 	rec_free(&ui.undo.before);
 	for (int i = 0; i < NPANES; i++)

@@ -39,6 +39,14 @@ struct search_state {
 	int current; /* the result n and N went to last */
 };
 
+/* A question on the bottom line (a person to filter by, a file name). */
+struct prompt {
+	int active;
+	enum { PROMPT_FILTER, PROMPT_EXPORT } purpose;
+	char label[120];
+	struct lineedit ed;
+};
+
 struct ui {
 	struct db *db;
 	const struct config *cfg;
@@ -58,6 +66,7 @@ struct ui {
 	int msg_error;
 	struct undo undo;
 	struct search_state search;
+	struct prompt prompt;
 	int quit;
 };
 
@@ -89,6 +98,12 @@ void ui_search_key(struct ui *ui, int key);
 void ui_search_draw(struct ui *ui);
 void ui_search_step(struct ui *ui, int dir);
 void ui_search_free(struct ui *ui);
+
+/* ui_prompt.c */
+void ui_prompt_open(struct ui *ui, int purpose);
+void ui_prompt_key(struct ui *ui, int key);
+void ui_prompt_draw(struct ui *ui);
+void ui_prompt_free(struct ui *ui);
 
 /* ui_today.c */
 void ui_today_build(struct ui *ui);

@@ -196,6 +196,27 @@ keys n
 wait_for "Result 2 of" "n goes to the next one"
 keys Escape
 
+# --- f: one person's meetings; E: a report to a file
+keys 3 f
+wait_for "Meetings of (a part of a name):" "f asks for a person"
+type_text "Reyes"
+keys Enter
+wait_for "Meetings with Dr. Tom Reyes (f: all)" "the pane shows only that person's meetings"
+wait_gone "Tue 24 Nov 14:00 Dr. Zoë" "the others are hidden"
+keys f
+wait_for "Tue 24 Nov 14:00 Dr. Zoë" "f again shows all"
+keys 1 g j E
+wait_for "Report on Dr. Zoë 李 🙂 to: rapport-dr-zoë-李-🙂.md" "E on a person offers a report file"
+keys C-u
+type_text "$T_DIR/zoe.md"
+keys Enter
+wait_for "Wrote $T_DIR/zoe.md" "and writes it"
+if grep -q "^# Dr. Zoë 李 🙂" "$T_DIR/zoe.md" && grep -q "Agenda:\*\* CV review" "$T_DIR/zoe.md"; then
+	ok "the report holds the person and their meetings"
+else
+	not_ok "the report holds the person and their meetings" "$(head -20 "$T_DIR/zoe.md")"
+fi
+
 # --- help
 keys ?
 wait_for "this help" "? shows the help"

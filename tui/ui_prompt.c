@@ -1,0 +1,162 @@
+/* ui_prompt.c - one-line questions on the bottom line: filter a pane by a
+ * person (f), export to a file (E). */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/interchange.h"
+#include "core/person.h"
+#include "core/report.h"
+#include "core/when.h"
+#include "tui/colors.h"
+#include "tui/keys.h"
+#include "tui/text.h"
+#include "tui/ui.h"
+
+void ui_prompt_free(struct ui *ui)
+{
+	lineedit_free(&ui->prompt.ed);
+	memset(&ui->prompt, 0, sizeof ui->prompt);
+}
+
+/* "Dr. Jane Okafor" -> "rapport-dr-jane-okafor.md" */
+static void file_for(const char *name, char *out, size_t n)
+{
+	size_t o = (size_t)snprintf(out, n, "rapport-");
+	int dash = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p && o + 5 < n; p++) {
+		if (isalnum(*p) || *p >= 0x80) {
+			out[o++] = (char)tolower(*p);
+			dash = 0;
+		} else if (!dash && o > 8) {
+			out[o++] = '-';
+			dash = 1;
+		}
+	}
+	while (o > 8 && out[o - 1] == '-')
+		o--;
+	snprintf(out + o, n - o, ".md");
+}
+
+void ui_prompt_open(struct ui *ui, int purpose)
+{
+	struct pane *p = &ui->panes[ui->focus];
+	const struct rec *sel = p->page.n ? &p->page.rows[p->cursor] : NULL;
+	char start[300] = "";
+	lineedit_free(&ui->prompt.ed);
+	ui->prompt.purpose = purpose;
+	if (purpose == PROMPT_FILTER) {
+		if (p->kind == K_PERSON) {
+			ui_message(ui, 1, "f filters Goals, Meetings and Gratitude by a person");
+			return;
+		}
+		if (p->filter_id) { /* f again: everything */
+			p->filter_id = 0;
+			p->filter_field = -1;
+			ui_reload(ui);
+			ui_message(ui, 0, "%s: all of them again", p->title);
+			return;
+		}
+		snprintf(ui->prompt.label, sizeof ui->prompt.label, "%s of (a part of a name): ",
+		         p->title);
+	} else {
+		char day[DATE_LEN];
+		if (p->kind == K_PERSON && sel) {
+			file_for(rec_str(sel, 0), start, sizeof start);
+			snprintf(ui->prompt.label, sizeof ui->prompt.label, "Report on %s to: ",
+			         rec_str(sel, 0));
+		} else {
+			date_today(clock_now(), day);
+			snprintf(start, sizeof start, "rapport-export-%s.json", day);
+			snprintf(ui->prompt.label, sizeof ui->prompt.label, "Everything (JSON) to: ");
+		}
+	}
+	lineedit_init(&ui->prompt.ed, start, 1024);
+	ui->prompt.active = 1;
+	ui->dirty |= D_BOTTOM;
+}
+
+static void do_filter(struct ui *ui)
+{
+	struct pane *p = &ui->panes[ui->focus];
+	struct rp_err err;
+	int64_t id;
+	if (person_resolve(ui->db, ui->prompt.ed.buf, &id, &err) != RP_OK) {
+		ui_error(ui, &err);
+		return;
+	}
+	p->filter_field = kind_ref_field(kind_get(p->kind), K_PERSON);
+	p->filter_id = id;
+	person_name(ui->db, id, p->filter_name, sizeof p->filter_name);
+	p->has_top = 0;
+	rec_key_free(&p->top);
+	ui_reload(ui);
+	ui_message(ui, 0, "%s with %s; f shows all again", p->title, p->filter_name);
+}
+
+static void do_export(struct ui *ui)
+{
+	struct pane *p = &ui->panes[ui->focus];
+	const struct rec *sel = p->page.n ? &p->page.rows[p->cursor] : NULL;
+	const char *path = ui->prompt.ed.buf;
+	struct rp_err err;
+	FILE *f;
+	int fd, rc;
+	if (!*path) {
+		ui_message(ui, 1, "No file name: nothing written");
+		return;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		ui_message(ui, 1, "%s: cannot write: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (p->kind == K_PERSON && sel)
+		rc = report_md(ui->db, sel->id, f, &err);
+	else
+		rc = export_json(ui->db, f, &err);
+	if (fclose(f) != 0 && rc == RP_OK)
+		rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (rc != RP_OK)
+		ui_error(ui, &err);
+	else
+		ui_message(ui, 0, "Wrote %s", path);
+}
+
+void ui_prompt_key(struct ui *ui, int key)
+{
+	ui->dirty |= D_BOTTOM;
+	if (key == 27) {
+		ui->prompt.active = 0;
+		return;
+	}
+	if (key == '\n' || key == '\r' || key == (KEY_FLAG | KEY_ENTER)) {
+		ui->prompt.active = 0;
+		if (ui->prompt.purpose == PROMPT_FILTER)
+			do_filter(ui);
+		else
+			do_export(ui);
+		return;
+	}
+	lineedit_key(&ui->prompt.ed, key);
+}
+
+void ui_prompt_draw(struct ui *ui)
+{
+	char out[1024];
+	int col, lw = text_width(ui->prompt.label);
+	werase(ui->bottom);
+	wattrset(ui->bottom, color_attr(R_HEADER));
+	mvwaddstr(ui->bottom, 0, 1, ui->prompt.label);
+	wattrset(ui->bottom, A_NORMAL);
+	lineedit_view(&ui->prompt.ed, ui->cols - lw - 3, out, sizeof out, &col);
+	mvwaddstr(ui->bottom, 0, 1 + lw, out);
+	wmove(ui->bottom, 0, 1 + lw + col);
+	wnoutrefresh(ui->bottom);
+}
