@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/health.h"
 #include "core/person.h"
+#include "core/search.h"
 #include "core/when.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
@@ -27,6 +28,11 @@ void pane_init(struct pane *p, enum kind_id kind, const char *title)
 
 void pane_free(struct pane *p)
 {
+	free(p->filter_text);
+	free(p->match_ids);
+	p->filter_text = NULL;
+	p->match_ids = NULL;
+	p->nmatch = 0;
 	rec_page_free(&p->page);
 	rec_key_free(&p->top);
 	p->has_top = 0;
@@ -68,8 +74,68 @@ static int rows_before(struct db *db, const struct pane *p, const struct rec *r,
 	return rc;
 }
 
+/* The window of a text filter: rows by id from the match list. */
+static int load_matches(struct db *db, struct pane *p, struct rp_err *err)
+{
+	int64_t selected = pane_selected(p) ? pane_selected(p)->id : 0;
+	int n;
+	if (p->match_top > p->nmatch - p->height)
+		p->match_top = p->nmatch - p->height > 0 ? p->nmatch - p->height : 0;
+	n = p->nmatch - p->match_top < p->height ? p->nmatch - p->match_top : p->height;
+	rec_page_free(&p->page);
+	p->page.rows = calloc((size_t)(n > 0 ? n : 1), sizeof *p->page.rows);
+	if (!p->page.rows)
+		return rp_fail(err, RP_EIO, "out of memory");
+	for (int i = 0; i < n; i++) {
+		if (rec_get(db, p->kind, p->match_ids[p->match_top + i], &p->page.rows[p->page.n], err) !=
+		    RP_OK)
+			continue; /* gone since the search: skip it */
+		if (p->page.rows[p->page.n].deleted_at) {
+			rec_free(&p->page.rows[p->page.n]);
+			continue;
+		}
+		p->page.n++;
+	}
+	p->page.more = p->match_top + n < p->nmatch;
+	if (p->cursor >= p->page.n)
+		p->cursor = p->page.n ? p->page.n - 1 : 0;
+	for (int i = 0; i < p->page.n; i++)
+		if (p->page.rows[i].id == selected)
+			p->cursor = i;
+	return RP_OK;
+}
+
+int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_err *err)
+{
+	struct hit *hits;
+	int n, total;
+	free(p->filter_text);
+	free(p->match_ids);
+	p->filter_text = NULL;
+	p->match_ids = NULL;
+	p->nmatch = p->match_top = p->cursor = 0;
+	if (!text)
+		return pane_load(db, p, err);
+	if (search_run(db, text, p->kind, PANE_MATCH_MAX, &hits, &n, &total, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	p->filter_text = strdup(text);
+	p->match_ids = calloc((size_t)(n ? n : 1), sizeof *p->match_ids);
+	if (!p->filter_text || !p->match_ids) {
+		free(hits);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	for (int i = 0; i < n; i++)
+		p->match_ids[i] = hits[i].id;
+	p->nmatch = n;
+	free(hits);
+	return load_matches(db, p, err);
+}
+
 int pane_load(struct db *db, struct pane *p, struct rp_err *err)
 {
+	if (p->filter_text)
+		return load_matches(db, p, err);
+	{
 	int64_t selected = pane_selected(p) ? pane_selected(p)->id : 0;
 	int old_cursor = p->cursor;
 	struct rec_query q = {.filter_field = p->filter_field,
@@ -106,6 +172,33 @@ int pane_load(struct db *db, struct pane *p, struct rp_err *err)
 	if (page.n == 0)
 		set_top(p, NULL);
 	return RP_OK;
+	}
+}
+
+/* Moves within a text filter's match list. */
+static int move_matches(struct db *db, struct pane *p, int action, struct rp_err *err)
+{
+	int abs = p->match_top + p->cursor;
+	switch (action) {
+	case A_DOWN: abs++; break;
+	case A_UP: abs--; break;
+	case A_PAGE_DOWN: abs += p->height; break;
+	case A_PAGE_UP: abs -= p->height; break;
+	case A_FIRST: abs = 0; break;
+	case A_LAST: abs = p->nmatch - 1; break;
+	default: return RP_OK;
+	}
+	if (abs >= p->nmatch)
+		abs = p->nmatch - 1;
+	if (abs < 0)
+		abs = 0;
+	if (abs < p->match_top)
+		p->match_top = abs;
+	if (abs >= p->match_top + p->height)
+		p->match_top = abs - p->height + 1;
+	p->cursor = abs - p->match_top;
+	rec_page_free(&p->page); /* the selected row is by position here */
+	return load_matches(db, p, err);
 }
 
 int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
@@ -113,6 +206,8 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
 	struct rec_page more;
 	int n = p->page.n, rc = RP_OK;
 
+	if (p->filter_text)
+		return move_matches(db, p, action, err);
 	switch (action) {
 	case A_DOWN:
 		if (p->cursor < n - 1) {
@@ -188,6 +283,14 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
 int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err *err)
 {
 	struct rec_page before;
+	if (p->filter_text) { /* within the matches, where it is */
+		for (int i = 0; i < p->nmatch; i++)
+			if (p->match_ids[i] == r->id) {
+				p->match_top = i;
+				p->cursor = 0;
+			}
+		return load_matches(db, p, err);
+	}
 	/* put r about a third of the way down, with rows before it when any */
 	if (rows_before(db, p, r, p->height / 3, &before, err) != RP_OK)
 		return err ? (int)err->code : RP_EDB;
@@ -321,7 +424,10 @@ void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WI
 	if (show_box) {
 		wattrset(w, color_attr(focused ? R_FOCUS : R_BORDER));
 		box(w, 0, 0);
-		if (p->filter_id)
+		if (p->filter_text)
+			snprintf(out, sizeof out, " %s matching \"%s\": %d%s (f: all) ", p->title,
+			         p->filter_text, p->nmatch, p->nmatch == PANE_MATCH_MAX ? "+" : "");
+		else if (p->filter_id)
 			snprintf(out, sizeof out, " %s with %s (f: all) ", p->title, p->filter_name);
 		else
 			snprintf(out, sizeof out, " %s ", p->title);

@@ -20,7 +20,17 @@ struct pane {
 	int filter_field;     /* show only rows whose reference field filter_field */
 	int64_t filter_id;    /* is filter_id (0: no filter) */
 	char filter_name[120];
+	/* a text filter: the matching rows (at most PANE_MATCH_MAX) by id, of
+	 * which the window shows match_top onwards */
+	char *filter_text;
+	int64_t *match_ids;
+	int nmatch, match_top;
 };
+
+#define PANE_MATCH_MAX 500
+
+/* Show only rows whose text matches (search syntax); NULL: all again. */
+int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_err *err);
 
 void pane_init(struct pane *p, enum kind_id kind, const char *title);
 void pane_free(struct pane *p);

@@ -50,18 +50,19 @@ void ui_prompt_open(struct ui *ui, int purpose)
 	lineedit_free(&ui->prompt.ed);
 	ui->prompt.purpose = purpose;
 	if (purpose == PROMPT_FILTER) {
-		if (p->kind == K_PERSON) {
-			ui_message(ui, 1, "f filters Goals, Meetings and Gratitude by a person");
-			return;
-		}
-		if (p->filter_id) { /* f again: everything */
+		struct rp_err err;
+		if (p->filter_id || p->filter_text) { /* f again: everything */
 			p->filter_id = 0;
 			p->filter_field = -1;
+			if (pane_filter_text(ui->db, p, NULL, &err) != RP_OK)
+				ui_error(ui, &err);
 			ui_reload(ui);
 			ui_message(ui, 0, "%s: all of them again", p->title);
 			return;
 		}
-		snprintf(ui->prompt.label, sizeof ui->prompt.label, "%s of (a part of a name): ",
+		snprintf(ui->prompt.label, sizeof ui->prompt.label,
+		         p->kind == K_PERSON ? "%s whose text has: "
+		                             : "%s of a person (a part of a name), or /words: ",
 		         p->title);
 	} else {
 		char day[DATE_LEN];
@@ -83,10 +84,25 @@ void ui_prompt_open(struct ui *ui, int purpose)
 static void do_filter(struct ui *ui)
 {
 	struct pane *p = &ui->panes[ui->focus];
+	const char *typed = ui->prompt.ed.buf;
 	struct rp_err err;
 	int64_t id;
-	if (person_resolve(ui->db, ui->prompt.ed.buf, &id, &err) != RP_OK) {
+	int rc = RP_ENOTFOUND;
+	if (!*typed)
+		return;
+	/* a person, unless it is /words, or nobody has that name */
+	if (p->kind != K_PERSON && *typed != '/')
+		rc = person_resolve(ui->db, typed, &id, &err);
+	if (rc == RP_EAMBIG) {
 		ui_error(ui, &err);
+		return;
+	}
+	if (rc != RP_OK) {
+		if (pane_filter_text(ui->db, p, *typed == '/' ? typed + 1 : typed, &err) != RP_OK)
+			ui_error(ui, &err);
+		else
+			ui_message(ui, 0, "%s: %d matching; f shows all again", p->title, p->nmatch);
+		ui->dirty = D_ALL;
 		return;
 	}
 	p->filter_field = kind_ref_field(kind_get(p->kind), K_PERSON);

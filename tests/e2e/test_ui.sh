@@ -198,13 +198,25 @@ keys Escape
 
 # --- f: one person's meetings; E: a report to a file
 keys 3 f
-wait_for "Meetings of (a part of a name):" "f asks for a person"
+wait_for "Meetings of a person (a part of a name), or /words:" "f asks for a person"
 type_text "Reyes"
 keys Enter
 wait_for "Meetings with Dr. Tom Reyes (f: all)" "the pane shows only that person's meetings"
 wait_gone "Tue 24 Nov 14:00 Dr. Zoë" "the others are hidden"
 keys f
 wait_for "Tue 24 Nov 14:00 Dr. Zoë" "f again shows all"
+keys f
+type_text "/market"
+keys Enter
+wait_for "Meetings matching \"market\": 1 (f: all)" "f /words filters by text"
+keys f 1 f
+type_text "saint"
+keys Enter
+wait_for "Mentors matching \"saint\": 1" "in Mentors, f filters by text"
+if screen_text | grep -q "Reyes *mentor/"; then not_ok "the others are hidden"; else ok "the others are hidden"; fi
+keys f
+wait_for "Mentors ─" "f again shows all"
+if screen_text | grep -q "Reyes *mentor/"; then ok "Tom is listed again"; else not_ok "Tom is listed again"; fi
 keys 1 g j E
 wait_for "Report on Dr. Zoë 李 🙂 to: rapport-dr-zoë-李-🙂.md" "E on a person offers a report file"
 keys C-u
