@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run check test unit e2e install uninstall clean help fuzz fuzz-build
+.PHONY: all deps test-deps run demo check test unit e2e install uninstall clean help fuzz fuzz-build
 
 all: $(PROG)
 
@@ -77,6 +77,12 @@ test-deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	./rapport $(if $(DB),--db $(DB))
+
+# A small made-up database to try rapport on (made once, kept in build/).
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@[ -f build/demo.db ] || ./rapport --db build/demo.db demo
+	./rapport --db build/demo.db
 
 unit: $(UNIT_BIN)
 e2e: $(PROG)
@@ -133,6 +139,7 @@ clean:
 help:
 	@echo "make            build ./rapport"
 	@echo "make run        install missing packages, build, open (DB=path for another file)"
+	@echo "make demo       the same, on a small made-up database (build/demo.db)"
 	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
 	@echo "make check      install test packages, run the tests plain and sanitized"
 	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"

@@ -30,6 +30,8 @@ struct db {
 	int depth; /* transaction nesting */
 	char backup[4096];
 	struct db_stmt cache[STMT_CACHE];
+	void (*hook)(const char *sql, void *ctx);
+	void *hook_ctx;
 };
 
 static enum rp_code code_of(int rc)
@@ -348,6 +350,8 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct rp_e
 		slot->st = NULL;
 		slot->sql = NULL;
 	}
+	if (db->hook)
+		db->hook(sql, db->hook_ctx);
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK)
 		return fail(db, rc, "cannot prepare a query", err);
@@ -361,6 +365,12 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct rp_e
 	slot->in_use = 1;
 	*out = slot;
 	return RP_OK;
+}
+
+void db_set_prepare_hook(struct db *db, void (*hook)(const char *sql, void *ctx), void *ctx)
+{
+	db->hook = hook;
+	db->hook_ctx = ctx;
 }
 
 void db_release(struct db_stmt *st)

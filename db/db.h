@@ -42,6 +42,9 @@ int db_exec(struct db *db, const char *sql, struct rp_err *err);
  * with db_release (which resets them) when done. */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct rp_err *err);
 void db_release(struct db_stmt *st);
+/* Call hook with the SQL of every statement prepared from now on (for the
+ * test that checks query plans); NULL stops it. */
+void db_set_prepare_hook(struct db *db, void (*hook)(const char *sql, void *ctx), void *ctx);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *s); /* NULL binds NULL */
 void db_bind_null(struct db_stmt *st, int idx);

@@ -4,6 +4,8 @@
  * something the program cannot read back. */
 #include "db/schema.h"
 
+#include <stdio.h>
+
 #define ROW_META \
 	"created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted_at INTEGER"
 #define IS_DATE(col) "CHECK(" col " IS NULL OR date(" col ") IS " col ")"
@@ -107,23 +109,56 @@ static const char v3[] =
 	" INSERT INTO fts(rowid, kind, body) SELECT new.id * 8 + " k ", " k ", " text \
 	" WHERE new.deleted_at IS NULL; END;" \
 	"CREATE TRIGGER " table "_fts_del AFTER DELETE ON " table " BEGIN" \
-	" DELETE FROM fts WHERE rowid = old.id * 8 + " k "; END;" \
+	" DELETE FROM fts WHERE rowid = old.id * 8 + " k "; END;"
+#define FTS_FILL(table, k, text) \
 	"INSERT INTO fts(rowid, kind, body) SELECT id * 8 + " k ", " k ", " text " FROM " table \
 	" AS new WHERE deleted_at IS NULL;"
 #define T(col) "coalesce(new." col ", '')"
 #define SP " || ' ' || "
+#define FTS_PERSON "person", "0", T("name") SP T("title") SP T("specialty") SP T("organization") \
+	SP T("met_via") SP T("expectations") SP T("notes") SP T("tags")
+#define FTS_GOAL "goal", "1", T("title") SP T("description") SP T("category")
+#define FTS_MILESTONE "milestone", "2", T("title")
+#define FTS_MEETING "meeting", "3", T("location") SP T("agenda") SP T("notes")
+#define FTS_ACTION "action_item", "4", T("text")
+#define FTS_GRATITUDE "gratitude", "5", T("helped_with") SP T("body")
+#define FTS_CHECKIN "checkin", "6", T("did") SP T("next_step")
+#define FTS_ALL(m) m(FTS_PERSON) m(FTS_GOAL) m(FTS_MILESTONE) m(FTS_MEETING) m(FTS_ACTION) \
+	m(FTS_GRATITUDE) m(FTS_CHECKIN)
+#define TRIGGERS_OF(args) FTS_TRIGGERS_(args)
+#define FTS_TRIGGERS_(...) FTS_TRIGGERS(__VA_ARGS__)
+#define FILL_OF(args) FTS_FILL_(args)
+#define FTS_FILL_(...) FTS_FILL(__VA_ARGS__)
 
 static const char v4[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, body,"
 	" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
-	FTS_TRIGGERS("person", "0", T("name") SP T("title") SP T("specialty") SP T("organization")
-	             SP T("met_via") SP T("expectations") SP T("notes") SP T("tags"))
-	FTS_TRIGGERS("goal", "1", T("title") SP T("description") SP T("category"))
-	FTS_TRIGGERS("milestone", "2", T("title"))
-	FTS_TRIGGERS("meeting", "3", T("location") SP T("agenda") SP T("notes"))
-	FTS_TRIGGERS("action_item", "4", T("text"))
-	FTS_TRIGGERS("gratitude", "5", T("helped_with") SP T("body"))
-	FTS_TRIGGERS("checkin", "6", T("did") SP T("next_step"));
+	FTS_ALL(TRIGGERS_OF) FTS_ALL(FILL_OF);
+
+static const char fts_triggers[] = FTS_ALL(TRIGGERS_OF);
+static const char fts_fill[] = "DELETE FROM fts;" FTS_ALL(FILL_OF);
+
+int schema_fts_pause(struct db *db, struct rp_err *err)
+{
+	static const char *const tables[] = {"person", "goal", "milestone", "meeting",
+	                                     "action_item", "gratitude", "checkin"};
+	static const char *const ops[] = {"ins", "upd", "del"};
+	char sql[96];
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (int o = 0; o < 3; o++) {
+			snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s_fts_%s", tables[t], ops[o]);
+			if (db_exec(db, sql, err) != RP_OK)
+				return rp_code(err, RP_EDB);
+		}
+	return RP_OK;
+}
+
+int schema_fts_resume(struct db *db, struct rp_err *err)
+{
+	if (db_exec(db, fts_fill, err) != RP_OK || db_exec(db, fts_triggers, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	return RP_OK;
+}
 
 const struct db_migration schema_steps[] = {
 	{1, v1},

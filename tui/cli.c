@@ -589,6 +589,9 @@ static const struct cli_cmd commands[] = {
 	{"backup", cmd_backup, 0,
 	 "backup [FILE]       a consistent copy (default: beside the database, dated)", 0},
 	{"check", cmd_check, 0, "check               integrity and reference checks; exit 1 on trouble", 0},
+	{"demo", cli_demo, 1,
+	 "demo [--people N] [--meetings N] [--seed S]   fill a new --db with made-up data\n"
+	 "                      (no sizes: a small demo to try rapport on)", 0},
 	{"keys", cmd_keys, 0, "keys                the keys of the full-screen interface", 1},
 };
 

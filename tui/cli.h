@@ -11,7 +11,8 @@ enum cli_exit { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 struct cli {
 	struct db *db;
 	const struct config *cfg;
-	int json; /* --json: records as JSON on stdout */
+	int json;     /* --json: records as JSON on stdout */
+	int db_given; /* --db was on the command line */
 };
 
 struct cli_cmd {
@@ -30,6 +31,7 @@ int cli_due(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);
 int cli_import(struct cli *c, int argc, char **argv);
 /* cli_search.c */
+int cli_demo(struct cli *c, int argc, char **argv);
 int cli_search(struct cli *c, int argc, char **argv);
 /* The usage lines of every subcommand, for --help. */
 void cli_print_usage(void);

@@ -153,6 +153,7 @@ int main(int argc, char **argv)
 
 	c.cfg = &cfg;
 	c.json = g.json;
+	c.db_given = g.db != NULL;
 	if (cmd && cmd->no_db)
 		return cmd->run(&c, argc - 1, argv + 1);
 	if (g.db)

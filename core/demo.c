@@ -1,0 +1,303 @@
+/* demo.c - see demo.h.  Rows go in through prepared statements with bound
+ * values, not through rec_set: the values are made here, already valid. */
+#include "core/demo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/when.h"
+#include "db/db.h"
+#include "db/schema.h"
+
+#define DAY 86400
+
+static const char *const first[] = {
+	"Jane", "Tom", "Amélie", "Ama", "Lee", "Sofia", "Mateo", "Aisha", "Jonas", "Ingrid", "Kwame",
+	"Zoë", "Björn", "Chiara", "Dmitri", "Fatima", "Hiro", "Noor", "Olusegun", "Priya", "Rafael",
+	"Siobhan", "Tanvir", "Yusuf", "芳", "伟", "美咲", "Łukasz", "Şebnem", "Ngozi"};
+static const char *const last[] = {
+	"Okafor", "Reyes", "Durand", "Mensah", "Park", "García", "Nakamura", "Haddad", "Müller",
+	"Lindqvist", "Boateng", "Kowalski", "O'Brien", "Rossi", "Ivanova", "王", "李", "佐藤",
+	"Adeyemi", "Sharma", "Costa", "Nguyễn", "Yılmaz", "Papadopoulos", "Fernández"};
+static const char *const orgs[] = {
+	"St. Mary's Hospital", "City General", "Hôpital Saint-Louis", "Mercy Medical Center",
+	"University Hospital", "Royal Infirmary", "Karolinska", "Charité", "Regional Health",
+	"Children's Hospital", "Veterans Medical Center", "Community Clinic"};
+static const char *const specialties[] = {"Internal medicine", "Hospital medicine",
+                                          "Cardiology", "Emergency medicine", "Pediatrics",
+                                          "Family medicine", "Oncology", "Psychiatry"};
+static const char *const met_via[] = {"own network", "professional organization",
+                                      "interest group", "outreach", "residency program"};
+static const char *const topics[] = {
+	"the job market", "my CV", "interview practice", "networking at the conference",
+	"an introduction to the hiring manager", "the hospitalist track", "research options",
+	"work-life balance", "negotiating the contract", "letters of recommendation",
+	"the fellowship application", "a difficult week on call", "mentoring students"};
+static const char *const phrases[] = {
+	"We talked about", "Advice:", "Next time we look at", "She suggested", "He offered help with",
+	"Agreed to follow up on", "Useful point about", "Worried about", "Good news on",
+	"Practised answers on", "Read through", "Made a plan for"};
+static const char *const actions[] = {
+	"Send the CV", "Write to the programme director", "Rehearse the research answer",
+	"Ask for a letter of recommendation", "Apply to three openings", "Book the next call",
+	"Read the article she sent", "Update the LinkedIn profile", "Introduce me to a colleague",
+	"Review the contract"};
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t next(struct rng *r)
+{
+	/* xorshift64*: small, fast, and the same everywhere for a seed */
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return r->s * 2685821657736338717ULL;
+}
+
+static long below(struct rng *r, long n) { return n > 0 ? (long)(next(r) % (uint64_t)n) : 0; }
+#define PICK(r, a) (a)[below(r, (long)(sizeof(a) / sizeof((a)[0])))]
+
+static void make_uuid(struct rng *r, char out[40])
+{
+	uint64_t a = next(r), b = next(r);
+	snprintf(out, 40, "%08x-%04x-4%03x-%04x-%012llx", (unsigned)(a >> 32),
+	         (unsigned)(a >> 16) & 0xffff, (unsigned)a & 0xfff,
+	         (unsigned)((b >> 48) & 0x3fff) | 0x8000, (unsigned long long)(b & 0xffffffffffffULL));
+}
+
+/* Notes of a few hundred bytes to a few KB, in the users' words. */
+static void make_notes(struct rng *r, char *buf, size_t n, int sentences)
+{
+	size_t used = 0;
+	for (int i = 0; i < sentences && used + 200 < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s %s, and %s.", i ? " " : "",
+		                         PICK(r, phrases), PICK(r, topics), PICK(r, topics));
+}
+
+static int run(struct db *db, const char *sql, struct db_stmt **st, struct rp_err *err)
+{
+	return db_prepare(db, sql, st, err) == RP_OK ? RP_OK : rp_code(err, RP_EDB);
+}
+
+static int step_done(struct db_stmt *st, struct rp_err *err)
+{
+	int rc = db_step(st, err);
+	db_release(st);
+	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
+}
+
+static int fill(struct db *db, const struct demo_size *size, struct demo_counts *c,
+                struct rp_err *err)
+{
+	struct rng r = {size->seed ? size->seed : 0x5eed};
+	int small = size->people == 0 && size->meetings == 0;
+	long people = small ? 6 : size->people > 0 ? size->people : size->meetings / 500 + 5;
+	long meetings = small ? 24 : size->meetings;
+	int64_t now = clock_now(), span = small ? 200L * DAY : 10L * 365 * DAY;
+	char uuid[40], text[4096], name[200], day[DATE_LEN];
+	struct db_stmt *st;
+
+	for (long i = 1; i <= people; i++) {
+		static const char *const roles[] = {"mentor", "mentor", "mentor", "mentee", "peer"};
+		static const char *const stages[] = {"active", "active", "active", "contacted",
+		                                     "prospect", "paused", "alumni"};
+		make_uuid(&r, uuid);
+		snprintf(name, sizeof name, "Dr. %s %s", PICK(&r, first), PICK(&r, last));
+		if (run(db,
+		        "INSERT INTO person(id, uuid, name, role, stage, title, specialty, organization,"
+		        " met_via, cadence_days, expectations, created_at, updated_at)"
+		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+		        &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, i);
+		db_bind_text(st, 2, uuid);
+		db_bind_text(st, 3, name);
+		db_bind_text(st, 4, i == 1 ? "mentor" : PICK(&r, roles));
+		db_bind_text(st, 5, i <= 3 ? "active" : PICK(&r, stages));
+		db_bind_text(st, 6, below(&r, 2) ? "Attending physician" : "Program director");
+		db_bind_text(st, 7, PICK(&r, specialties));
+		db_bind_text(st, 8, PICK(&r, orgs));
+		db_bind_text(st, 9, PICK(&r, met_via));
+		db_bind_int(st, 10, (long[]){14, 21, 30, 30, 60, 90}[below(&r, 6)]);
+		snprintf(text, sizeof text, "Meet about %s and %s.", PICK(&r, topics), PICK(&r, topics));
+		db_bind_text(st, 11, text);
+		db_bind_int(st, 12, now - span - DAY);
+		if (step_done(st, err))
+			return rp_code(err, RP_EDB);
+		c->people++;
+	}
+	for (long i = 1; i <= meetings; i++) {
+		/* person 1: about 1% of all meetings; the rest spread out */
+		long who = below(&r, 100) == 0 ? 1 : 1 + below(&r, people);
+		int64_t start = now - span + span * i / (meetings + 1);
+		int future = small ? i > meetings - 4 : i > meetings - meetings / 200;
+		start -= start % 1800; /* on the half hour */
+		if (small && future) {
+			start = now + (i - meetings + 4) * 2 * DAY;
+			start -= start % 1800;
+		}
+		make_uuid(&r, uuid);
+		make_notes(&r, text, sizeof text, 2 + (int)below(&r, small ? 3 : 12));
+		if (run(db,
+		        "INSERT INTO meeting(id, uuid, person_id, start_at, duration_min, location,"
+		        " agenda, notes, status, created_at, updated_at)"
+		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+		        &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, i);
+		db_bind_text(st, 2, uuid);
+		db_bind_int(st, 3, who);
+		db_bind_int(st, 4, start);
+		db_bind_int(st, 5, (long[]){30, 30, 45, 60}[below(&r, 4)]);
+		db_bind_text(st, 6, below(&r, 3) ? "Video call" : PICK(&r, orgs));
+		{
+			long t1 = below(&r, (long)(sizeof topics / sizeof topics[0])), t2 = (t1 + 1 + below(&r, 5)) %
+			          (long)(sizeof topics / sizeof topics[0]);
+			snprintf(name, sizeof name, "%s; %s", topics[t1], topics[t2]);
+		}
+		name[0] = (char)(name[0] - 'a' + 'A');
+		db_bind_text(st, 7, name);
+		db_bind_text(st, 8, future ? NULL : text);
+		db_bind_text(st, 9, future ? "planned" : below(&r, 20) ? "done" : "cancelled");
+		db_bind_int(st, 10, start);
+		if (step_done(st, err))
+			return rp_code(err, RP_EDB);
+		c->meetings++;
+		if (below(&r, 3) == 0) { /* an action item for every third meeting */
+			make_uuid(&r, uuid);
+			date_of_instant(start + (1 + below(&r, 14)) * DAY, day);
+			if (run(db,
+			        "INSERT INTO action_item(uuid, meeting_id, text, owner, due_date, done,"
+			        " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+			        &st, err))
+				return rp_code(err, RP_EDB);
+			db_bind_text(st, 1, uuid);
+			db_bind_int(st, 2, i);
+			db_bind_text(st, 3, PICK(&r, actions));
+			db_bind_text(st, 4, below(&r, 3) ? "me" : "them");
+			db_bind_text(st, 5, day);
+			db_bind_int(st, 6, start < now - 30L * DAY || below(&r, 2));
+			db_bind_int(st, 7, start);
+			if (step_done(st, err))
+				return rp_code(err, RP_EDB);
+			c->actions++;
+		}
+		if (!future && below(&r, 4) == 0) { /* a thank-you for every fourth */
+			make_uuid(&r, uuid);
+			date_of_instant(start + DAY, day);
+			snprintf(text, sizeof text, "Thank you for your time and the advice on %s.",
+			         PICK(&r, topics));
+			if (run(db,
+			        "INSERT INTO gratitude(uuid, person_id, meeting_id, helped_with, body, status,"
+			        " sent_date, channel, created_at, updated_at)"
+			        " VALUES(?1, ?2, ?3, ?4, ?5, 'sent', ?6, 'email', ?7, ?7)",
+			        &st, err))
+				return rp_code(err, RP_EDB);
+			db_bind_text(st, 1, uuid);
+			db_bind_int(st, 2, who);
+			db_bind_int(st, 3, i);
+			db_bind_text(st, 4, PICK(&r, topics));
+			db_bind_text(st, 5, text);
+			db_bind_text(st, 6, day);
+			db_bind_int(st, 7, start + DAY);
+			if (step_done(st, err))
+				return rp_code(err, RP_EDB);
+			c->thanks++;
+		}
+	}
+	for (long g = 1; g <= (small ? 3 : people * 2); g++) {
+		static const char *const titles[] = {"Land a hospitalist job", "Polish the CV",
+		                                     "Practise interview answers", "Publish the case report",
+		                                     "Find a research mentor", "Pass the boards"};
+		make_uuid(&r, uuid);
+		date_of_instant(now + (below(&r, 200) - 20) * DAY, day);
+		if (run(db,
+		        "INSERT INTO goal(id, uuid, title, category, status, target_date, progress,"
+		        " person_id, created_at, updated_at)"
+		        " VALUES(?1, ?2, ?3, 'job search', ?4, ?5, 0, ?6, ?7, ?7)",
+		        &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, g);
+		db_bind_text(st, 2, uuid);
+		db_bind_text(st, 3, small ? titles[g - 1] : PICK(&r, titles));
+		db_bind_text(st, 4, below(&r, 5) ? "active" : "done");
+		db_bind_text(st, 5, day);
+		db_bind_int(st, 6, 1 + below(&r, people));
+		db_bind_int(st, 7, now - below(&r, 300) * DAY);
+		if (step_done(st, err))
+			return rp_code(err, RP_EDB);
+		c->goals++;
+		for (int m = 0; m < 3; m++) {
+			static const char *const steps[] = {"Draft", "Review with a mentor", "Send"};
+			make_uuid(&r, uuid);
+			if (run(db,
+			        "INSERT INTO milestone(uuid, goal_id, title, done, created_at, updated_at)"
+			        " VALUES(?1, ?2, ?3, ?4, ?5, ?5)",
+			        &st, err))
+				return rp_code(err, RP_EDB);
+			db_bind_text(st, 1, uuid);
+			db_bind_int(st, 2, g);
+			db_bind_text(st, 3, steps[m]);
+			db_bind_int(st, 4, below(&r, 2));
+			db_bind_int(st, 5, now);
+			if (step_done(st, err))
+				return rp_code(err, RP_EDB);
+			c->milestones++;
+		}
+	}
+	/* a check-in most days, the last years (or the last weeks) */
+	for (long d = small ? 60 : (meetings < 3650 ? meetings : 3650); d >= 1; d--) {
+		if (below(&r, 7) == 0)
+			continue;
+		make_uuid(&r, uuid);
+		date_of_instant(now - d * DAY, day);
+		if (run(db,
+		        "INSERT INTO checkin(uuid, day, mood, did, next_step, created_at, updated_at)"
+		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+		        &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_text(st, 1, uuid);
+		db_bind_text(st, 2, day);
+		db_bind_int(st, 3, 1 + below(&r, 5));
+		db_bind_text(st, 4, PICK(&r, actions));
+		db_bind_text(st, 5, PICK(&r, actions));
+		db_bind_int(st, 6, now - d * DAY);
+		if (step_done(st, err))
+			return rp_code(err, RP_EDB);
+		c->checkins++;
+	}
+	return RP_OK;
+}
+
+int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *made,
+              struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc, empty = 0;
+	memset(made, 0, sizeof *made);
+	if (db_prepare(db, "SELECT NOT EXISTS(SELECT 1 FROM person) AND NOT EXISTS(SELECT 1 FROM meeting)",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	if (db_step(st, err) == DB_ROW)
+		empty = (int)db_col_int(st, 0);
+	db_release(st);
+	if (!empty)
+		return rp_fail(err, RP_EINVAL, "%s: not empty; the demo goes into a new database file",
+		               db_path(db));
+	if (db_begin(db, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	/* rows first, then the search index in one pass */
+	rc = schema_fts_pause(db, err);
+	if (rc == RP_OK)
+		rc = fill(db, size, made, err);
+	if (rc == RP_OK)
+		rc = schema_fts_resume(db, err);
+	if (rc != RP_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
