@@ -156,7 +156,8 @@ static void test_no_full_scan_on_a_keystroke(void **state)
 				char scan[64];
 				size_t len = (size_t)snprintf(scan, sizeof scan, "SCAN %s", tables[t]);
 				if (strncmp(detail, scan, len) == 0 && (detail[len] == '\0' || detail[len] == ' ') &&
-				    !strstr(detail, "USING") && !walk_by_id) {
+				    !strstr(detail, "USING") && !walk_by_id &&
+				    !strstr(detail, ":M")) { /* fts: a MATCH is its index */
 					fprintf(stderr, "full scan: %s\n  in: %s\n", detail, seen[i]);
 					bad++;
 				}
