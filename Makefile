@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo check test unit e2e install uninstall clean help fuzz fuzz-build
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build
 
 all: $(PROG)
 
@@ -123,6 +123,13 @@ fuzz: fuzz-build
 		ls $(FUZZ_DIR)/crash-$$f-* >/dev/null 2>&1 && { echo "fuzz_$$f found a crash"; exit 1; }; \
 	done; echo "fuzzing: no crash"
 
+# The benchmark: start-up, keys, commands and calcurse at 1k, 100k and 1M
+# meetings (BENCH_SIZES to choose); the table goes to tests/bench/RESULTS.md.
+bench: test-deps
+	@sh tests/install-deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/bench.sh tests/bench/RESULTS.md
+
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/rapport
@@ -143,4 +150,5 @@ help:
 	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
 	@echo "make check      install test packages, run the tests plain and sanitized"
 	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"
+	@echo "make bench      the benchmark table (tests/bench/RESULTS.md)"
 	@echo "make fuzz       libFuzzer on the importers, dates, config, search (FUZZ_SECONDS=60)"

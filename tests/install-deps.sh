@@ -7,11 +7,13 @@
 build="make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
 test="$build libcmocka-dev tmux sqlite3 jq python3 python3-icalendar clang"
 fuzz="$build clang"
+bench="$test calcurse"
 case "${1:-}" in
 build) set -- $build ;;
 test) set -- $test ;;
 fuzz) set -- $fuzz ;;
-*) echo "usage: $0 build|test|fuzz" >&2; exit 2 ;;
+bench) set -- $bench ;;
+*) echo "usage: $0 build|test|fuzz|bench" >&2; exit 2 ;;
 esac
 missing=""
 for p in "$@"; do

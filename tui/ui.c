@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/checkin.h"
@@ -804,12 +805,27 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	else if (nproblems)
 		ui_message(&ui, 1, "%s%s", problems[0], nproblems > 1 ? " (more when you quit)" : "");
 
+	/* RAPPORT_TIMING=FILE: how long each key took, from reading it to the
+	 * screen being updated, in microseconds (for the benchmark) */
+	const char *timing_path = getenv("RAPPORT_TIMING");
+	FILE *timing = timing_path && *timing_path ? fopen(timing_path, "a") : NULL;
+	struct timespec key_at = {0, 0};
 	while (!ui.quit) {
 		wint_t wch;
 		int rc, key;
 		draw(&ui);
 		doupdate();
+		if (timing && key_at.tv_sec) {
+			struct timespec done;
+			clock_gettime(CLOCK_MONOTONIC, &done);
+			fprintf(timing, "%ld\n",
+			        (long)((done.tv_sec - key_at.tv_sec) * 1000000L +
+			               (done.tv_nsec - key_at.tv_nsec) / 1000));
+			fflush(timing);
+		}
 		rc = get_wch(&wch);
+		if (timing)
+			clock_gettime(CLOCK_MONOTONIC, &key_at);
 		if (rc == ERR)
 			continue;
 		key = rc == KEY_CODE_YES ? (int)(KEY_FLAG | wch) : (int)wch;
@@ -820,6 +836,8 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 		handle_key(&ui, key);
 	}
 
+	if (timing)
+		fclose(timing);
 	form_free(ui.form);
 	ui_search_free(&ui);
 	ui_prompt_free(&ui);

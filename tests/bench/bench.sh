@@ -1,0 +1,159 @@
+#!/bin/sh
+# The benchmark: how fast rapport is at 1k, 100k and 1M meetings, against
+# the tmux+shell floor and against calcurse on the same number of
+# appointments.  It prints numbers; it never fails on a slow machine.
+#   tests/bench/bench.sh [RESULTS_FILE]     (BENCH_SIZES="1000 100000" to choose)
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+R="$top/rapport"
+sizes=${BENCH_SIZES:-"1000 100000 1000000"}
+runs=${BENCH_RUNS:-5}
+out=${1:-}
+W=$(mktemp -d "${TMPDIR:-/tmp}/rapport-bench.XXXXXX")
+echo "rapport-bench-$$-0" >"$W/sock"
+# the tmux server of the last start (the name is in a file: starts happen
+# in subshells)
+tm() { tmux -u -L "$(cat "$W/sock")" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$W"' EXIT
+export LC_ALL=C.UTF-8 TZ=UTC RAPPORT_NOW='2026-11-25 09:00' TERM=screen
+now_ms() { date +%s%3N; }
+
+# wait_screen TEXT...: poll the pane (every 2 ms) until it shows every TEXT;
+# prints nothing, returns 1 after 60 s
+wait_screen() {
+	i=0
+	while [ $i -lt 5000 ]; do
+		s=$(tm capture-pane -p -t b 2>/dev/null)
+		all=1
+		for want in "$@"; do case "$s" in *"$want"*) ;; *) all=0 ;; esac; done
+		[ $all = 1 ] && return 0
+		i=$((i + 1))
+		sleep 0.002
+	done
+	return 1
+}
+
+# start_ms CMD TEXT...: milliseconds from starting CMD in a new 120x40
+# terminal until the screen shows every TEXT
+start_ms() {
+	cmd=$1
+	shift
+	# a new server each time: one starting on the socket of one that is
+	# still shutting down fails
+	tm kill-server 2>/dev/null
+	echo "rapport-bench-$$-$(date +%s%N)" >"$W/sock"
+	t0=$(now_ms)
+	tm new-session -d -s b -x 120 -y 40 "exec $cmd"
+	wait_screen "$@" || { echo "timeout"; return; }
+	echo $(($(now_ms) - t0))
+}
+
+# wait_quiet FILE: until FILE stops growing (300 ms without a new line)
+wait_quiet() {
+	last=-1 same=0 i=0
+	while [ $same -lt 30 ] && [ $i -lt 6000 ]; do
+		cur=$(wc -l <"$1" 2>/dev/null || echo 0)
+		if [ "$cur" = "$last" ]; then same=$((same + 1)); else same=0; last=$cur; fi
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "-" }'; }
+p99() { sort -n | awk '{ a[NR] = $1 } END { if (NR) { i = int(NR * 0.99 + 0.999); if (i > NR) i = NR; print a[i] } else print "-" }'; }
+secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+timed() { t0=$(now_ms); "$@" >/dev/null 2>&1; echo $(($(now_ms) - t0)); }
+
+printf '%s\n' "| meetings | make db (ms) | floor (ms) | first screen (ms) | Today (ms) | RSS (MB) | key median (ms) | key p99 (ms) | timeline+G (ms) | today (ms) | search (ms) | ics (ms) | calcurse (ms) | rapport/calcurse |" >"$W/table"
+printf '%s\n' "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" >>"$W/table"
+
+for n in $sizes; do
+	db="$W/b$n.db"
+	echo "== $n meetings" >&2
+	stage() { echo "   $(date +%T) $1" >&2; }
+	t=$(timed "$R" --db "$db" demo --meetings "$n" --seed 1)
+	printf '[ui]\nstart = today\n' >"$W/today.ini"
+	: >"$W/none.ini"
+
+	stage "demo database made"
+	floor=$(for i in $(seq "$runs"); do start_ms "sh -c 'printf READY; sleep 30'" READY; done | median)
+	first=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/none.ini" "Gratitude ─" "q quit" "Timeline"; done | median)
+	rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$(tm display -p -t b '#{pane_pid}')/status" 2>/dev/null)
+	today=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/today.ini" "Due for contact" "Streak:"; done | median)
+
+	# keys: a scripted walk, timed inside (RAPPORT_TIMING) per key
+	stage "start-up measured"
+	rm -f "$W/keys.log"
+	start_ms "env RAPPORT_TIMING=$W/keys.log $R --db $db --config $W/none.ini" "q quit" >/dev/null
+	tm send-keys -t b 3
+	k=0
+	while [ $k -lt 10 ]; do
+		tm send-keys -t b j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
+		k=$((k + 1))
+	done
+	for k in 1 2 3 4 5 6 7 8 9 10; do tm send-keys -t b NPage; done
+	tm send-keys -t b G g Tab Tab Tab Tab 1 g
+	wait_quiet "$W/keys.log"
+	# the timeline of the person with 1% of the meetings, to its end
+	before=$(wc -l <"$W/keys.log")
+	t0=$(now_ms)
+	tm send-keys -t b Enter G
+	i=0
+	while [ "$(wc -l <"$W/keys.log")" -lt $((before + 2)) ] && [ $i -lt 6000 ]; do sleep 0.005; i=$((i + 1)); done
+	timeline=$(($(now_ms) - t0))
+	tm send-keys -t b Escape /
+	tm send-keys -t b -l interview
+	wait_quiet "$W/keys.log"
+	tm send-keys -t b Escape q
+	sleep 0.2
+	kmed=$(awk '{ printf "%.2f\n", $1 / 1000 }' "$W/keys.log" | median)
+	kp99=$(awk '{ printf "%.2f\n", $1 / 1000 }' "$W/keys.log" | p99)
+	nkeys=$(wc -l <"$W/keys.log")
+
+	stage "keys measured"
+	tod=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" today; done | median)
+	srch=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" search interview; done | median)
+	ics=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" export --format ics -o "$W/x.ics"; done | median)
+
+	stage "commands measured"
+	# calcurse on as many appointments, made from the same meetings
+	mkdir -p "$W/cal$n"
+	sqlite3 "$db" "SELECT strftime('%m/%d/%Y @ %H:%M', start_at, 'unixepoch') || ' -> ' ||
+		strftime('%m/%d/%Y @ %H:%M', start_at + 60 * duration_min, 'unixepoch') || ' |' ||
+		replace(agenda, char(10), ' ') FROM meeting" >"$W/cal$n/apts"
+	: >"$W/cal$n/todo"
+	# (a killed calcurse leaves its lock behind: clear it before each start)
+	cal=$(for i in $(seq 3); do rm -f "$W/cal$n/.calcurse.pid"; start_ms "calcurse -D $W/cal$n -C $W/cal$n" "Appointments"; done | median)
+	stage "calcurse measured"
+	ratio=$(awk -v a="$first" -v b="$cal" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }')
+
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$t" "$floor" "$first" \
+		"$today" "${rss:--}" "$kmed" "$kp99" "$timeline" "$tod" "$srch" "$ics" "$cal" "$ratio" >>"$W/table"
+	echo "   ($nkeys keys timed inside the program)" >&2
+	echo "$nkeys keys timed at $n meetings" >>"$W/notes"
+	[ "$n" -le 100000 ] && {
+		# import rate of the JSON export against a plain insert loop
+		"$R" --db "$db" export --format json -o "$W/e.json" 2>/dev/null
+		rows=$(jq '[.people, .goals, .milestones, .meetings, .actions, .thanks, .checkins | length] | add' "$W/e.json")
+		ti=$(timed "$R" --db "$W/imp$n.db" import "$W/e.json")
+		tp=$(timed sqlite3 "$W/plain$n.db" "PRAGMA journal_mode=WAL; CREATE TABLE t(id INTEGER PRIMARY KEY, uuid TEXT, a TEXT, b TEXT, c INTEGER);
+			BEGIN; WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $rows)
+			INSERT INTO t SELECT i, hex(randomblob(16)), printf('%.300c', 'x'), printf('%.300c', 'y'), i FROM s; COMMIT;")
+		echo "import at $n meetings: $rows rows in $ti ms ($(awk -v r="$rows" -v t="$ti" 'BEGIN { printf "%d", r * 1000 / (t ? t : 1) }') rows/s); plain insert loop: $tp ms ($(awk -v r="$rows" -v t="$tp" 'BEGIN { printf "%d", r * 1000 / (t ? t : 1) }') rows/s)" >>"$W/notes"
+	}
+	rm -f "$db" "$db"-wal "$db"-shm
+done
+
+{
+	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), $(date -u +%Y-%m-%d)"
+	echo
+	cat "$W/table"
+	echo
+	[ -f "$W/notes" ] && sed 's/^/- /' "$W/notes"
+	echo "- floor: tmux starting \`printf\`, measured the same way; first screen: until the"
+	echo "  panes, the timeline and the hint line are all drawn; keys: 1,000 j, 10 PgDn, G, g,"
+	echo "  pane switches, timed inside from reading the key to the screen update."
+} >"$W/report"
+cat "$W/report"
+[ -n "$out" ] && cp "$W/report" "$out"
+exit 0
