@@ -119,8 +119,17 @@ static void draw_top(struct ui *ui)
 	struct tm tm;
 	localtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a %d %b %Y", &tm);
-	if (summary_counts(ui->db, ui->cfg, &s, &err) != RP_OK)
-		memset(&s, 0, sizeof s);
+	if (ui->counts_stale) { /* a few queries per person: not on every key */
+		if (summary_counts(ui->db, ui->cfg, &s, &err) != RP_OK)
+			memset(&s, 0, sizeof s);
+		ui->counts[0] = s.due;
+		ui->counts[1] = s.thanks_owed;
+		ui->counts[2] = s.open_actions;
+		ui->counts_stale = 0;
+	}
+	s.due = ui->counts[0];
+	s.thanks_owed = ui->counts[1];
+	s.open_actions = ui->counts[2];
 	werase(ui->top);
 	wattrset(ui->top, color_attr(R_TITLE));
 	mvwaddstr(ui->top, 0, 1, "rapport");
@@ -290,6 +299,7 @@ static void refresh_view(struct ui *ui)
 void ui_reload(struct ui *ui)
 {
 	struct rp_err err;
+	ui->counts_stale = 1;
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
 			ui_error(ui, &err);
@@ -793,6 +803,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	ui.db = db;
 	ui.cfg = cfg;
 	ui.readonly = readonly;
+	ui.counts_stale = 1;
 	detail_init(&ui.detail, cfg);
 	rec_init(&ui.undo.before, K_PERSON);
 	for (int i = 0; i < NPANES; i++)

@@ -67,6 +67,9 @@ struct ui {
 	struct undo undo;
 	struct search_state search;
 	struct prompt prompt;
+	/* the top line's counts: computed again only when data changed */
+	long counts[3];
+	int counts_stale;
 	int quit;
 };
 

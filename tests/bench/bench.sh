@@ -79,7 +79,7 @@ for n in $sizes; do
 	floor=$(for i in $(seq "$runs"); do start_ms "sh -c 'printf READY; sleep 30'" READY; done | median)
 	first=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/none.ini" "Gratitude ─" "q quit" "Timeline"; done | median)
 	rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$(tm display -p -t b '#{pane_pid}')/status" 2>/dev/null)
-	today=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/today.ini" "Due for contact" "Streak:"; done | median)
+	today=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/today.ini" "Today, Wed" "Streak:"; done | median)
 
 	# keys: a scripted walk, timed inside (RAPPORT_TIMING) per key
 	stage "start-up measured"
