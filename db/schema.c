@@ -160,10 +160,17 @@ int schema_fts_resume(struct db *db, struct rp_err *err)
 	return RP_OK;
 }
 
+/* "Thanks owed" asks, for each recent meeting, whether a note went to that
+ * person since: by person and time, not by walking all their notes. */
+static const char v5[] =
+	"CREATE INDEX gratitude_person_time ON gratitude(person_id, created_at)"
+	" WHERE deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
 	{3, v3},
 	{4, v4},
+	{5, v5},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);
