@@ -581,7 +581,8 @@ static const struct cli_cmd commands[] = {
 	{"export", cli_export, 0,
 	 "export --format json [-o FILE]   everything, trash included: the lossless backup\n"
 	 "  export --format ics [--person P] [--all] [-o FILE]   planned meetings (--all: every one)\n"
-	 "  export --format csv --kind K [-o FILE]   one kind, for a spreadsheet\n"
+	 "  export --format csv [--kind K] [-o FILE]   one kind to FILE, or each kind to\n"
+	 "           a file in the folder -o names (people.csv, goals.csv...)\n"
 	 "  export --format md [--person P] [-o FILE]   a relationship report", 0},
 	{"import", cli_import, 1,
 	 "import FILE         a JSON export (merged by uuid, newer wins), an .ics calendar,\n"

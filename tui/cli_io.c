@@ -1,6 +1,7 @@
 /* cli_io.c - `rapport export` and `rapport import`. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <stdio.h>
@@ -28,6 +29,36 @@ static FILE *open_out(const char *path)
 	if (!(f = fdopen(fd, "w")))
 		close(fd);
 	return f;
+}
+
+/* --format csv without --kind: one file per kind, in a folder. */
+static int export_csv_folder(struct cli *c, const char *dir)
+{
+	struct rp_err err;
+	char path[4200];
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		cli_error("%s: cannot make the folder: %s", dir, strerror(errno));
+		return EXIT_FAIL;
+	}
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kind = kind_get((enum kind_id)k);
+		FILE *out;
+		int rc;
+		snprintf(path, sizeof path, "%s/%s.csv", dir, kind->plural);
+		if (!(out = open_out(path))) {
+			cli_error("%s: cannot write: %s", path, strerror(errno));
+			return EXIT_FAIL;
+		}
+		rc = csv_export(c->db, kind->id, out, &err);
+		if (fclose(out) != 0 && rc == RP_OK)
+			rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
+		if (rc != RP_OK) {
+			cli_error("%s", err.msg);
+			return EXIT_FAIL;
+		}
+	}
+	fprintf(stderr, "rapport: exported one CSV file per kind to %s/\n", dir);
+	return EXIT_OK;
 }
 
 int cli_export(struct cli *c, int argc, char **argv)
@@ -70,8 +101,10 @@ int cli_export(struct cli *c, int argc, char **argv)
 	if (!format || (strcmp(format, "json") && strcmp(format, "ics") && strcmp(format, "csv") &&
 	                strcmp(format, "md")))
 		return cli_usage_error("export ", "--format json, ics, csv or md");
-	if (strcmp(format, "csv") == 0 && !(kind_name && (kind = kind_by_name(kind_name))))
-		return cli_usage_error("export ", "--format csv needs --kind (people, goals, meetings...)");
+	if (kind_name && !(kind = kind_by_name(kind_name)))
+		return cli_usage_error("export ", "unknown kind '%s'", kind_name);
+	if (strcmp(format, "csv") == 0 && !kind)
+		return export_csv_folder(c, path ? path : ".");
 	if (who && person_resolve(c->db, who, &person, &err) != RP_OK) {
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;

@@ -107,6 +107,10 @@ St. Mary's, West
 line one|line two" "Python's csv reads it back: quotes doubled, commas quoted, line breaks kept"
 r export --format csv --kind meetings
 expect_out "id,uuid,person_id,start_at" "the meetings' header"
+r export --format csv -o "$T_DIR/csv"
+expect_rc 0 "export --format csv -o DIR: every kind"
+expect_eq "$(ls "$T_DIR/csv" | tr '\n' ' ')" "actions.csv checkins.csv goals.csv meetings.csv milestones.csv people.csv thanks.csv " "one file per kind"
+expect_eq "$($PY "$T_DIR/check_csv.py" "$T_DIR/csv/people.csv" | head -n 1)" "1" "each read back by Python's csv"
 printf 'Name,Organization,E-mail,Cadence,Shoe size\r\nDr. Lee Park,"Mercy, North",lee@example.org,21,44\r\n"Dr. Jane Okafor; ""JO"", MD\\PhD",St. Mary'"'"'s West,,,\r\n' >"$T_DIR/in.csv"
 r import "$T_DIR/in.csv"
 expect_rc 0 "import a CSV of people"
