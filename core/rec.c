@@ -451,11 +451,25 @@ int rec_write_error(const struct rec *r, struct rp_err *err)
 	return rp_code(err, RP_EDB);
 }
 
+/* "INSERT INTO t(<meta>, <fields>) VALUES(<marks>, ?N...)": the fields'
+ * parameters are numbered from first_field. */
+static void insert_sql(const struct kind *k, const char *meta, const char *marks, int first_field,
+                       char *sql, size_t n)
+{
+	char values[SQL_MAX];
+	size_t used = (size_t)snprintf(sql, n, "INSERT INTO %s(%s", k->table, meta);
+	size_t vused = (size_t)snprintf(values, sizeof values, "%s", marks);
+	for (int i = 0; i < k->nfields; i++) {
+		used += (size_t)snprintf(sql + used, n - used, ", %s", k->fields[i].col);
+		vused += (size_t)snprintf(values + vused, sizeof values - vused, ", ?%d", i + first_field);
+	}
+	snprintf(sql + used, n - used, ") VALUES(%s)", values);
+}
+
 int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 {
 	const struct kind *k = r->kind;
-	char sql[SQL_MAX], marks[SQL_MAX];
-	size_t used, mused;
+	char sql[SQL_MAX];
 	struct db_stmt *st;
 	int64_t now = clock_now();
 	int rc;
@@ -481,14 +495,7 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	if (uuid_new(r->uuid) != 0)
 		return rp_fail(err, RP_EIO, "cannot make an id: no random numbers");
 
-	used = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s(uuid, created_at, updated_at",
-	                        k->table);
-	mused = (size_t)snprintf(marks, sizeof marks, "?1, ?2, ?2");
-	for (int i = 0; i < k->nfields; i++) {
-		used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", k->fields[i].col);
-		mused += (size_t)snprintf(marks + mused, sizeof marks - mused, ", ?%d", i + 3);
-	}
-	snprintf(sql + used, sizeof sql - used, ") VALUES(%s)", marks);
+	insert_sql(k, "uuid, created_at, updated_at", "?1, ?2, ?2", 3, sql, sizeof sql);
 
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
@@ -558,8 +565,8 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 int rec_write_raw(struct db *db, struct rec *r, int64_t existing, struct rp_err *err)
 {
 	const struct kind *k = r->kind;
-	char sql[SQL_MAX], marks[SQL_MAX];
-	size_t used, mused;
+	char sql[SQL_MAX];
+	size_t used;
 	struct db_stmt *st;
 	int rc, id_free = 1;
 
@@ -584,14 +591,8 @@ int rec_write_raw(struct db *db, struct rec *r, int64_t existing, struct rp_err 
 			                         k->fields[i].col, i + 6);
 		snprintf(sql + used, sizeof sql - used, " WHERE id = ?1");
 	} else {
-		used = (size_t)snprintf(sql, sizeof sql,
-		                        "INSERT INTO %s(id, uuid, created_at, updated_at, deleted_at", k->table);
-		mused = (size_t)snprintf(marks, sizeof marks, "?1, ?2, ?3, ?4, ?5");
-		for (int i = 0; i < k->nfields; i++) {
-			used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s", k->fields[i].col);
-			mused += (size_t)snprintf(marks + mused, sizeof marks - mused, ", ?%d", i + 6);
-		}
-		snprintf(sql + used, sizeof sql - used, ") VALUES(%s)", marks);
+		insert_sql(k, "id, uuid, created_at, updated_at, deleted_at", "?1, ?2, ?3, ?4, ?5", 6, sql,
+		           sizeof sql);
 	}
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
