@@ -83,37 +83,30 @@ r --read-only list people --json
 expect_eq "$(jqo 'length')" "2" "--read-only still reads"
 
 # --- files that are not ours: refused, exit 1, byte-for-byte unchanged
+# refused FILE WORDS WHAT: opening FILE fails naming WORDS and leaves it as it was
+refused() {
+	cp "$1" "$1.orig"
+	raw --db "$1" --config "$CONFIG" list people
+	expect_rc 1 "$3 as --db"
+	expect_err "$2" "$3: says \"$2\""
+	if cmp -s "$1" "$1.orig"; then ok "$3: the file is unchanged"; else not_ok "$3: the file is unchanged"; fi
+}
+
 printf 'Dear diary,\nthis is not a database.\n' >"$T_DIR/diary.txt"
-cp "$T_DIR/diary.txt" "$T_DIR/diary.orig"
-raw --db "$T_DIR/diary.txt" --config "$CONFIG" list people
-expect_rc 1 "a text file as --db"
-expect_err "not a rapport database" "says it is not ours"
-if cmp -s "$T_DIR/diary.txt" "$T_DIR/diary.orig"; then ok "the text file is unchanged"; else not_ok "the text file is unchanged"; fi
+refused "$T_DIR/diary.txt" "not a rapport database" "a text file"
 
 sqlite3 "$T_DIR/music.db" "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('Blue');"
-cp "$T_DIR/music.db" "$T_DIR/music.orig"
-raw --db "$T_DIR/music.db" --config "$CONFIG" add person X
-expect_rc 1 "another program's SQLite file"
-expect_err "another program" "says whose it is not"
-if cmp -s "$T_DIR/music.db" "$T_DIR/music.orig"; then ok "that file is unchanged"; else not_ok "that file is unchanged"; fi
+refused "$T_DIR/music.db" "an SQLite file of another program" "another program's SQLite file"
 
 cp "$DB" "$T_DIR/damaged.db"
 sqlite3 "$T_DIR/damaged.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 # scribble over the schema page, after the 100-byte header
 dd if=/dev/urandom of="$T_DIR/damaged.db" bs=1 seek=100 count=2000 conv=notrunc 2>/dev/null
-cp "$T_DIR/damaged.db" "$T_DIR/damaged.orig"
-raw --db "$T_DIR/damaged.db" --config "$CONFIG" list people
-expect_rc 1 "a damaged database"
-expect_err "damaged" "says it is damaged"
-if cmp -s "$T_DIR/damaged.db" "$T_DIR/damaged.orig"; then ok "the damaged file is unchanged"; else not_ok "the damaged file is unchanged"; fi
+refused "$T_DIR/damaged.db" "damaged" "a damaged database"
 
 cp "$DB" "$T_DIR/future.db"
 sqlite3 "$T_DIR/future.db" "PRAGMA user_version=99;"
-cp "$T_DIR/future.db" "$T_DIR/future.orig"
-raw --db "$T_DIR/future.db" --config "$CONFIG" list people
-expect_rc 1 "a database from a newer version"
-expect_err "written by a newer rapport (schema 99" "says so with the version"
-if cmp -s "$T_DIR/future.db" "$T_DIR/future.orig"; then ok "the newer file is unchanged"; else not_ok "the newer file is unchanged"; fi
+refused "$T_DIR/future.db" "written by a newer rapport (schema 99" "a database from a newer version"
 
 raw --db "$T_DIR" --config "$CONFIG" list people
 expect_rc 1 "a folder as --db"
