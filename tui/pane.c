@@ -131,11 +131,9 @@ int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_
 	return load_matches(db, p, err);
 }
 
-int pane_load(struct db *db, struct pane *p, struct rp_err *err)
+/* The window from its top row's list key. */
+static int load_keyset(struct db *db, struct pane *p, struct rp_err *err)
 {
-	if (p->filter_text)
-		return load_matches(db, p, err);
-	{
 	int64_t selected = pane_selected(p) ? pane_selected(p)->id : 0;
 	int old_cursor = p->cursor;
 	struct rec_query q = {.filter_field = p->filter_field,
@@ -172,7 +170,11 @@ int pane_load(struct db *db, struct pane *p, struct rp_err *err)
 	if (page.n == 0)
 		set_top(p, NULL);
 	return RP_OK;
-	}
+}
+
+int pane_load(struct db *db, struct pane *p, struct rp_err *err)
+{
+	return p->filter_text ? load_matches(db, p, err) : load_keyset(db, p, err);
 }
 
 /* Moves within a text filter's match list. */

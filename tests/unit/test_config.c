@@ -4,20 +4,6 @@
 
 #include "core/config.h"
 
-static int setup(void **state)
-{
-	(void)state;
-	test_make_dir();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	test_remove_dir();
-	return 0;
-}
-
 static void load(const char *text, struct config *cfg, struct config_report *rep)
 {
 	const char *path = test_path("config.ini");
@@ -162,5 +148,5 @@ int main(void)
 		cmocka_unit_test(test_unknown_key_is_placed),
 		cmocka_unit_test(test_odd_files),
 	};
-	return cmocka_run_group_tests_name("config", tests, setup, teardown);
+	return cmocka_run_group_tests_name("config", tests, test_group_setup, test_group_teardown);
 }

@@ -7,20 +7,6 @@
 #include "db/db.h"
 #include "db/schema.h"
 
-static int setup(void **state)
-{
-	(void)state;
-	test_make_dir();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	test_remove_dir();
-	return 0;
-}
-
 static int sql_int(const char *path, const char *sql)
 {
 	sqlite3 *h;
@@ -385,5 +371,5 @@ int main(void)
 		cmocka_unit_test(test_statements_bind_and_cache),
 		cmocka_unit_test(test_backup_copy),
 	};
-	return cmocka_run_group_tests_name("db", tests, setup, teardown);
+	return cmocka_run_group_tests_name("db", tests, test_group_setup, test_group_teardown);
 }

@@ -28,8 +28,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static int group_setup(void **state) { (void)state; test_make_dir(); return 0; }
-static int group_teardown(void **state) { (void)state; test_remove_dir(); return 0; }
 
 #define add(...) test_add(db, __VA_ARGS__)
 
@@ -376,5 +374,5 @@ int main(void)
 		T(test_goal_progress_and_late),
 		T(test_moods_and_months),
 	};
-	return cmocka_run_group_tests_name("health", tests, group_setup, group_teardown);
+	return cmocka_run_group_tests_name("health", tests, test_group_setup, test_group_teardown);
 }

@@ -37,6 +37,21 @@ static inline void test_remove_dir(void)
 		fprintf(stderr, "could not remove %s\n", test_dir);
 }
 
+/* For cmocka groups that only need the folder. */
+static inline int test_group_setup(void **state)
+{
+	(void)state;
+	test_make_dir();
+	return 0;
+}
+
+static inline int test_group_teardown(void **state)
+{
+	(void)state;
+	test_remove_dir();
+	return 0;
+}
+
 static inline const char *test_path(const char *leaf)
 {
 	static char paths[8][512];
