@@ -2,6 +2,7 @@
  * or per recent meeting; nothing walks the whole history. */
 #include "core/health.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,46 +44,122 @@ static int next_planned(struct db *db, int64_t person, int64_t from, int64_t *id
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }
 
-int health_due(struct db *db, const struct config *cfg, int64_t person_id, struct due *out,
-               struct rp_err *err)
+/* What the due rules need of a person, with the start of their last done
+ * meeting (walking meeting_person backwards, stopping at the first hit). */
+#define DUE_FACTS                                                                              \
+	"SELECT id, name, stage, snoozed_until, cadence_days, created_at, deleted_at,"            \
+	" (SELECT start_at FROM meeting WHERE person_id = person.id AND status = 'done'"        \
+	"  AND deleted_at IS NULL ORDER BY start_at DESC LIMIT 1)"                                \
+	" FROM person "
+
+/* The planned meetings to come, by person then time, read at once for a
+ * list of people rather than a query each. */
+struct planned {
+	int64_t person_id, id, start_at;
+};
+
+struct planned_list {
+	struct planned *v;
+	int n;
+};
+
+static int planned_order(const void *a, const void *b)
 {
-	struct rec p;
-	const struct kind *k = kind_get(K_PERSON);
+	const struct planned *x = a, *y = b;
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	return x->start_at < y->start_at ? -1 : x->start_at > y->start_at;
+}
+
+static int planned_load(struct db *db, int64_t from, struct planned_list *pl, struct rp_err *err)
+{
+	struct db_stmt *st;
+	int cap = 0, rc;
+	pl->v = NULL;
+	pl->n = 0;
+	if (db_prepare(db,
+	               "SELECT person_id, id, start_at FROM meeting WHERE status = 'planned'"
+	               " AND deleted_at IS NULL AND start_at >= ?1 ORDER BY start_at",
+	               &st, err))
+		return fail_db(err);
+	db_bind_int(st, 1, from);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (pl->n == cap) {
+			struct planned *p = realloc(pl->v, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *p);
+			if (!p) {
+				rc = DB_FAIL;
+				rp_fail(err, RP_EIO, "out of memory");
+				break;
+			}
+			pl->v = p;
+		}
+		pl->v[pl->n++] = (struct planned){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
+	}
+	db_release(st);
+	if (rc == DB_FAIL) {
+		free(pl->v);
+		pl->v = NULL;
+		return fail_db(err);
+	}
+	/* sorted here: asking SQLite for person order walks meeting_person whole */
+	if (pl->n)
+		qsort(pl->v, (size_t)pl->n, sizeof *pl->v, planned_order);
+	return RP_OK;
+}
+
+/* The first planned meeting of the person in pl, or nothing. */
+static void planned_find(const struct planned_list *pl, int64_t person, int64_t *id, int64_t *start)
+{
+	int lo = 0, hi = pl->n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (pl->v[mid].person_id < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*id = *start = 0;
+	if (lo < pl->n && pl->v[lo].person_id == person) {
+		*id = pl->v[lo].id;
+		*start = pl->v[lo].start_at;
+	}
+}
+
+/* The due state from the facts of the current row of st (DUE_FACTS); the
+ * planned meetings from pl, or (NULL) asked for. */
+static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *st,
+                      const struct planned_list *pl, struct due *out, struct rp_err *err)
+{
 	char today[DATE_LEN], start_day[DATE_LEN];
-	const char *stage, *snooze;
+	const char *stage = db_col_text(st, 2), *snooze = db_col_text(st, 3);
 	int64_t planned_start;
-	long cadence, to_go;
+	long cadence = (long)db_col_int(st, 4), to_go;
 
 	memset(out, 0, sizeof *out);
-	out->person_id = person_id;
+	out->person_id = db_col_int(st, 0);
 	out->state = DUE_NONE;
-	if (rec_get(db, K_PERSON, person_id, &p, err) != RP_OK)
-		return fail_db(err);
-	snprintf(out->name, sizeof out->name, "%s", rec_str(&p, 0));
-	stage = rec_str(&p, kind_field_index(k, "stage"));
-	snooze = rec_str(&p, kind_field_index(k, "snoozed_until"));
-	cadence = (long)rec_int(&p, kind_field_index(k, "cadence_days"));
-	if (p.deleted_at || rec_is_null(&p, kind_field_index(k, "cadence_days")) ||
-	    strcmp(stage, "paused") == 0 || strcmp(stage, "alumni") == 0) {
-		rec_free(&p);
+	snprintf(out->name, sizeof out->name, "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+	if (db_col_is_null(st, 4) || !db_col_is_null(st, 6) ||
+	    (stage && (strcmp(stage, "paused") == 0 || strcmp(stage, "alumni") == 0)))
 		return RP_OK;
-	}
 	date_today(clock_now(), today);
-	out->last_met = person_last_met(db, person_id);
+	out->last_met = db_col_int(st, 7);
 	/* no meeting yet: the relationship started when the person was added */
-	date_of_instant(out->last_met ? out->last_met : p.created_at, start_day);
+	date_of_instant(out->last_met ? out->last_met : db_col_int(st, 5), start_day);
 	date_add_days(start_day, cadence, out->due_day);
 	to_go = date_diff(today, out->due_day);
 	if (snooze)
 		snprintf(out->snoozed_until, sizeof out->snoozed_until, "%s", snooze);
-	rec_free(&p);
 
 	if (to_go > cfg->due_soon_days) {
 		out->state = DUE_OK;
 		out->days = to_go;
 		return RP_OK;
 	}
-	if (next_planned(db, person_id, date_start(today), &out->planned_id, &planned_start, err))
+	if (pl)
+		planned_find(pl, out->person_id, &out->planned_id, &planned_start);
+	else if (next_planned(db, out->person_id, date_start(today), &out->planned_id,
+	                      &planned_start, err))
 		return fail_db(err);
 	if (out->planned_id) {
 		char planned_day[DATE_LEN];
@@ -105,6 +182,27 @@ int health_due(struct db *db, const struct config *cfg, int64_t person_id, struc
 	return RP_OK;
 }
 
+int health_due(struct db *db, const struct config *cfg, int64_t person_id, struct due *out,
+               struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	memset(out, 0, sizeof *out);
+	out->person_id = person_id;
+	if (db_prepare(db, DUE_FACTS "WHERE id = ?1", &st, err))
+		return fail_db(err);
+	db_bind_int(st, 1, person_id);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		rc = due_of_row(db, cfg, st, NULL, out, err);
+	else if (rc == DB_DONE)
+		rc = rp_fail(err, RP_ENOTFOUND, "person #%lld: no such person", (long long)person_id);
+	else
+		rc = fail_db(err);
+	db_release(st);
+	return rc;
+}
+
 static int due_order(const void *a, const void *b)
 {
 	const struct due *x = a, *y = b;
@@ -120,111 +218,32 @@ int health_due_list(struct db *db, const struct config *cfg, struct due **out, i
                     struct rp_err *err)
 {
 	struct db_stmt *st;
-	int64_t *ids = NULL;
-	int count = 0, cap = 0, rc;
-	*out = NULL;
-	*n = 0;
-	if (db_prepare(db,
-	               "SELECT id FROM person WHERE cadence_days IS NOT NULL AND deleted_at IS NULL"
-	               " AND stage NOT IN ('paused', 'alumni') ORDER BY id",
-	               &st, err))
-		return fail_db(err);
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		if (count == cap) {
-			int64_t *p = realloc(ids, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *ids);
-			if (!p) {
-				rc = DB_FAIL;
-				rp_fail(err, RP_EIO, "out of memory");
-				break;
-			}
-			ids = p;
-		}
-		ids[count++] = db_col_int(st, 0);
-	}
-	db_release(st);
-	if (rc == DB_FAIL) {
-		free(ids);
-		return fail_db(err);
-	}
-	*out = calloc((size_t)(count ? count : 1), sizeof **out);
-	if (!*out) {
-		free(ids);
-		return rp_fail(err, RP_EIO, "out of memory");
-	}
-	for (int i = 0; i < count; i++) {
-		struct due d;
-		if (health_due(db, cfg, ids[i], &d, err) != RP_OK) {
-			free(ids);
-			free(*out);
-			*out = NULL;
-			return fail_db(err);
-		}
-		if (d.state == DUE_SOON || d.state == DUE_OVERDUE)
-			(*out)[(*n)++] = d;
-	}
-	free(ids);
-	qsort(*out, (size_t)*n, sizeof **out, due_order);
-	return RP_OK;
-}
-
-/* The id of a live note with this status for the meeting, or to the person
- * written since `since`; 0 if none. */
-static int64_t note_for(struct db *db, int64_t meeting, int64_t person, int64_t since,
-                        const char *status, struct rp_err *err)
-{
-	struct db_stmt *st;
-	int64_t id = 0;
-	if (db_prepare(db,
-	               "SELECT id FROM gratitude WHERE deleted_at IS NULL AND status = ?4"
-	               " AND (meeting_id = ?1 OR (person_id = ?2 AND created_at >= ?3)) LIMIT 1",
-	               &st, err))
-		return -1;
-	db_bind_int(st, 1, meeting);
-	db_bind_int(st, 2, person);
-	db_bind_int(st, 3, since);
-	db_bind_text(st, 4, status);
-	if (db_step(st, err) == DB_ROW)
-		id = db_col_int(st, 0);
-	db_release(st);
-	return id;
-}
-
-int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
-                       struct rp_err *err)
-{
-	struct db_stmt *st;
-	char today[DATE_LEN], first[DATE_LEN];
+	struct planned_list pl;
+	char today[DATE_LEN];
 	int cap = 0, rc;
-	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
 	*out = NULL;
 	*n = 0;
 	date_today(clock_now(), today);
-	date_add_days(today, -cfg->thanks_window_days, first);
-	if (db_prepare(db,
-	               "SELECT id, person_id, start_at FROM meeting WHERE status = 'done'"
-	               " AND deleted_at IS NULL AND start_at >= ?1 AND start_at <= ?2"
-	               " ORDER BY start_at DESC, id DESC",
-	               &st, err))
+	if (planned_load(db, date_start(today), &pl, err) != RP_OK)
 		return fail_db(err);
-	db_bind_int(st, 1, date_start(first));
-	db_bind_int(st, 2, cutoff);
+	/* one pass over the people with a cadence, each with their last meeting */
+	if (db_prepare(db,
+	               DUE_FACTS "WHERE cadence_days IS NOT NULL AND deleted_at IS NULL"
+	                         " AND stage NOT IN ('paused', 'alumni') ORDER BY id",
+	               &st, err)) {
+		free(pl.v);
+		return fail_db(err);
+	}
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct owed o = {0};
-		int64_t sent;
-		o.meeting_id = db_col_int(st, 0);
-		o.person_id = db_col_int(st, 1);
-		o.start_at = db_col_int(st, 2);
-		sent = note_for(db, o.meeting_id, o.person_id, o.start_at, "sent", err);
-		if (sent < 0) {
+		struct due d;
+		if (due_of_row(db, cfg, st, &pl, &d, err) != RP_OK) {
 			rc = DB_FAIL;
 			break;
 		}
-		if (sent)
+		if (d.state != DUE_SOON && d.state != DUE_OVERDUE)
 			continue;
-		o.draft_id = note_for(db, o.meeting_id, o.person_id, o.start_at, "draft", err);
-		person_name(db, o.person_id, o.name, sizeof o.name);
 		if (*n == cap) {
-			struct owed *p = realloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *p);
+			struct due *p = realloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *p);
 			if (!p) {
 				rc = DB_FAIL;
 				rp_fail(err, RP_EIO, "out of memory");
@@ -232,16 +251,216 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 			}
 			*out = p;
 		}
-		(*out)[(*n)++] = o;
+		(*out)[(*n)++] = d;
 	}
 	db_release(st);
+	free(pl.v);
 	if (rc == DB_FAIL) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
 		return fail_db(err);
 	}
+	if (*n)
+		qsort(*out, (size_t)*n, sizeof **out, due_order);
 	return RP_OK;
+}
+
+/* The notes that can settle a recent meeting, held in memory: the live
+ * ones written since the window opened (by person and time), and the live
+ * ones attached to a meeting of the window (by meeting). */
+struct note_fact {
+	int64_t key; /* person or meeting */
+	int64_t created_at, id;
+	int sent;
+};
+
+struct note_facts {
+	struct note_fact *v;
+	int n, cap;
+};
+
+static int note_push(struct note_facts *f, int64_t key, int64_t created_at, int64_t id, int sent)
+{
+	if (f->n == f->cap) {
+		struct note_fact *p = realloc(f->v, (size_t)(f->cap = f->cap ? f->cap * 2 : 64) * sizeof *p);
+		if (!p)
+			return -1;
+		f->v = p;
+	}
+	f->v[f->n++] = (struct note_fact){key, created_at, id, sent};
+	return 0;
+}
+
+static int note_order(const void *a, const void *b)
+{
+	const struct note_fact *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->created_at > y->created_at ? -1 : x->created_at < y->created_at; /* newest first */
+}
+
+/* Load into f the notes of a query with columns key, created_at, id, status. */
+static int note_load(struct db *db, const char *sql, int64_t a, int64_t b, struct note_facts *f,
+                     struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	if (db_prepare(db, sql, &st, err))
+		return -1;
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		const char *status = db_col_text(st, 3);
+		if (note_push(f, db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+		              status && strcmp(status, "sent") == 0)) {
+			rc = DB_FAIL;
+			rp_fail(err, RP_EIO, "out of memory");
+			break;
+		}
+	}
+	db_release(st);
+	if (rc == DB_FAIL)
+		return -1;
+	qsort(f->v, (size_t)f->n, sizeof *f->v, note_order);
+	return 0;
+}
+
+/* The newest note with this key, sent or not, written at `since` or later:
+ * its id, or 0. */
+static int64_t note_find(const struct note_facts *f, int64_t key, int64_t since, int sent)
+{
+	int lo = 0, hi = f->n;
+	while (lo < hi) { /* the first entry with this key */
+		int mid = (lo + hi) / 2;
+		if (f->v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int i = lo; i < f->n && f->v[i].key == key && f->v[i].created_at >= since; i++)
+		if (f->v[i].sent == sent)
+			return f->v[i].id;
+	return 0;
+}
+
+static int owed_by_person(const void *a, const void *b)
+{
+	const struct owed *x = *(const struct owed *const *)a, *y = *(const struct owed *const *)b;
+	return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
+}
+
+/* Names for the owed rows, looked up once per person rather than per row. */
+static void owed_names(struct db *db, struct owed *o, int n)
+{
+	struct owed **by = malloc((size_t)(n ? n : 1) * sizeof *by);
+	if (!by) {
+		for (int i = 0; i < n; i++)
+			person_name(db, o[i].person_id, o[i].name, sizeof o[i].name);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		by[i] = &o[i];
+	qsort(by, (size_t)n, sizeof *by, owed_by_person);
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && by[i]->person_id == by[i - 1]->person_id)
+			memcpy(by[i]->name, by[i - 1]->name, sizeof by[i]->name);
+		else
+			person_name(db, by[i]->person_id, by[i]->name, sizeof by[i]->name);
+	}
+	free(by);
+}
+
+struct window_meeting {
+	int64_t id, person_id, start_at;
+};
+
+int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
+                       struct rp_err *err)
+{
+	struct db_stmt *st;
+	char today[DATE_LEN], first[DATE_LEN];
+	struct window_meeting *m = NULL;
+	struct note_facts by_person = {0}, by_meeting = {0};
+	int nm = 0, mcap = 0, cap = 0, rc;
+	int64_t low = 0, high = 0, opened;
+	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
+	*out = NULL;
+	*n = 0;
+	date_today(clock_now(), today);
+	date_add_days(today, -cfg->thanks_window_days, first);
+	opened = date_start(first);
+	/* the done meetings of the window, from the index meeting_done_time */
+	if (db_prepare(db,
+	               "SELECT id, person_id, start_at FROM meeting WHERE status = 'done'"
+	               " AND deleted_at IS NULL AND start_at >= ?1 AND start_at <= ?2"
+	               " ORDER BY start_at DESC, id DESC",
+	               &st, err))
+		return fail_db(err);
+	db_bind_int(st, 1, opened);
+	db_bind_int(st, 2, cutoff);
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (nm == mcap) {
+			struct window_meeting *p = realloc(m, (size_t)(mcap = mcap ? mcap * 2 : 64) * sizeof *p);
+			if (!p) {
+				rc = DB_FAIL;
+				rp_fail(err, RP_EIO, "out of memory");
+				break;
+			}
+			m = p;
+		}
+		m[nm] = (struct window_meeting){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
+		low = nm == 0 || m[nm].id < low ? m[nm].id : low;
+		high = m[nm].id > high ? m[nm].id : high;
+		nm++;
+	}
+	db_release(st);
+	if (rc == DB_FAIL)
+		goto fail;
+	if (nm == 0)
+		return RP_OK;
+	/* the notes that could settle them, two range reads of small indexes */
+	if (note_load(db,
+	              "SELECT person_id, created_at, id, status FROM gratitude"
+	              " WHERE deleted_at IS NULL AND created_at BETWEEN ?1 AND ?2",
+	              opened, INT64_MAX, &by_person, err) ||
+	    note_load(db,
+	              "SELECT meeting_id, created_at, id, status FROM gratitude"
+	              " WHERE deleted_at IS NULL AND meeting_id BETWEEN ?1 AND ?2",
+	              low, high, &by_meeting, err))
+		goto fail;
+	for (int i = 0; i < nm; i++) {
+		struct owed o = {.meeting_id = m[i].id, .person_id = m[i].person_id,
+		                 .start_at = m[i].start_at};
+		if (note_find(&by_meeting, o.meeting_id, INT64_MIN, 1) ||
+		    note_find(&by_person, o.person_id, o.start_at, 1))
+			continue;
+		o.draft_id = note_find(&by_meeting, o.meeting_id, INT64_MIN, 0);
+		if (!o.draft_id)
+			o.draft_id = note_find(&by_person, o.person_id, o.start_at, 0);
+		if (*n == cap) {
+			struct owed *p = realloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *p);
+			if (!p) {
+				rp_fail(err, RP_EIO, "out of memory");
+				goto fail;
+			}
+			*out = p;
+		}
+		(*out)[(*n)++] = o;
+	}
+	owed_names(db, *out, *n);
+	free(m);
+	free(by_person.v);
+	free(by_meeting.v);
+	return RP_OK;
+fail:
+	free(m);
+	free(by_person.v);
+	free(by_meeting.v);
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return fail_db(err);
 }
 
 int health_promises(struct db *db, int limit, struct promises *out, struct rp_err *err)

@@ -9,11 +9,13 @@
 #include "core/rec.h"
 #include "core/rec_json.h"
 #include "db/db.h"
+#include "db/schema.h"
 
 /* The order that lets references resolve: parents first. */
 static const enum kind_id order[] = {K_PERSON,  K_GOAL,      K_MILESTONE, K_MEETING,
                                      K_ACTION,  K_GRATITUDE, K_CHECKIN};
 #define NKINDS (sizeof order / sizeof order[0])
+#define BULK_ROWS 1000 /* below this the triggers are cheaper */
 
 /* "person_id" -> "person_uuid" */
 static void uuid_key(const char *col, char *buf, size_t n)
@@ -289,11 +291,35 @@ static int import_record(struct db *db, enum kind_id kind, json_t *obj, const ch
 	return rc;
 }
 
+/* Worth the bulk path: more rows coming than the file holds already (filling
+ * the search index again costs about as much as what is there). */
+static int bulk_import(struct db *db, json_t *doc)
+{
+	struct db_stmt *st;
+	int64_t have = 0;
+	size_t coming = 0;
+	for (size_t k = 0; k < NKINDS; k++)
+		coming += json_array_size(json_object_get(doc, kind_get(order[k])->plural));
+	if (coming < BULK_ROWS)
+		return 0;
+	/* the largest ids stand for the sizes of the tables (no count(*) scan) */
+	for (size_t k = 0; k < NKINDS; k++) {
+		char sql[100];
+		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", kind_get(order[k])->table);
+		if (db_prepare(db, sql, &st, NULL) != RP_OK)
+			return 0;
+		if (db_step(st, NULL) == DB_ROW)
+			have += db_col_int(st, 0);
+		db_release(st);
+	}
+	return (int64_t)coming > have;
+}
+
 int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err)
 {
 	json_error_t jerr;
 	json_t *doc, *format;
-	int rc = RP_OK;
+	int rc = RP_OK, bulk;
 
 	memset(rep, 0, sizeof *rep);
 	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
@@ -311,6 +337,14 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 		json_decref(doc);
 		return rp_code(err, RP_EDB);
 	}
+	bulk = bulk_import(db, doc);
+	/* room for the pages an import touches (its uuid lookups go all over
+	 * the index) rather than spilling to the WAL mid-transaction; for a big
+	 * import the search index is filled once after the rows rather than row
+	 * by row (the triggers come back at the end, or with the rollback) */
+	if (db_exec(db, "PRAGMA cache_size = -65536", err) != RP_OK ||
+	    (bulk && schema_fts_pause(db, err) != RP_OK))
+		rc = rp_code(err, RP_EDB);
 	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++) {
 		const struct kind *kind = kind_get(order[k]);
 		json_t *arr = json_object_get(doc, kind->plural), *obj;
@@ -330,9 +364,12 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 		}
 	}
 	json_decref(doc);
-	if (rc != RP_OK) {
+	if (rc == RP_OK && bulk)
+		rc = schema_fts_resume(db, err);
+	if (rc != RP_OK)
 		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
+	else
+		rc = db_commit(db, err);
+	db_exec(db, "PRAGMA cache_size = -2000", NULL); /* SQLite's default */
+	return rc;
 }

@@ -7,7 +7,8 @@
 #include "core/health.h"
 #include "db/db.h"
 
-int summary_counts(struct db *db, const struct config *cfg, struct summary *s, struct rp_err *err)
+static int counts_read(struct db *db, const struct config *cfg, struct summary *s,
+                       struct rp_err *err)
 {
 	struct db_stmt *st;
 	struct due *due;
@@ -31,4 +32,14 @@ int summary_counts(struct db *db, const struct config *cfg, struct summary *s, s
 		s->open_actions = (long)db_col_int(st, 0);
 	db_release(st);
 	return rc == DB_FAIL ? (err ? (int)err->code : RP_EDB) : RP_OK;
+}
+
+int summary_counts(struct db *db, const struct config *cfg, struct summary *s, struct rp_err *err)
+{
+	int rc;
+	if (db_read_begin(db, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	rc = counts_read(db, cfg, s, err);
+	db_read_end(db);
+	return rc;
 }

@@ -29,7 +29,8 @@ static int load_ids(struct db *db, struct db_stmt *st, enum kind_id kind, struct
 	return RP_OK;
 }
 
-int today_load(struct db *db, const struct config *cfg, struct today *t, struct rp_err *err)
+static int today_read(struct db *db, const struct config *cfg, struct today *t,
+                      struct rp_err *err)
 {
 	struct db_stmt *st;
 	char until[DATE_LEN];
@@ -93,4 +94,14 @@ void today_free(struct today *t)
 	free(t->owed);
 	free(t->goal_progress);
 	memset(t, 0, sizeof *t);
+}
+
+int today_load(struct db *db, const struct config *cfg, struct today *t, struct rp_err *err)
+{
+	int rc;
+	if (db_read_begin(db, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	rc = today_read(db, cfg, t, err);
+	db_read_end(db);
+	return rc;
 }

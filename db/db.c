@@ -302,6 +302,10 @@ void db_close(struct db *db)
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
 	}
+	/* keep the planner's statistics current (SQLite's advice; bounded work,
+	 * and nothing when they are) so that it keeps choosing the indexes */
+	if (!db->readonly && db->depth == 0)
+		sqlite3_exec(db->h, "PRAGMA analysis_limit=400; PRAGMA optimize;", NULL, NULL, NULL);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
@@ -430,6 +434,23 @@ int db_begin(struct db *db, struct rp_err *err)
 		return err ? (int)err->code : RP_EDB;
 	db->depth++;
 	return RP_OK;
+}
+
+int db_read_begin(struct db *db, struct rp_err *err)
+{
+	if (db->depth == 0 && db_exec(db, "BEGIN", err) != RP_OK)
+		return err ? (int)err->code : RP_EDB;
+	db->depth++;
+	return RP_OK;
+}
+
+void db_read_end(struct db *db)
+{
+	if (db->depth <= 0)
+		return;
+	if (db->depth == 1)
+		db_exec(db, "COMMIT", NULL); /* nothing was written: it ends the read */
+	db->depth--;
 }
 
 int db_commit(struct db *db, struct rp_err *err)

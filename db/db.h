@@ -62,6 +62,10 @@ int db_changes(struct db *db);
  * savepoints.  Every begin is matched by exactly one commit or rollback. */
 int db_begin(struct db *db, struct rp_err *err);
 int db_commit(struct db *db, struct rp_err *err);
+/* Many reads as one: one snapshot and one lock rather than one per
+ * statement (no-op inside a transaction). */
+int db_read_begin(struct db *db, struct rp_err *err);
+void db_read_end(struct db *db);
 void db_rollback(struct db *db);
 
 /* Consistent copy of the open database to dest (created 0600, must not exist). */

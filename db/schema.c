@@ -166,11 +166,27 @@ static const char v5[] =
 	"CREATE INDEX gratitude_person_time ON gratitude(person_id, created_at)"
 	" WHERE deleted_at IS NULL;";
 
+/* The start-up questions without reading table pages: the last done
+ * meeting of each person, the planned meetings to come, the done meetings
+ * of the last weeks and the notes written in them, each answered from a
+ * small index alone (status and deleted_at are columns too, or SQLite
+ * would still read the rows to check them). */
+static const char v6[] =
+	"CREATE INDEX meeting_done_person ON meeting(person_id, start_at, status, deleted_at)"
+	" WHERE status = 'done' AND deleted_at IS NULL;"
+	"CREATE INDEX meeting_done_time ON meeting(start_at, id, person_id, status, deleted_at)"
+	" WHERE status = 'done' AND deleted_at IS NULL;"
+	"CREATE INDEX meeting_planned ON meeting(start_at, id, person_id, status, deleted_at)"
+	" WHERE status = 'planned' AND deleted_at IS NULL;"
+	"CREATE INDEX gratitude_time ON gratitude(created_at, person_id, meeting_id, status, deleted_at)"
+	" WHERE deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
 	{3, v3},
 	{4, v4},
 	{5, v5},
+	{6, v6},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

@@ -36,6 +36,7 @@ void detail_free(struct detail *d)
 	clear_lines(d);
 	free(d->lines);
 	rec_key_free(&d->after);
+	rec_key_free(&d->gap_end);
 	memset(d, 0, sizeof *d);
 	d->cfg = cfg;
 }
@@ -173,18 +174,12 @@ static int add_children(struct db *db, struct detail *d, enum kind_id kind, int6
 	return rc < 0 ? (int)err->code : RP_OK;
 }
 
-static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err)
+static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_page *page,
+                             struct rp_err *err)
 {
-	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)),
-	                      .filter_id = d->id, .limit = MEETINGS_PAGE};
-	struct rec_page page;
 	char when[40], line[600];
-	if (d->after.id)
-		q.after = &d->after;
-	if (rec_list(db, K_MEETING, &q, &page, err) != RP_OK)
-		return err->code;
-	for (int i = 0; i < page.n; i++) {
-		const struct rec *m = &page.rows[i];
+	for (int i = 0; i < page->n; i++) {
+		const struct rec *m = &page->rows[i];
 		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
 		snprintf(line, sizeof line, "%s  %s%s%s", when, str(m, "status"),
 		         *str(m, "location") ? "  @ " : "", str(m, "location"));
@@ -198,10 +193,24 @@ static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err
 			snprintf(line, sizeof line, "Notes: %s", str(m, "notes"));
 			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
 		}
-		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK) {
-			rec_page_free(&page);
+		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK)
 			return err->code;
-		}
+	}
+	return RP_OK;
+}
+
+static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err)
+{
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)),
+	                      .filter_id = d->id, .limit = MEETINGS_PAGE};
+	struct rec_page page;
+	if (d->after.id)
+		q.after = &d->after;
+	if (rec_list(db, K_MEETING, &q, &page, err) != RP_OK)
+		return err->code;
+	if (add_meeting_lines(db, d, &page, err) != RP_OK) {
+		rec_page_free(&page);
+		return err->code;
 	}
 	d->more_meetings = page.more;
 	rec_key_free(&d->after);
@@ -211,6 +220,79 @@ static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err
 		add_line(d, "No meetings yet: m logs or schedules one.", R_MUTED, K_COUNT, 0);
 	rec_page_free(&page);
 	return RP_OK;
+}
+
+/* G on a long timeline: forget the meetings loaded from the top and load the
+ * oldest page instead, so the end costs one page whatever the history.  The
+ * newer meetings between the header and that page (the gap) come a page at a
+ * time as the cursor moves up to them. */
+static int jump_to_oldest(struct db *db, struct detail *d, struct rp_err *err)
+{
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)),
+	                      .filter_id = d->id, .limit = MEETINGS_PAGE, .backward = 1};
+	struct rec_page page;
+	if (rec_list(db, K_MEETING, &q, &page, err) != RP_OK)
+		return err->code;
+	for (int i = d->meetings_at; i < d->n; i++)
+		free(d->lines[i].text);
+	d->n = d->meetings_at;
+	if (add_meeting_lines(db, d, &page, err) != RP_OK) {
+		rec_page_free(&page);
+		return err->code;
+	}
+	d->more_meetings = 0;
+	d->gap = page.more;
+	rec_key_free(&d->after);
+	memset(&d->after, 0, sizeof d->after);
+	rec_key_free(&d->gap_end);
+	memset(&d->gap_end, 0, sizeof d->gap_end);
+	if (page.n)
+		rec_key_of(&page.rows[0], &d->gap_end);
+	rec_page_free(&page);
+	return RP_OK;
+}
+
+/* Fill the gap from below by one page: newer meetings go just above the
+ * oldest loaded ones.  Returns the number of lines added. */
+static int fill_gap(struct db *db, struct detail *d, struct rp_err *err)
+{
+	struct rec_query q = {.filter_field = kind_parent_field(kind_get(K_MEETING)),
+	                      .filter_id = d->id, .limit = MEETINGS_PAGE, .backward = 1,
+	                      .after = &d->gap_end};
+	struct rec_page page;
+	int before = d->n, added;
+	if (rec_list(db, K_MEETING, &q, &page, err) != RP_OK)
+		return -1;
+	if (add_meeting_lines(db, d, &page, err) != RP_OK) {
+		for (int i = before; i < d->n; i++)
+			free(d->lines[i].text);
+		d->n = before;
+		rec_page_free(&page);
+		return -1;
+	}
+	added = d->n - before;
+	/* rotate the new lines from the end to the top of the meetings */
+	if (added > 0) {
+		struct dline *tmp = malloc((size_t)added * sizeof *tmp);
+		if (tmp) {
+			memcpy(tmp, d->lines + before, (size_t)added * sizeof *tmp);
+			memmove(d->lines + d->meetings_at + added, d->lines + d->meetings_at,
+			        (size_t)(before - d->meetings_at) * sizeof *tmp);
+			memcpy(d->lines + d->meetings_at, tmp, (size_t)added * sizeof *tmp);
+			free(tmp);
+		} else { /* no memory: drop them, the gap stays */
+			for (int i = before; i < d->n; i++)
+				free(d->lines[i].text);
+			d->n = before;
+			added = 0;
+		}
+	}
+	d->gap = page.more && added > 0;
+	rec_key_free(&d->gap_end);
+	if (page.n)
+		rec_key_of(&page.rows[0], &d->gap_end);
+	rec_page_free(&page);
+	return added;
 }
 
 /* Due state, adherence, and a strip of the last 12 months of meetings. */
@@ -306,6 +388,7 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 	}
 	add_line(d, "", R_NORMAL, K_COUNT, 0);
 	add_line(d, "Meetings, newest first", R_HEADER, K_COUNT, 0);
+	d->meetings_at = d->n;
 	d->more_meetings = 1;
 	return add_meetings_page(db, d, err);
 }
@@ -315,8 +398,10 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 	char line[600];
 	clear_lines(d);
 	rec_key_free(&d->after);
+	rec_key_free(&d->gap_end);
 	memset(&d->after, 0, sizeof d->after);
-	d->more_meetings = 0;
+	memset(&d->gap_end, 0, sizeof d->gap_end);
+	d->more_meetings = d->gap = d->meetings_at = 0;
 	d->width = width;
 	if (!r) {
 		d->id = 0;
@@ -381,14 +466,33 @@ int detail_move(struct db *db, struct detail *d, int action, int height, struct 
 	case A_UP: target--; break;
 	case A_PAGE_DOWN: target += height - 1; break;
 	case A_PAGE_UP: target -= height - 1; break;
-	case A_FIRST: target = 0; break;
-	case A_LAST:
-		while (d->more_meetings && d->kind == K_PERSON)
+	case A_FIRST:
+		if (d->gap) { /* back to the newest meetings rather than filling the gap */
+			for (int i = d->meetings_at; i < d->n; i++)
+				free(d->lines[i].text);
+			d->n = d->meetings_at;
+			d->gap = 0;
+			d->more_meetings = 1;
 			if (add_meetings_page(db, d, err) != RP_OK)
 				return err->code;
+		}
+		target = 0;
+		break;
+	case A_LAST:
+		if (d->more_meetings && d->kind == K_PERSON && jump_to_oldest(db, d, err) != RP_OK)
+			return err->code;
 		target = d->n - 1;
 		break;
 	default: return RP_OK;
+	}
+	/* moving up towards the gap: load the meetings above a page at a time */
+	while (d->gap && target < d->meetings_at + height) {
+		int added = fill_gap(db, d, err);
+		if (added < 0)
+			return err->code;
+		target += added;
+		d->cursor += added;
+		d->top += added;
 	}
 	if (detail_need(db, d, target + height, err) != RP_OK)
 		return err->code;

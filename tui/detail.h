@@ -24,9 +24,14 @@ struct detail {
 	struct dline *lines;
 	int n, cap;
 	int top, cursor;
-	/* a person's meetings come a page at a time */
+	/* a person's meetings come a page at a time, from the newest down or,
+	 * after G, from the oldest up (`gap`: meetings not loaded yet between
+	 * the header and the lines at meetings_at) */
+	int meetings_at;
 	int more_meetings;
 	struct rec_key after;
+	int gap;
+	struct rec_key gap_end; /* the newest meeting loaded below the gap */
 };
 
 void detail_init(struct detail *d, const struct config *cfg);

@@ -110,33 +110,40 @@ static void layout(struct ui *ui)
 
 /* --- drawing */
 
-static void draw_top(struct ui *ui)
+/* The top line's counts take a few queries per person: made after the
+ * screen is up, and again only after a change. */
+static void count_up(struct ui *ui)
 {
 	struct summary s;
 	struct rp_err err;
+	if (summary_counts(ui->db, ui->cfg, &s, &err) != RP_OK)
+		memset(&s, 0, sizeof s);
+	ui->counts[0] = s.due;
+	ui->counts[1] = s.thanks_owed;
+	ui->counts[2] = s.open_actions;
+	ui->counts_stale = 0;
+	ui->counted = 1;
+}
+
+static void draw_top(struct ui *ui)
+{
 	char date[32], line[512], out[1024];
 	time_t now = clock_now();
 	struct tm tm;
 	localtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a %d %b %Y", &tm);
-	if (ui->counts_stale) { /* a few queries per person: not on every key */
-		if (summary_counts(ui->db, ui->cfg, &s, &err) != RP_OK)
-			memset(&s, 0, sizeof s);
-		ui->counts[0] = s.due;
-		ui->counts[1] = s.thanks_owed;
-		ui->counts[2] = s.open_actions;
-		ui->counts_stale = 0;
-	}
-	s.due = ui->counts[0];
-	s.thanks_owed = ui->counts[1];
-	s.open_actions = ui->counts[2];
 	werase(ui->top);
 	wattrset(ui->top, color_attr(R_TITLE));
 	mvwaddstr(ui->top, 0, 1, "rapport");
 	wattrset(ui->top, A_NORMAL);
-	snprintf(line, sizeof line, "  %s   %ld due \xc2\xb7 %ld thanks owed \xc2\xb7 %ld open action%s%s",
-	         date, s.due, s.thanks_owed, s.open_actions, s.open_actions == 1 ? "" : "s",
-	         ui->readonly ? "   [read-only]" : "");
+	if (!ui->counted) /* the first screen comes before the counts */
+		snprintf(line, sizeof line, "  %s   counting\xe2\x80\xa6%s", date,
+		         ui->readonly ? "   [read-only]" : "");
+	else
+		snprintf(line, sizeof line,
+		         "  %s   %ld due \xc2\xb7 %ld thanks owed \xc2\xb7 %ld open action%s%s", date,
+		         ui->counts[0], ui->counts[1], ui->counts[2], ui->counts[2] == 1 ? "" : "s",
+		         ui->readonly ? "   [read-only]" : "");
 	text_fit(line, ui->cols - 9, out, sizeof out);
 	waddstr(ui->top, out);
 	if (!ui->wide) { /* the tab bar */
@@ -826,6 +833,12 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 		int rc, key;
 		draw(&ui);
 		doupdate();
+		if (ui.counts_stale) {
+			count_up(&ui);
+			ui.dirty |= D_TOP;
+			draw(&ui);
+			doupdate();
+		}
 		if (timing && key_at.tv_sec) {
 			struct timespec done;
 			clock_gettime(CLOCK_MONOTONIC, &done);

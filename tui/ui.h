@@ -68,8 +68,8 @@ struct ui {
 	struct search_state search;
 	struct prompt prompt;
 	/* the top line's counts: computed again only when data changed */
-	long counts[3];
-	int counts_stale;
+	long counts[3]; /* due, thanks owed, open actions */
+	int counts_stale, counted;
 	int quit;
 };
 

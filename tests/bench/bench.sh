@@ -64,8 +64,8 @@ p99() { sort -n | awk '{ a[NR] = $1 } END { if (NR) { i = int(NR * 0.99 + 0.999)
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 timed() { t0=$(now_ms); "$@" >/dev/null 2>&1; echo $(($(now_ms) - t0)); }
 
-printf '%s\n' "| meetings | make db (ms) | floor (ms) | first screen (ms) | Today (ms) | RSS (MB) | key median (ms) | key p99 (ms) | timeline+G (ms) | today (ms) | search (ms) | ics (ms) | calcurse (ms) | rapport/calcurse |" >"$W/table"
-printf '%s\n' "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" >>"$W/table"
+printf '%s\n' "| meetings | make db (ms) | floor (ms) | first screen (ms) | with counts (ms) | Today (ms) | RSS (MB) | key median (ms) | key p99 (ms) | timeline+G (ms) | today (ms) | search (ms) | ics (ms) | calcurse (ms) | rapport/calcurse |" >"$W/table"
+printf '%s\n' "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" >>"$W/table"
 
 for n in $sizes; do
 	db="$W/b$n.db"
@@ -78,6 +78,8 @@ for n in $sizes; do
 	stage "demo database made"
 	floor=$(for i in $(seq "$runs"); do start_ms "sh -c 'printf READY; sleep 30'" READY; done | median)
 	first=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/none.ini" "Gratitude ─" "q quit" "Timeline"; done | median)
+	# the top line's counts come right after the first screen
+	counts=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/none.ini" "Gratitude ─" "q quit" "open action"; done | median)
 	rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$(tm display -p -t b '#{pane_pid}')/status" 2>/dev/null)
 	today=$(for i in $(seq "$runs"); do start_ms "$R --db $db --config $W/today.ini" "Today, Wed" "Streak:"; done | median)
 
@@ -111,9 +113,11 @@ for n in $sizes; do
 	nkeys=$(wc -l <"$W/keys.log")
 
 	stage "keys measured"
-	tod=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" today; done | median)
-	srch=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" search interview; done | median)
-	ics=$(for i in 1 2 3; do timed "$R" --db "$db" --config "$W/none.ini" export --format ics -o "$W/x.ics"; done | median)
+	# the commands, timed around the process alone (5 runs, median)
+	tod=$(python3 "$top/tests/bench/runtime.py" 5 "$R" --db "$db" --config "$W/none.ini" today)
+	srch=$(python3 "$top/tests/bench/runtime.py" 5 "$R" --db "$db" --config "$W/none.ini" search interview)
+	ics=$(python3 "$top/tests/bench/runtime.py" 3 "$R" --db "$db" --config "$W/none.ini" export --format ics -o "$W/x.ics")
+	vers=$(python3 "$top/tests/bench/runtime.py" 5 "$R" --version)
 
 	stage "commands measured"
 	# calcurse on as many appointments, made from the same meetings
@@ -127,19 +131,29 @@ for n in $sizes; do
 	stage "calcurse measured"
 	ratio=$(awk -v a="$first" -v b="$cal" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }')
 
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$t" "$floor" "$first" \
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$t" "$floor" "$first" "$counts" \
 		"$today" "${rss:--}" "$kmed" "$kp99" "$timeline" "$tod" "$srch" "$ics" "$cal" "$ratio" >>"$W/table"
 	echo "   ($nkeys keys timed inside the program)" >&2
-	echo "$nkeys keys timed at $n meetings" >>"$W/notes"
+	echo "$nkeys keys timed at $n meetings; \`rapport --version\` (starting the process and its libraries) takes $vers ms" >>"$W/notes"
 	[ "$n" -le 100000 ] && {
 		# import rate of the JSON export against a plain insert loop
 		"$R" --db "$db" export --format json -o "$W/e.json" 2>/dev/null
 		rows=$(jq '[.people, .goals, .milestones, .meetings, .actions, .thanks, .checkins | length] | add' "$W/e.json")
 		ti=$(timed "$R" --db "$W/imp$n.db" import "$W/e.json")
-		tp=$(timed sqlite3 "$W/plain$n.db" "PRAGMA journal_mode=WAL; CREATE TABLE t(id INTEGER PRIMARY KEY, uuid TEXT, a TEXT, b TEXT, c INTEGER);
-			BEGIN; WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $rows)
-			INSERT INTO t SELECT i, hex(randomblob(16)), printf('%.300c', 'x'), printf('%.300c', 'y'), i FROM s; COMMIT;")
-		echo "import at $n meetings: $rows rows in $ti ms ($(awk -v r="$rows" -v t="$ti" 'BEGIN { printf "%d", r * 1000 / (t ? t : 1) }') rows/s); plain insert loop: $tp ms ($(awk -v r="$rows" -v t="$tp" 'BEGIN { printf "%d", r * 1000 / (t ? t : 1) }') rows/s)" >>"$W/notes"
+		# the same rows copied by SQLite alone into tables without indexes:
+		# the physical limit; then with a full-text index over the meetings'
+		# text filled after them, as the import does
+		plain="ATTACH '$db' AS src; BEGIN;"
+		for t in person goal milestone meeting action_item gratitude checkin; do
+			plain="$plain CREATE TABLE $t AS SELECT * FROM src.$t;"
+		done
+		tp=$(timed sqlite3 "$W/plain$n.db" "PRAGMA journal_mode=WAL; $plain COMMIT;")
+		tf=$(timed sqlite3 "$W/plainfts$n.db" "PRAGMA journal_mode=WAL; $plain
+			CREATE VIRTUAL TABLE f USING fts5(body);
+			INSERT INTO f SELECT coalesce(agenda, '') || ' ' || coalesce(notes, '') FROM meeting; COMMIT;")
+		rate() { awk -v r="$rows" -v t="$1" 'BEGIN { printf "%d", r * 1000 / (t ? t : 1) }'; }
+		echo "import at $n meetings: $rows rows in $ti ms ($(rate "$ti") rows/s); plain copy of the same rows by SQLite: $tp ms ($(rate "$tp") rows/s); plain copy + full-text index of the meetings: $tf ms ($(rate "$tf") rows/s)" >>"$W/notes"
+		rm -f "$W"/plain* "$W"/imp* "$W/e.json"
 	}
 	rm -f "$db" "$db"-wal "$db"-shm
 done

@@ -302,6 +302,46 @@ else
 fi
 : >"$CONFIG"
 
+# --- a long timeline: G loads the oldest page, moving up fills in the rest
+SAVED_DB=$DB
+DB="$T_DIR/long.db"
+r add person "Ada Long" --cadence 30
+i=1
+while [ $i -le 50 ]; do
+	r add meeting --with Ada --at "$(date -u -d "2025-01-01 +$i days" +%F) 09:00" \
+		--agenda "$(printf 'Visit %02d' "$i")"
+	i=$((i + 1))
+done
+ui_start 100 30
+wait_for "Ada Long" "a person with 50 meetings"
+keys 1 Enter
+wait_for "Visit 50" "the timeline opens on the newest"
+keys G
+wait_for "Visit 01" "G shows the oldest meeting"
+# page up to the header, noting every meeting seen and that each screen
+# lists them newest first
+seen="" order_ok=1 prev="" n=0
+while [ $n -lt 40 ]; do
+	scr=$(screen_text)
+	nums=$(printf '%s\n' "$scr" | sed -n 's/.*Agenda: Visit \([0-9][0-9]\).*/\1/p' | tr '\n' ' ')
+	[ "$(printf '%s\n' $nums | sort -r | tr '\n' ' ')" = "$nums" ] || order_ok=0
+	seen="$seen $nums"
+	case "$scr" in *"Meetings, newest first"*) break ;; esac
+	prev=$scr
+	keys PPage
+	j=0
+	while [ $j -lt 200 ] && [ "$(screen_text)" = "$prev" ]; do j=$((j + 1)); sleep 0.05; done
+	n=$((n + 1))
+done
+expect_eq "$(printf '%s\n' $seen | sort -u | tr '\n' ' ')" \
+	"$(seq -f '%02g' 1 50 | tr '\n' ' ')" "paging up from the end reaches every meeting"
+expect_eq "$order_ok" "1" "each screen newest first, with no page out of place"
+keys G g
+wait_for "Visit 50" "g goes back to the newest"
+keys Escape q
+wait_exit "quits"
+DB=$SAVED_DB
+
 # --- a terminal that cannot do it
 ui_start 80 24 "TERM=dumb"
 wait_exit "TERM=dumb ends at once"
