@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash
 
 all: $(PROG)
 
@@ -129,6 +129,11 @@ bench: test-deps
 	@sh tests/install-deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/bench.sh tests/bench/RESULTS.md
+
+# The crash loop at full length (the suite runs 40 runs of it).
+CRASH_RUNS ?= 400
+crash: $(PROG)
+	@RAPPORT=$(abspath $(PROG)) CRASH_RUNS=$(CRASH_RUNS) sh tests/e2e/test_crash.sh
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)

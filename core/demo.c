@@ -275,6 +275,7 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *made,
               struct rp_err *err)
 {
+	struct schema_bulk bulk;
 	struct db_stmt *st;
 	int rc, empty = 0;
 	memset(made, 0, sizeof *made);
@@ -289,12 +290,13 @@ int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *m
 		               db_path(db));
 	if (db_begin(db, err) != RP_OK)
 		return rp_code(err, RP_EDB);
-	/* rows first, then the search index in one pass */
-	rc = schema_fts_pause(db, err);
+	/* rows first, then the search index and the big tables' indexes in
+	 * one pass each */
+	rc = schema_bulk_begin(db, &bulk, err);
 	if (rc == RP_OK)
 		rc = fill(db, size, made, err);
-	if (rc == RP_OK)
-		rc = schema_fts_resume(db, err);
+	if (schema_bulk_end(db, &bulk, rc == RP_OK, err) != RP_OK)
+		rc = rp_code(err, RP_EDB);
 	if (rc != RP_OK) {
 		db_rollback(db);
 		return rc;

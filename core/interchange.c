@@ -317,11 +317,13 @@ static int bulk_import(struct db *db, json_t *doc)
 
 int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err)
 {
+	struct schema_bulk saved;
 	json_error_t jerr;
 	json_t *doc, *format;
 	int rc = RP_OK, bulk;
 
 	memset(rep, 0, sizeof *rep);
+	memset(&saved, 0, sizeof saved);
 	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
 		return rp_fail(err, RP_EINVAL, "%s:%d:%d: %s; nothing was imported", path, jerr.line,
@@ -343,7 +345,7 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 	 * import the search index is filled once after the rows rather than row
 	 * by row (the triggers come back at the end, or with the rollback) */
 	if (db_exec(db, "PRAGMA cache_size = -65536", err) != RP_OK ||
-	    (bulk && schema_fts_pause(db, err) != RP_OK))
+	    (bulk && schema_bulk_begin(db, &saved, err) != RP_OK))
 		rc = rp_code(err, RP_EDB);
 	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++) {
 		const struct kind *kind = kind_get(order[k]);
@@ -364,8 +366,8 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 		}
 	}
 	json_decref(doc);
-	if (rc == RP_OK && bulk)
-		rc = schema_fts_resume(db, err);
+	if (bulk && schema_bulk_end(db, &saved, rc == RP_OK, err) != RP_OK)
+		rc = rp_code(err, RP_EDB);
 	if (rc != RP_OK)
 		db_rollback(db);
 	else

@@ -515,6 +515,27 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	return RP_OK;
 }
 
+/* Why an update changed nothing: the row is gone, or it is newer than the
+ * version that was read. */
+static int changed_elsewhere(struct db *db, const struct rec *r, struct rp_err *err)
+{
+	struct rec now;
+	struct rp_err e2;
+	int rc = rec_get(db, r->kind->id, r->id, &now, &e2);
+	if (rc == RP_OK) {
+		int gone = now.deleted_at != 0;
+		rec_free(&now);
+		if (!gone)
+			return rp_fail(err, RP_ECONFLICT,
+			               "%s #%lld was changed elsewhere (another rapport?) since it was read",
+			               r->kind->name, (long long)r->id);
+	} else if (rc != RP_ENOTFOUND) {
+		return rp_fail(err, rc, "%s", e2.msg);
+	}
+	return rp_fail(err, RP_ENOTFOUND, "%s #%lld no longer exists (deleted elsewhere?)",
+	               r->kind->name, (long long)r->id);
+}
+
 int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 {
 	const struct kind *k = r->kind;
@@ -533,7 +554,10 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 		if (r->v[i].dirty && (k->fields[i].flags & FF_REQUIRED) && r->v[i].null)
 			return rp_fail(err, RP_EINVAL, "%s: may not be empty", k->fields[i].label);
 
-	used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET updated_at = ?1", k->table);
+	/* later than the version it replaces even within one second (or with
+	 * the clock set back): updated_at tells versions apart */
+	used = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET updated_at = max(?1, updated_at + 1)",
+	                        k->table);
 	for (int i = 0; i < k->nfields; i++)
 		if (r->v[i].dirty) {
 			used += (size_t)snprintf(sql + used, sizeof sql - used, ", %s = ?%d",
@@ -542,21 +566,30 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err)
 		}
 	if (!any)
 		return RP_OK;
-	snprintf(sql + used, sizeof sql - used, " WHERE id = ?2 AND deleted_at IS NULL");
+	/* over the version that was read only: another instance may have
+	 * written the row since (r->updated_at 0: whatever is there) */
+	snprintf(sql + used, sizeof sql - used,
+	         r->updated_at
+	                 ? " WHERE id = ?2 AND deleted_at IS NULL AND updated_at = ?%d RETURNING updated_at"
+	                 : " WHERE id = ?2 AND deleted_at IS NULL RETURNING updated_at",
+	         k->nfields + 3);
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, r->id);
+	if (r->updated_at)
+		db_bind_int(st, k->nfields + 3, r->updated_at);
 	for (int i = 0; i < k->nfields; i++)
 		if (r->v[i].dirty)
 			bind_val(st, i + 3, &k->fields[i], &r->v[i]);
 	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		r->updated_at = db_col_int(st, 0);
 	db_release(st);
 	if (rc == DB_FAIL)
 		return rec_write_error(r, err);
-	if (db_changes(db) == 0)
-		return rp_fail(err, RP_ENOTFOUND, "%s #%lld no longer exists", k->name, (long long)r->id);
-	r->updated_at = now;
+	if (rc == DB_DONE) /* no row had that id and version */
+		return changed_elsewhere(db, r, err);
 	for (int i = 0; i < k->nfields; i++)
 		r->v[i].dirty = 0;
 	return RP_OK;

@@ -1,5 +1,7 @@
 #include "core/store.h"
 
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +15,30 @@
 #include "db/db.h"
 #include "db/schema.h"
 
-int store_open(const char *path, int readonly, struct db **out, struct rp_err *err)
+int store_open(const char *path, int flags, struct db **out, struct rp_err *err)
 {
-	if (!readonly && paths_make_parent(path, err) != RP_OK)
-		return err ? (int)err->code : RP_EIO;
-	return db_open(path, readonly ? DB_READONLY : 0, schema_steps, schema_nsteps, out, err);
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	if ((flags & STORE_MAKE_FOLDER) && !(flags & STORE_READONLY)) {
+		if (paths_make_parent(path, err) != RP_OK)
+			return err ? (int)err->code : RP_EIO;
+	} else if (slash && slash != path) {
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			return rp_fail(err, RP_ENOTFOUND,
+			               "%s: no such folder (rapport creates the database file, not"
+			               " the folder for it: check the path, or make the folder first)",
+			               dir);
+	}
+	return db_open(path, (flags & STORE_READONLY) ? DB_READONLY : 0, schema_steps,
+	               schema_nsteps, out, err);
+}
+
+const char *store_readonly_why(const struct db *db) { return db_readonly_why(db); }
+int store_check_file(const char *path, char *report, size_t n)
+{
+	return db_check_file(path, report, n);
 }
 
 void store_close(struct db *db) { db_close(db); }
@@ -138,4 +159,36 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 	if (!*problems)
 		snprintf(report, n, "ok");
 	return RP_OK;
+}
+
+int store_latest_backup(const char *path, char *out, size_t n)
+{
+	char dir[4096], prefix[512];
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	time_t newest = 0;
+	DIR *d;
+	struct dirent *e;
+	out[0] = '\0';
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	snprintf(prefix, sizeof prefix, "%s.", base);
+	if (!(d = opendir(dir)))
+		return 0;
+	while ((e = readdir(d))) {
+		char full[4600];
+		struct stat sb;
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 4 ||
+		    strcmp(e->d_name + len - 4, ".bak") != 0)
+			continue;
+		snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+		if (stat(full, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_mtime >= newest) {
+			newest = sb.st_mtime;
+			snprintf(out, n, "%s", full);
+		}
+	}
+	closedir(d);
+	return out[0] != '\0';
 }

@@ -10,7 +10,21 @@
 struct db;
 
 /* Open or create (with its folder) the database at path. */
-int store_open(const char *path, int readonly, struct db **out, struct rp_err *err);
+enum {
+	STORE_READONLY = 1,    /* open to read only */
+	STORE_MAKE_FOLDER = 2, /* create the file's folder (the default place) */
+};
+/* A file in a folder that is missing is refused unless STORE_MAKE_FOLDER:
+ * a mistyped --db makes no new folders. */
+int store_open(const char *path, int flags, struct db **out, struct rp_err *err);
+/* The newest backup beside the file at path (manual, daily or made before
+ * an upgrade): 1 with its path in out, 0 if there is none. */
+int store_latest_backup(const char *path, char *out, size_t n);
+/* SQLite's integrity check of a file that was refused, read-only: the
+ * number of problems, listed in report. */
+int store_check_file(const char *path, char *report, size_t n);
+/* Why the database was opened read-only without being asked, or NULL. */
+const char *store_readonly_why(const struct db *db);
 void store_close(struct db *db);
 const char *store_path(const struct db *db);
 int store_schema_version(struct db *db);

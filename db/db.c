@@ -27,6 +27,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	int readonly;
+	const char *readonly_why; /* opened read-only though writing was asked */
 	int depth; /* transaction nesting */
 	char backup[4096];
 	struct db_stmt cache[STMT_CACHE];
@@ -61,6 +62,8 @@ static int fail_sqlite(sqlite3 *h, int rc, const char *what, const char *path, s
 	if (code == RP_EBUSY)
 		return rp_fail(err, code, "%s: %s: the database is locked by another program", path,
 		               what);
+	if (code == RP_EREADONLY)
+		return rp_fail(err, code, "%s: %s: the file is read-only, nothing was saved", path, what);
 	return rp_fail(err, code, "%s: %s: %s", path, what, msg);
 }
 
@@ -247,6 +250,64 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 	return db_commit(db, err);
 }
 
+/* Why the file at path cannot be written, or NULL when it can: the file's
+ * permissions, or its folder's (where the WAL and its index go). */
+static const char *not_writable(const char *path)
+{
+	char dir[4096];
+	char *slash;
+	if (access(path, W_OK) != 0)
+		return "the file is not writable";
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (access(dir, W_OK) != 0)
+		return "its folder is not writable";
+	return NULL;
+}
+
+int db_check_file(const char *path, char *report, size_t n)
+{
+	char uri[8300];
+	size_t u = 0;
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int problems = 0, rc;
+	size_t used = 0;
+	report[0] = '\0';
+	/* immutable: nothing at all is written, not even a -shm beside it */
+	u += (size_t)snprintf(uri, sizeof uri, "file:");
+	for (const char *p = path; *p && u + 4 < sizeof uri; p++)
+		u += (size_t)(strchr("%?#", *p) ? snprintf(uri + u, sizeof uri - u, "%%%02X",
+		                                             (unsigned char)*p)
+		                                    : snprintf(uri + u, sizeof uri - u, "%c", *p));
+	snprintf(uri + u, sizeof uri - u, "?mode=ro&immutable=1");
+	rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		rc = SQLITE_OK;
+		if (line && strcmp(line, "ok") != 0) {
+			problems++;
+			used += (size_t)snprintf(report + used, used < n ? n - used : 0, "%s\n", line);
+		}
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+		problems++;
+		snprintf(report + used, used < n ? n - used : 0, "%s\n",
+		         h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return problems;
+}
+
 int db_open(const char *path, int flags, const struct db_migration *steps, int nsteps,
             struct db **out, struct rp_err *err)
 {
@@ -255,6 +316,7 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	int version = 0, is_new = 0, rc;
 	int latest = nsteps ? steps[nsteps - 1].version : 0;
 	int readonly = (flags & DB_READONLY) != 0;
+	const char *why = NULL;
 
 	*out = NULL;
 	if (stat(path, &sb) == 0) {
@@ -262,6 +324,9 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 			return rp_fail(err, RP_EIO, "%s: is a folder, not a database file", path);
 		if (inspect(path, latest, &version, &is_new, err) != RP_OK)
 			return err ? (int)err->code : RP_ENOTRAPPORT;
+		/* what cannot be written is opened to be read, and says why */
+		if (!readonly && (why = not_writable(path)) != NULL)
+			readonly = 1;
 	} else if (readonly) {
 		return rp_fail(err, RP_ENOTFOUND, "%s: no such database (read-only mode creates none)",
 		               path);
@@ -275,6 +340,7 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 		return rp_fail(err, RP_EIO, "out of memory");
 	}
 	db->readonly = readonly;
+	db->readonly_why = why;
 	rc = sqlite3_open_v2(path, &db->h,
 	                     readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -289,6 +355,14 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	    migrate(db, is_new ? 0 : db_schema_version(db), steps, nsteps, err) != RP_OK) {
 		db_close(db);
 		return err ? (int)err->code : RP_EDB;
+	}
+	/* RAPPORT_MAX_PAGES: a database that cannot grow past this many pages,
+	 * the tests' full disk where they cannot mount a small one */
+	const char *max_pages = getenv("RAPPORT_MAX_PAGES");
+	if (max_pages && *max_pages) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", strtol(max_pages, NULL, 10));
+		db_exec(db, sql, NULL);
 	}
 	*out = db;
 	return RP_OK;
@@ -313,6 +387,7 @@ void db_close(struct db *db)
 
 const char *db_path(const struct db *db) { return db->path; }
 int db_is_readonly(const struct db *db) { return db->readonly; }
+const char *db_readonly_why(const struct db *db) { return db->readonly_why; }
 const char *db_migration_backup(const struct db *db) { return db->backup; }
 
 int db_schema_version(struct db *db)
@@ -516,4 +591,55 @@ int db_backup(struct db *db, const char *dest, struct rp_err *err)
 	}
 	sqlite3_close(out);
 	return RP_OK;
+}
+
+int db_indexes_drop(struct db *db, const char *table, struct db_indexes *saved, struct rp_err *err)
+{
+	sqlite3_stmt *st;
+	char names[DB_MAX_INDEXES][128];
+	int rc;
+	memset(saved, 0, sizeof *saved);
+	rc = sqlite3_prepare_v2(db->h,
+	                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1"
+	                        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+	                        -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc, "indexes", err);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && saved->n < DB_MAX_INDEXES) {
+		snprintf(names[saved->n], sizeof names[0], "%s", (const char *)sqlite3_column_text(st, 0));
+		if (!(saved->sql[saved->n] = strdup((const char *)sqlite3_column_text(st, 1))))
+			break;
+		saved->n++;
+	}
+	sqlite3_finalize(st);
+	/* dropped once the walk of the schema is over */
+	for (int i = 0; i < saved->n; i++) {
+		char drop[200];
+		snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", names[i]);
+		if ((rc = sqlite3_exec(db->h, drop, NULL, NULL, NULL)) != SQLITE_OK) {
+			db_indexes_free(saved);
+			return fail(db, rc, "indexes", err);
+		}
+	}
+	return RP_OK;
+}
+
+int db_indexes_create(struct db *db, struct db_indexes *saved, struct rp_err *err)
+{
+	int rc = RP_OK;
+	for (int i = 0; i < saved->n; i++) {
+		if (rc == RP_OK)
+			rc = db_exec(db, saved->sql[i], err);
+		free(saved->sql[i]);
+	}
+	saved->n = 0;
+	return rc;
+}
+
+void db_indexes_free(struct db_indexes *saved)
+{
+	for (int i = 0; i < saved->n; i++)
+		free(saved->sql[i]);
+	saved->n = 0;
 }

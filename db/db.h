@@ -4,6 +4,7 @@
 #ifndef RAPPORT_DB_H
 #define RAPPORT_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db/err.h"
@@ -31,6 +32,12 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 void db_close(struct db *db);
 const char *db_path(const struct db *db);
 int db_is_readonly(const struct db *db);
+/* Opened read-only because the file or its folder cannot be written: why
+ * (NULL when read-only was asked for, or not read-only). */
+const char *db_readonly_why(const struct db *db);
+/* PRAGMA integrity_check on a file that was refused, touching nothing: the
+ * number of problems, listed in report. */
+int db_check_file(const char *path, char *report, size_t n);
 int db_schema_version(struct db *db);
 /* Path of the backup made before the last migration, or "" if none. */
 const char *db_migration_backup(const struct db *db);
@@ -70,5 +77,19 @@ void db_rollback(struct db *db);
 
 /* Consistent copy of the open database to dest (created 0600, must not exist). */
 int db_backup(struct db *db, const char *dest, struct rp_err *err);
+
+/* Bulk loading: drop a table's secondary indexes (not the unique ones: they
+ * are rules) and make them again after, in one sort each rather than one
+ * insert at a time.  Inside a transaction, a rollback brings them back. */
+#define DB_MAX_INDEXES 16
+struct db_indexes {
+	char *sql[DB_MAX_INDEXES];
+	int n;
+};
+int db_indexes_drop(struct db *db, const char *table, struct db_indexes *saved,
+                    struct rp_err *err);
+/* Makes them again and frees saved (also on error). */
+int db_indexes_create(struct db *db, struct db_indexes *saved, struct rp_err *err);
+void db_indexes_free(struct db_indexes *saved);
 
 #endif

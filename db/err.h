@@ -14,6 +14,7 @@ enum rp_code {
 	RP_EREADONLY,   /* opened read-only, or the file cannot be written */
 	RP_EFULL,       /* disk or database full */
 	RP_EBUSY,       /* locked by another process */
+	RP_ECONFLICT,   /* changed by someone else since it was read */
 	RP_EIO,         /* file system trouble */
 	RP_EDB,         /* any other storage error */
 };

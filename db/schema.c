@@ -4,6 +4,8 @@
  * something the program cannot read back. */
 #include "db/schema.h"
 
+#include <string.h>
+
 #include <stdio.h>
 
 #define ROW_META \
@@ -158,6 +160,33 @@ int schema_fts_resume(struct db *db, struct rp_err *err)
 	if (db_exec(db, fts_fill, err) != RP_OK || db_exec(db, fts_triggers, err) != RP_OK)
 		return rp_code(err, RP_EDB);
 	return RP_OK;
+}
+
+static const char *const bulk_tables[] = {"meeting", "action_item", "gratitude"};
+
+int schema_bulk_begin(struct db *db, struct schema_bulk *b, struct rp_err *err)
+{
+	memset(b, 0, sizeof *b);
+	if (schema_fts_pause(db, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	for (size_t i = 0; i < sizeof bulk_tables / sizeof bulk_tables[0]; i++)
+		if (db_indexes_drop(db, bulk_tables[i], &b->idx[i], err) != RP_OK)
+			return rp_code(err, RP_EDB);
+	return RP_OK;
+}
+
+int schema_bulk_end(struct db *db, struct schema_bulk *b, int ok, struct rp_err *err)
+{
+	int rc = ok ? RP_OK : RP_EDB;
+	for (size_t i = 0; i < sizeof bulk_tables / sizeof bulk_tables[0]; i++) {
+		if (rc == RP_OK)
+			rc = db_indexes_create(db, &b->idx[i], err);
+		else
+			db_indexes_free(&b->idx[i]);
+	}
+	if (rc == RP_OK)
+		rc = schema_fts_resume(db, err);
+	return ok ? rc : RP_OK;
 }
 
 /* "Thanks owed" asks, for each recent meeting, whether a note went to that

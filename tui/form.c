@@ -163,6 +163,7 @@ struct form *form_edit(struct ui *ui, const struct rec *r)
 	if (!f)
 		return NULL;
 	f->id = r->id;
+	f->read_at = r->updated_at;
 	if (r->kind->id == K_CHECKIN)
 		snprintf(f->title, sizeof f->title, "Check-in, updating today's");
 	else
@@ -266,6 +267,16 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 	if (f->id) {
 		if (rec_get(ui->db, f->kind, f->id, &r, &err) != RP_OK) {
 			ui_message(ui, 1, "%s", err.msg);
+			return FORM_OPEN;
+		}
+		/* written elsewhere since the form opened: say so once; a second
+		 * save writes the fields changed here over it */
+		if (r.updated_at != f->read_at && !f->overwrite) {
+			f->overwrite = 1;
+			ui_message(ui, 1,
+			           "Not saved: changed elsewhere (another rapport?) since you opened it. "
+			           "Enter saves yours over it, Esc keeps theirs");
+			rec_free(&r);
 			return FORM_OPEN;
 		}
 	} else {

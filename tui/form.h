@@ -25,6 +25,8 @@ struct form {
 	struct form_field f[KIND_MAX_FIELDS];
 	int focus, top;
 	int confirm_discard; /* Esc with changes: asking */
+	int64_t read_at;     /* updated_at of the row when the form opened */
+	int overwrite;       /* told that it changed elsewhere; save anyway */
 	char error[512];
 };
 

@@ -110,6 +110,36 @@ static int load_config(const struct globals *g, struct config *cfg)
 	return 0;
 }
 
+/* After a refused file: what to do next.  Nothing was written to it. */
+static void open_hint(const char *path, enum rp_code code)
+{
+	char backup[4600];
+	if (code != RP_ENOTRAPPORT && code != RP_ENEWER)
+		return;
+	if (code == RP_ENOTRAPPORT)
+		cli_error("to see what is wrong with it: rapport --db '%s' check", path);
+	else
+		cli_error("open it with the newer rapport that wrote it");
+	if (store_latest_backup(path, backup, sizeof backup))
+		cli_error("the latest backup of it is %s (open it with: rapport --db '%s')", backup,
+		          backup);
+}
+
+/* `rapport check` on a file that cannot be opened: SQLite's own check of
+ * it, read-only. */
+static int check_refused(const char *path, const struct rp_err *why)
+{
+	char report[4096];
+	int problems = store_check_file(path, report, sizeof report);
+	printf("%s: %s\n", path, why->msg);
+	if (problems)
+		printf("SQLite's integrity check:\n%s", report);
+	else
+		printf("SQLite's integrity check finds the file itself whole\n");
+	open_hint(path, why->code);
+	return EXIT_FAIL;
+}
+
 int main(int argc, char **argv)
 {
 	struct globals g = {0};
@@ -118,7 +148,7 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	const struct cli_cmd *cmd = NULL;
 	char dbpath[CONFIG_PATH_MAX];
-	int rc;
+	int rc, flags;
 
 	text_init_locale();
 	if (take_globals(&argc, argv, &g) != 0)
@@ -162,9 +192,24 @@ int main(int argc, char **argv)
 		rc = paths_expand(cfg.database, dbpath, sizeof dbpath, &err);
 	else
 		rc = paths_default_db(dbpath, sizeof dbpath, &err);
-	if (rc != RP_OK || store_open(dbpath, g.readonly, &c.db, &err) != RP_OK) {
+	/* the folder of a --db typed now must exist; the configured or default one is made */
+	flags = (g.readonly ? STORE_READONLY : 0) | (g.db ? 0 : STORE_MAKE_FOLDER);
+	if (rc != RP_OK || store_open(dbpath, flags, &c.db, &err) != RP_OK) {
+		if (rc == RP_OK && cmd && strcmp(cmd->name, "check") == 0 &&
+		    (err.code == RP_ENOTRAPPORT || err.code == RP_ENEWER))
+			return check_refused(dbpath, &err);
 		cli_error("%s", err.msg);
+		open_hint(dbpath, err.code);
 		return EXIT_FAIL;
+	}
+	if (store_readonly_why(c.db)) {
+		if (cmd && cmd->writes) {
+			cli_error("%s: cannot change it: %s; nothing was changed", dbpath,
+			          store_readonly_why(c.db));
+			store_close(c.db);
+			return EXIT_FAIL;
+		}
+		g.readonly = 1;
 	}
 	if (*store_upgrade_backup(c.db))
 		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));

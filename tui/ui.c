@@ -13,6 +13,7 @@
 
 #include "core/checkin.h"
 #include "core/clock.h"
+#include "core/store.h"
 #include "core/summary.h"
 #include "core/today.h"
 #include "core/when.h"
@@ -127,6 +128,7 @@ static void count_up(struct ui *ui)
 
 static void draw_top(struct ui *ui)
 {
+	char ro[96];
 	char date[32], line[512], out[1024];
 	time_t now = clock_now();
 	struct tm tm;
@@ -136,14 +138,16 @@ static void draw_top(struct ui *ui)
 	wattrset(ui->top, color_attr(R_TITLE));
 	mvwaddstr(ui->top, 0, 1, "rapport");
 	wattrset(ui->top, A_NORMAL);
+	if (ui->readonly && store_readonly_why(ui->db))
+		snprintf(ro, sizeof ro, "   [read-only: %s]", store_readonly_why(ui->db));
+	else
+		snprintf(ro, sizeof ro, "%s", ui->readonly ? "   [read-only]" : "");
 	if (!ui->counted) /* the first screen comes before the counts */
-		snprintf(line, sizeof line, "  %s   counting\xe2\x80\xa6%s", date,
-		         ui->readonly ? "   [read-only]" : "");
+		snprintf(line, sizeof line, "  %s   counting\xe2\x80\xa6%s", date, ro);
 	else
 		snprintf(line, sizeof line,
 		         "  %s   %ld due \xc2\xb7 %ld thanks owed \xc2\xb7 %ld open action%s%s", date,
-		         ui->counts[0], ui->counts[1], ui->counts[2], ui->counts[2] == 1 ? "" : "s",
-		         ui->readonly ? "   [read-only]" : "");
+		         ui->counts[0], ui->counts[1], ui->counts[2], ui->counts[2] == 1 ? "" : "s", ro);
 	text_fit(line, ui->cols - 9, out, sizeof out);
 	waddstr(ui->top, out);
 	if (!ui->wide) { /* the tab bar */
@@ -750,7 +754,13 @@ static void handle_key(struct ui *ui, int key)
 			ui_message(ui, 0, "? shows every key");
 		return;
 	}
-	/* the focus moved */
+	/* the focus moved: the pane comes back as it is in the file now (another
+	 * rapport may have written to it), keeping its place */
+	if (ui->focus != old_focus) {
+		if (pane_load(ui->db, focused(ui), &err) != RP_OK)
+			ui_error(ui, &err);
+		ui->detail.id = 0;
+	}
 	ui->dirty |= D_PANE(old_focus) | D_PANE(ui->focus) | D_DETAIL | D_BOTTOM | D_TOP;
 }
 

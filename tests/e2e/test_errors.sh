@@ -102,11 +102,24 @@ cp "$DB" "$T_DIR/damaged.db"
 sqlite3 "$T_DIR/damaged.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 # scribble over the schema page, after the 100-byte header
 dd if=/dev/urandom of="$T_DIR/damaged.db" bs=1 seek=100 count=2000 conv=notrunc 2>/dev/null
+r backup "$T_DIR/damaged.db.20261124-100000.bak"
 refused "$T_DIR/damaged.db" "damaged" "a damaged database"
+expect_err "to see what is wrong with it: rapport --db '$T_DIR/damaged.db' check" "and suggests rapport check"
+expect_err "the latest backup of it is $T_DIR/damaged.db.20261124-100000.bak" "and names the latest backup"
+cp "$T_DIR/damaged.db" "$T_DIR/damaged.db.orig"
+raw --db "$T_DIR/damaged.db" --config "$CONFIG" check
+expect_rc 1 "rapport check on the damaged file: status 1"
+expect_out "SQLite's integrity check" "it reports what SQLite's check finds"
+if cmp -s "$T_DIR/damaged.db" "$T_DIR/damaged.db.orig" && [ ! -e "$T_DIR/damaged.db-wal" ] &&
+	[ ! -e "$T_DIR/damaged.db-shm" ]; then ok "and writes nothing, not even a -wal or -shm"
+else not_ok "and writes nothing, not even a -wal or -shm"; fi
+raw --db "$T_DIR/damaged.db.20261124-100000.bak" --config "$CONFIG" list people
+expect_out "Jane Okafor" "the backup it names opens"
 
 cp "$DB" "$T_DIR/future.db"
 sqlite3 "$T_DIR/future.db" "PRAGMA user_version=99;"
 refused "$T_DIR/future.db" "written by a newer rapport (schema 99" "a database from a newer version"
+expect_err "open it with the newer rapport that wrote it" "and says what to do"
 
 raw --db "$T_DIR" --config "$CONFIG" list people
 expect_rc 1 "a folder as --db"

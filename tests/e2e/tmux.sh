@@ -5,6 +5,7 @@ command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; ex
 
 TM_N=0
 TM_SOCK="rapport-test-$$-0"
+TM_T=t # the session the helpers below look at and type into
 printf 'set -g history-limit 200\nset -g default-terminal screen\n' >"$T_DIR/tmux.conf"
 trap 'tmux -L "$TM_SOCK" kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
 
@@ -25,12 +26,25 @@ ui_start() {
 	tm kill-server 2>/dev/null
 	TM_N=$((TM_N + 1))
 	TM_SOCK="rapport-test-$$-$TM_N"
+	TM_T=t
+	ui_session t "$w" "$h" "$envs" "$@"
+}
+
+# ui_second COLS ROWS: a second rapport on the same files, in session u of
+# the same server (TM_T=u looks at it, TM_T=t back at the first)
+ui_second() {
+	ui_session u "$1" "$2" ""
+}
+
+ui_session() {
+	tm_s=$1 w=$2 h=$3 envs=$4
+	shift 4
 	# the shell around it stays, and says how the program ended
-	tm new-session -d -s t -x "$w" -y "$h" \
+	tm new-session -d -s "$tm_s" -x "$w" -y "$h" \
 		"env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ASAN_OPTIONS='${ASAN_OPTIONS:-}' UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $envs '$RAPPORT' --db '$DB' --config '$CONFIG' $*; echo \"EXITED:\$?\"; exec sleep 600"
 }
 
-screen_text() { tm capture-pane -p -J -t t; }
+screen_text() { tm capture-pane -p -J -t "$TM_T"; }
 
 # wait_for TEXT DESC: the screen shows TEXT within 10 s
 wait_for() {
@@ -61,7 +75,7 @@ wait_gone() {
 wait_exit() {
 	i=0
 	while [ $i -lt 200 ]; do
-		EXIT_STATUS=$(tm capture-pane -p -J -S -200 -t t | sed -n 's/^EXITED:\([0-9]*\)$/\1/p' | tail -n 1)
+		EXIT_STATUS=$(tm capture-pane -p -J -S -200 -t "$TM_T" | sed -n 's/^EXITED:\([0-9]*\)$/\1/p' | tail -n 1)
 		if [ -n "$EXIT_STATUS" ]; then
 			ok "$1"
 			return 0
@@ -73,7 +87,7 @@ wait_exit() {
 	return 1
 }
 
-keys() { tm send-keys -t t "$@"; }
+keys() { tm send-keys -t "$TM_T" "$@"; }
 
 # cursor_to TEXT: in a full-screen view that is not scrolled, move the
 # cursor to the line showing TEXT (the view starts on the second row)
@@ -87,5 +101,5 @@ cursor_to() {
 		n=$((n + 1))
 	done
 }
-type_text() { tm send-keys -t t -l "$1"; }
-resize() { tm resize-window -t t -x "$1" -y "$2"; }
+type_text() { tm send-keys -t "$TM_T" -l "$1"; }
+resize() { tm resize-window -t "$TM_T" -x "$1" -y "$2"; }

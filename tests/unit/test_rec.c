@@ -15,7 +15,7 @@ static int setup(void **state)
 	(void)state;
 	test_make_dir();
 	test_set_now("2026-11-25 09:00");
-	if (store_open(test_path("sub/dir/core.db"), 0, &db, &err) != RP_OK) {
+	if (store_open(test_path("sub/dir/core.db"), STORE_MAKE_FOLDER, &db, &err) != RP_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		return -1;
 	}
