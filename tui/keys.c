@@ -303,3 +303,53 @@ void keys_help(void (*emit)(const char *line, int heading, void *ctx), void *ctx
 		}
 	}
 }
+
+/* The next byte of a sequence already begun: it comes at once from a
+ * terminal, so wait only briefly. */
+static int next_byte(void)
+{
+	int c;
+	timeout(100);
+	c = getch();
+	timeout(-1);
+	return c;
+}
+
+int keys_read(void)
+{
+	int c = getch(), need;
+	unsigned long cp;
+	if (c == ERR)
+		return -1;
+	if (c >= KEY_MIN)
+		return KEY_FLAG | c;
+	if (c < 0x80)
+		return c;
+	if ((c & 0xE0) == 0xC0) {
+		need = 1;
+		cp = (unsigned long)(c & 0x1F);
+	} else if ((c & 0xF0) == 0xE0) {
+		need = 2;
+		cp = (unsigned long)(c & 0x0F);
+	} else if ((c & 0xF8) == 0xF0) {
+		need = 3;
+		cp = (unsigned long)(c & 0x07);
+	} else {
+		return -1; /* a continuation byte alone, or 0xF8-0xFF */
+	}
+	for (int i = 0; i < need; i++) {
+		int b = next_byte();
+		if (b == ERR)
+			return -1;
+		if (b >= KEY_MIN || (b & 0xC0) != 0x80) {
+			ungetch(b & ~KEY_FLAG); /* not part of it: it is the next key */
+			return -1;
+		}
+		cp = cp << 6 | (unsigned long)(b & 0x3F);
+	}
+	/* overlong forms, surrogates and what lies past Unicode are not text */
+	if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return -1;
+	return (int)cp;
+}

@@ -24,7 +24,7 @@ enum action {
 /* Where an action applies: a key may mean different things in each. */
 enum key_context { KC_MAIN = 1, KC_VIEW = 2, KC_FORM = 4 };
 
-/* A key as get_wch reports it: a character, or KEY_FLAG | a KEY_* code. */
+/* A key as keys_read reports it: a character, or KEY_FLAG | a KEY_* code. */
 #define KEY_FLAG 0x40000000
 
 struct key_def {
@@ -41,6 +41,11 @@ struct key_def {
  * are reported through report(path:line: ...). */
 void keys_init(const struct config *cfg, void (*report)(const char *msg));
 enum action keys_action(int key, unsigned context);
+/* Wait for the next key: a character, KEY_FLAG | a KEY_* code, or -1 (no
+ * key: a byte that was not UTF-8, dropped).  The terminal's bytes are
+ * decoded here so that a bad sequence is dropped whole and what follows it
+ * still comes through. */
+int keys_read(void);
 const struct key_def *keys_def(enum action a);
 /* The keys of an action as people read them ("j Down"), or "" if none. */
 void keys_names(enum action a, char *buf, unsigned long n);

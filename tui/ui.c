@@ -70,7 +70,7 @@ static void layout(struct ui *ui)
 	ui->too_small = ui->cols < MIN_COLS || ui->rows < MIN_ROWS;
 	ui->dirty = D_ALL;
 	clearok(curscr, TRUE);
-	/* stdscr lies under every window and get_wch() refreshes it: keep it
+	/* stdscr lies under every window and getch() refreshes it: keep it
 	 * blank and untouched, or it paints over them */
 	werase(stdscr);
 	wnoutrefresh(stdscr);
@@ -811,7 +811,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	/* get_wch() refreshes stdscr: refresh it once now, so that it never
+	/* getch() refreshes stdscr: refresh it once now, so that it never
 	 * paints its blank self over the windows */
 	refresh();
 	colors_init(cfg, keep_problem);
@@ -839,8 +839,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	FILE *timing = timing_path && *timing_path ? fopen(timing_path, "a") : NULL;
 	struct timespec key_at = {0, 0};
 	while (!ui.quit) {
-		wint_t wch;
-		int rc, key;
+		int key;
 		draw(&ui);
 		doupdate();
 		if (ui.counts_stale) {
@@ -857,12 +856,11 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 			               (done.tv_nsec - key_at.tv_nsec) / 1000));
 			fflush(timing);
 		}
-		rc = get_wch(&wch);
+		key = keys_read();
 		if (timing)
 			clock_gettime(CLOCK_MONOTONIC, &key_at);
-		if (rc == ERR)
+		if (key < 0)
 			continue;
-		key = rc == KEY_CODE_YES ? (int)(KEY_FLAG | wch) : (int)wch;
 		if (key == (KEY_FLAG | KEY_RESIZE)) {
 			layout(&ui);
 			continue;

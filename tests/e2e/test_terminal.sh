@@ -1,0 +1,99 @@
+#!/bin/sh
+# test_terminal.sh - a hostile terminal: hundreds of resizes in a second, a
+# 1x1 window, a 100 KB paste into a form field, bytes that are not UTF-8.
+# No crash, and nothing garbled that stays garbled after a redraw.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+r add person "Ada Lovelace" --org "Analytical Engines"
+r add person "Zoë 李 🙂"
+r add goal "Land a hospitalist job" --person Ada
+r add meeting --with Ada --at "2026-11-20 10:00" --agenda "CV review"
+
+# what a fresh start shows at 120x40: the reference for "not garbled"
+ui_start 120 40
+wait_for "Timeline" "a fresh start at 120x40"
+wait_for "open action" "with its counts"
+fresh=$(screen_text)
+keys q
+wait_exit "quits"
+
+alive() { # DESC: still running (no EXITED line)
+	if tm capture-pane -p -J -S -200 -t t | grep -q '^EXITED:'; then
+		not_ok "$1" "it ended:" "$(tm capture-pane -p -J -S -200 -t t | tail -n 5)"
+	else
+		ok "$1"
+	fi
+}
+
+# --- a resize storm: 300 sizes in one go, from 1x1 to 250x80
+ui_start 120 40
+wait_for "Timeline" "started again"
+cmds=$(awk 'BEGIN { srand(7); for (i = 0; i < 300; i++) printf "resize-window -t t -x %d -y %d ; ", 1 + int(rand() * 250), 1 + int(rand() * 80) }')
+t0=$(date +%s%N)
+# shellcheck disable=SC2086 # one tmux call, many commands
+eval "tm $(echo "$cmds" | sed 's/;/\\;/g')"
+t1=$(date +%s%N)
+ok "300 resizes sent in $(((t1 - t0) / 1000000)) ms"
+resize 120 40
+wait_for "Timeline" "after the storm, back at 120x40: the screen is drawn"
+alive "and the program is still running"
+keys C-l
+wait_for "open action" "Ctrl-L redraws"
+expect_eq "$(screen_text)" "$fresh" "the screen is exactly what a fresh start shows"
+
+# --- 1x1, and back
+resize 1 1
+resize 2 2
+alive "a 1x1 and a 2x2 terminal: still running"
+resize 60 10
+wait_for "Terminal too small" "60x10 says it is too small"
+resize 120 40
+wait_for "Timeline" "back to 120x40"
+expect_eq "$(screen_text)" "$fresh" "and the screen is as fresh again"
+
+# --- a 100 KB paste into a form field
+keys a
+wait_for "New person" "a new person"
+head -c 100000 /dev/zero | tr '\0' 'p' >"$T_DIR/paste"
+tm load-buffer -b big "$T_DIR/paste"
+tm paste-buffer -b big -t t
+# the name field holds what it can (its limit), the rest is refused with a
+# beep; the screen keeps up
+i=0
+while [ $i -lt 400 ] && ! screen_text | grep -q 'pppppppppppppppppppp'; do i=$((i + 1)); sleep 0.05; done
+alive "a 100 KB paste: still running"
+keys Enter
+wait_gone "New person" "Enter saves what the field could hold"
+r list people --json
+len=$(jqo 'map(select(.name | startswith("ppp"))) | .[0].name | length')
+case "$len" in
+[1-9]*) ok "the name is stored ($len characters, the field's limit)" ;;
+*) not_ok "the name is stored" "got: $len" ;;
+esac
+keys C-l
+wait_for "Timeline" "the screen after the paste"
+
+# --- bytes that are not UTF-8, typed into a field
+keys a
+wait_for "New person" "a new person again"
+type_text "Ab"
+tm send-keys -t t -H c3 28 ff fe 80 e2 82
+type_text "cd"
+keys Enter
+wait_gone "New person" "saved"
+r list people --json
+name=$(jqo 'map(select(.name | startswith("Ab"))) | .[0].name')
+case "$name" in
+Ab*cd) ok "what was typed around them is kept ($name)" ;;
+*) not_ok "what was typed around them is kept" "got: $name" ;;
+esac
+if printf '%s' "$name" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then ok "and the stored name is valid UTF-8"
+else not_ok "and the stored name is valid UTF-8"; fi
+keys C-l
+wait_for "Timeline" "redrawn"
+alive "still running"
+keys q
+wait_exit "q quits"
+expect_eq "$EXIT_STATUS" "0" "with status 0"
+echo "1..$T_N"
