@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/paths.h"
 
@@ -283,6 +284,10 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 		return RP_OK; /* the usual way to say "no config" */
 	if (!S_ISREG(sb.st_mode)) {
 		report(rep, "%s: not a regular file; defaults used", path);
+		return RP_OK;
+	}
+	if (access(path, R_OK) != 0) { /* before iniparser, which would say less */
+		report(rep, "%s: cannot read the config: %s; defaults used", path, strerror(errno));
 		return RP_OK;
 	}
 

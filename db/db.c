@@ -72,6 +72,35 @@ static int fail(struct db *db, int rc, const char *what, struct rp_err *err)
 	return fail_sqlite(db->h, rc, what, db->path, err);
 }
 
+/* path as an SQLite URI with the query q. */
+static void file_uri(const char *path, const char *q, char *uri, size_t n)
+{
+	size_t u = (size_t)snprintf(uri, n, "file:");
+	for (const char *p = path; *p && u + 4 < n; p++)
+		u += (size_t)(strchr("%?#", *p) ? snprintf(uri + u, n - u, "%%%02X", (unsigned char)*p)
+		                                : snprintf(uri + u, n - u, "%c", *p));
+	snprintf(uri + u, n > u ? n - u : 0, "?%s", q);
+}
+
+static const char *not_writable(const char *path);
+
+/* Open to read.  A WAL database needs its -shm beside it; where that cannot
+ * be made (a read-only folder) and no writer has left a -wal, the file is
+ * read as it stands (immutable), which SQLite allows. */
+static int open_to_read(const char *path, sqlite3 **h)
+{
+	char side[4200], uri[8300];
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (access(side, F_OK) != 0) {
+		snprintf(side, sizeof side, "%s-shm", path);
+		if (access(side, F_OK) != 0 && not_writable(path)) {
+			file_uri(path, "mode=ro&immutable=1", uri, sizeof uri);
+			return sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		}
+	}
+	return sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
+}
+
 /* The first 100 bytes of an SQLite file say whose it is; a text file or a
  * file of another format is refused here, before SQLite opens it at all. */
 static int read_header(const char *path, unsigned char hdr[100], int *empty, struct rp_err *err)
@@ -144,7 +173,7 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	existed[0] = access(side, F_OK) == 0;
 	snprintf(side, sizeof side, "%s-shm", path);
 	existed[1] = access(side, F_OK) == 0;
-	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+	rc = open_to_read(path, &h);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
 		/* reading the schema catches most damage without a slow full check */
@@ -274,19 +303,13 @@ static const char *not_writable(const char *path)
 int db_check_file(const char *path, char *report, size_t n)
 {
 	char uri[8300];
-	size_t u = 0;
 	sqlite3 *h = NULL;
 	sqlite3_stmt *st = NULL;
 	int problems = 0, rc;
 	size_t used = 0;
 	report[0] = '\0';
 	/* immutable: nothing at all is written, not even a -shm beside it */
-	u += (size_t)snprintf(uri, sizeof uri, "file:");
-	for (const char *p = path; *p && u + 4 < sizeof uri; p++)
-		u += (size_t)(strchr("%?#", *p) ? snprintf(uri + u, sizeof uri - u, "%%%02X",
-		                                             (unsigned char)*p)
-		                                    : snprintf(uri + u, sizeof uri - u, "%c", *p));
-	snprintf(uri + u, sizeof uri - u, "?mode=ro&immutable=1");
+	file_uri(path, "mode=ro&immutable=1", uri, sizeof uri);
 	rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL);
@@ -341,8 +364,8 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	}
 	db->readonly = readonly;
 	db->readonly_why = why;
-	rc = sqlite3_open_v2(path, &db->h,
-	                     readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	rc = readonly ? open_to_read(path, &db->h)
+	              : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		fail(db, rc, "cannot open", err);
 		db_close(db);
