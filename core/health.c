@@ -322,7 +322,8 @@ static int note_load(struct db *db, const char *sql, int64_t a, int64_t b, struc
 	db_release(st);
 	if (rc == DB_FAIL)
 		return -1;
-	qsort(f->v, (size_t)f->n, sizeof *f->v, note_order);
+	if (f->n)
+		qsort(f->v, (size_t)f->n, sizeof *f->v, note_order);
 	return 0;
 }
 
@@ -353,7 +354,8 @@ static int owed_by_person(const void *a, const void *b)
 /* Names for the owed rows, looked up once per person rather than per row. */
 static void owed_names(struct db *db, struct owed *o, int n)
 {
-	struct owed **by = malloc((size_t)(n ? n : 1) * sizeof *by);
+	/* an array of pointers, sorted in place of the rows */
+	struct owed **by = malloc((size_t)(n ? n : 1) * sizeof *by); // NOLINT(bugprone-sizeof-expression)
 	if (!by) {
 		for (int i = 0; i < n; i++)
 			person_name(db, o[i].person_id, o[i].name, sizeof o[i].name);
@@ -361,7 +363,7 @@ static void owed_names(struct db *db, struct owed *o, int n)
 	}
 	for (int i = 0; i < n; i++)
 		by[i] = &o[i];
-	qsort(by, (size_t)n, sizeof *by, owed_by_person);
+	qsort(by, (size_t)n, sizeof *by, owed_by_person); // NOLINT(bugprone-sizeof-expression)
 	for (int i = 0; i < n; i++) {
 		if (i > 0 && by[i]->person_id == by[i - 1]->person_id)
 			memcpy(by[i]->name, by[i - 1]->name, sizeof by[i]->name);

@@ -268,8 +268,9 @@ static int import_record(struct db *db, enum kind_id kind, json_t *obj, const ch
 		rc = take_field(db, &r, f, obj, where, err);
 	json_object_foreach(obj, key, val) {
 		(void)val;
-		if (kind_field_index(r.kind, key) < 0 && strcmp(key, "id") && strcmp(key, "uuid") &&
-		    strcmp(key, "created_at") && strcmp(key, "updated_at") && strcmp(key, "deleted_at") &&
+		if (kind_field_index(r.kind, key) < 0 && strcmp(key, "id") != 0 &&
+		    strcmp(key, "uuid") != 0 && strcmp(key, "created_at") != 0 &&
+		    strcmp(key, "updated_at") != 0 && strcmp(key, "deleted_at") != 0 &&
 		    !strstr(key, "_uuid"))
 			rep->unknown_fields++;
 	}

@@ -166,7 +166,8 @@ static int parse_bool(const struct field *f, const char *s, int64_t *out, struct
 /* "a, b,,c " -> "a,b,c"; tags are kept in the order given, without repeats. */
 static char *normalize_tags(const char *s)
 {
-	char *copy = strdup(s), *out = calloc(1, strlen(s) + 1), *save = NULL;
+	size_t cap = strlen(s) + 1, used = 0;
+	char *copy = strdup(s), *out = calloc(1, cap), *save = NULL;
 	if (!copy || !out) {
 		free(copy);
 		free(out);
@@ -184,11 +185,8 @@ static char *normalize_tags(const char *s)
 					seen = 1;
 				p += plen + (comma != NULL);
 			}
-			if (!seen) {
-				if (*out)
-					strcat(out, ",");
-				strcat(out, tag);
-			}
+			if (!seen) /* the tags and commas kept are never longer than s */
+				used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? "," : "", tag);
 		}
 		free(tag);
 	}
@@ -290,7 +288,7 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 			put_int(v, i);
 		break;
 	case F_CHOICE:
-		if ((rc = parse_choice(f, s, &choice, err)) == RP_OK) {
+		if ((rc = parse_choice(f, s, &choice, err)) == RP_OK && choice) {
 			char *copy = strdup(choice);
 			if (!copy)
 				rc = rp_fail(err, RP_EIO, "out of memory");
@@ -408,7 +406,8 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 		/* progress typed by hand stays; otherwise milestones give it */
 		if (r->id && r->v[progress].dirty && !r->v[manual].dirty)
 			put_int(&r->v[manual], 1);
-		if (r->v[status].dirty && !r->v[status].null && strcmp(r->v[status].s, "done") == 0 &&
+		if (r->v[status].dirty && !r->v[status].null && r->v[status].s &&
+		    strcmp(r->v[status].s, "done") == 0 &&
 		    !r->v[progress].dirty)
 			put_int(&r->v[progress], 100);
 		break;

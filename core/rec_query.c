@@ -59,6 +59,7 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
 	struct db_stmt *st;
 	int rc;
 
+	rec_init(r, kind); /* an empty row of its kind, whatever happens below */
 	snprintf(sql + used, sizeof sql - used, " WHERE id = ?1");
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
@@ -71,7 +72,7 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
 	else
 		rc = rp_code(err, RP_EDB);
 	db_release(st);
-	return rc;
+	return rc == RP_OK ? RP_OK : (rc ? rc : RP_EDB);
 }
 
 /* Set deleted_at to `stamp` (or NULL when restoring rows that carry it) on
@@ -133,7 +134,7 @@ static int cascade(struct db *db, const struct kind *k, int64_t id, int64_t stam
 
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
 {
-	struct rec r;
+	struct rec r = {0};
 	int rc;
 	if (rec_get(db, kind, id, &r, err) != RP_OK)
 		return rp_code(err, RP_ENOTFOUND);
@@ -154,7 +155,7 @@ int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
 
 int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
 {
-	struct rec r;
+	struct rec r = {0};
 	int pf = kind_parent_field(kind_get(kind)), rc = RP_OK;
 	int64_t stamp;
 

@@ -107,6 +107,8 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 			         w.page.rows[i].id, out, 2, err);
 		}
 	rec_walk_end(&w);
+	if (rc < 0) /* a failed read is an error, not a shorter report */
+		return rp_code(err, RP_EDB);
 
 	fputs("\n## Thank-you notes\n\n", out);
 	q.filter_field = kind_ref_field(kind_get(K_GRATITUDE), K_PERSON);

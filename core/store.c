@@ -105,7 +105,8 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 		names[count++] = strdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, (size_t)count, sizeof *names, by_name_desc);
+	if (count)
+		qsort(names, (size_t)count, sizeof *names, by_name_desc);
 	for (int i = 0; i < count; i++) {
 		if (i >= keep && names[i]) {
 			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -151,8 +152,7 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 	    RP_OK) {
 		if (db_step(st, NULL) == DB_FAIL) {
 			(*problems)++;
-			used += (size_t)snprintf(report + used, used < n ? n - used : 0,
-			                         "the search index is out of step\n");
+			snprintf(report + used, used < n ? n - used : 0, "the search index is out of step\n");
 		}
 		db_release(st);
 	}

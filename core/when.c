@@ -160,7 +160,7 @@ static int parse_iso(const char *tok, struct when *w)
 
 	if (strlen(tok) >= sizeof buf)
 		return -1;
-	strcpy(buf, tok);
+	memcpy(buf, tok, strlen(tok) + 1);
 	t = strpbrk(buf, "Tt");
 	if (t)
 		*t++ = '\0';
@@ -235,7 +235,7 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 
 	if (!text || strlen(text) >= sizeof buf)
 		return rp_fail(err, RP_EINVAL, "not a date: '%.40s'", text ? text : "");
-	strcpy(buf, text);
+	memcpy(buf, text, strlen(text) + 1);
 	for (p = strtok_r(buf, " \t", &save); p; p = strtok_r(NULL, " \t", &save)) {
 		if (ntok == MAX_TOKENS)
 			goto bad;
@@ -271,12 +271,10 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 		used = 1;
 	} else if (parse_iso(tok[0], &w) == 0) {
 		used = 1;
-	} else if (ntok >= 2 && (v = number(tok[0], 2)) > 0 && (month = month_index(tok[1])) > 0) {
-		w.day = (int)v; /* 1 dec [2026] */
-		w.month = month;
-		used = 2;
-	} else if (ntok >= 2 && (month = month_index(tok[0])) > 0 && (v = number(tok[1], 2)) > 0) {
-		w.day = (int)v; /* dec 1 [2026] */
+	} else if (ntok >= 2 &&
+	           (((v = number(tok[0], 2)) > 0 && (month = month_index(tok[1])) > 0) ||
+	            ((month = month_index(tok[0])) > 0 && (v = number(tok[1], 2)) > 0))) {
+		w.day = (int)v; /* 1 dec [2026], or dec 1 [2026] */
 		w.month = month;
 		used = 2;
 	} else if (parse_time(tok[0], &w.hour, &w.minute) == 0 && ntok == 1) {
@@ -331,7 +329,7 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 
 int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err)
 {
-	struct when w;
+	struct when w = {0};
 	if (when_parse(text, now, &w, err) != RP_OK)
 		return RP_EINVAL;
 	if (w.has_time && strcasecmp(text, "now") != 0)
@@ -342,7 +340,7 @@ int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *
 
 int instant_parse(const char *text, time_t now, int64_t *out, struct rp_err *err)
 {
-	struct when w;
+	struct when w = {0};
 	time_t t;
 	if (when_parse(text, now, &w, err) != RP_OK || when_to_instant(&w, &t, err) != RP_OK)
 		return RP_EINVAL;
@@ -358,7 +356,7 @@ int date_is_valid(const char *ymd)
 
 void date_today(time_t now, char out[DATE_LEN])
 {
-	struct when w;
+	struct when w = {0};
 	set_day(&w, today_number(now));
 	snprintf(out, DATE_LEN, "%04d-%02d-%02d", w.year, w.month, w.day);
 }

@@ -108,6 +108,7 @@ static int read_header(const char *path, unsigned char hdr[100], int *empty, str
 	FILE *f = fopen(path, "rb");
 	size_t n;
 	*empty = 0;
+	memset(hdr, 0, 100);
 	if (!f)
 		return rp_fail(err, RP_EIO, "%s: cannot read: %s", path, strerror(errno));
 	n = fread(hdr, 1, 100, f);
@@ -629,7 +630,7 @@ int db_indexes_drop(struct db *db, const char *table, struct db_indexes *saved, 
 	if (rc != SQLITE_OK)
 		return fail(db, rc, "indexes", err);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && saved->n < DB_MAX_INDEXES) {
+	while (sqlite3_step(st) == SQLITE_ROW && saved->n < DB_MAX_INDEXES) {
 		snprintf(names[saved->n], sizeof names[0], "%s", (const char *)sqlite3_column_text(st, 0));
 		if (!(saved->sql[saved->n] = strdup((const char *)sqlite3_column_text(st, 1))))
 			break;

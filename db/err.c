@@ -25,7 +25,7 @@ void rp_err_clear(struct rp_err *err)
 
 int rp_prefix(struct rp_err *err, enum rp_code code, const char *prefix, const char *suffix)
 {
-	char old[sizeof err->msg];
+	char old[RP_MSG_MAX];
 	if (!err)
 		return (int)code;
 	snprintf(old, sizeof old, "%s", err->msg);

@@ -19,9 +19,11 @@ enum rp_code {
 	RP_EDB,         /* any other storage error */
 };
 
+#define RP_MSG_MAX 512
+
 struct rp_err {
 	enum rp_code code;
-	char msg[512];
+	char msg[RP_MSG_MAX];
 };
 
 /* Set err (when not NULL) and return code, so callers can `return rp_fail(...)`. */

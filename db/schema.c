@@ -117,28 +117,24 @@ static const char v3[] =
 	" AS new WHERE deleted_at IS NULL;"
 #define T(col) "coalesce(new." col ", '')"
 #define SP " || ' ' || "
-#define FTS_PERSON "person", "0", T("name") SP T("title") SP T("specialty") SP T("organization") \
-	SP T("met_via") SP T("expectations") SP T("notes") SP T("tags")
-#define FTS_GOAL "goal", "1", T("title") SP T("description") SP T("category")
-#define FTS_MILESTONE "milestone", "2", T("title")
-#define FTS_MEETING "meeting", "3", T("location") SP T("agenda") SP T("notes")
-#define FTS_ACTION "action_item", "4", T("text")
-#define FTS_GRATITUDE "gratitude", "5", T("helped_with") SP T("body")
-#define FTS_CHECKIN "checkin", "6", T("did") SP T("next_step")
-#define FTS_ALL(m) m(FTS_PERSON) m(FTS_GOAL) m(FTS_MILESTONE) m(FTS_MEETING) m(FTS_ACTION) \
-	m(FTS_GRATITUDE) m(FTS_CHECKIN)
-#define TRIGGERS_OF(args) FTS_TRIGGERS_(args)
-#define FTS_TRIGGERS_(...) FTS_TRIGGERS(__VA_ARGS__)
-#define FILL_OF(args) FTS_FILL_(args)
-#define FTS_FILL_(...) FTS_FILL(__VA_ARGS__)
+/* m(table, kind number, text) for each kind with free text */
+#define FTS_ALL(m) \
+	m("person", "0", T("name") SP T("title") SP T("specialty") SP T("organization") \
+	                     SP T("met_via") SP T("expectations") SP T("notes") SP T("tags")) \
+	m("goal", "1", T("title") SP T("description") SP T("category")) \
+	m("milestone", "2", T("title")) \
+	m("meeting", "3", T("location") SP T("agenda") SP T("notes")) \
+	m("action_item", "4", T("text")) \
+	m("gratitude", "5", T("helped_with") SP T("body")) \
+	m("checkin", "6", T("did") SP T("next_step"))
 
 static const char v4[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, body,"
 	" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
-	FTS_ALL(TRIGGERS_OF) FTS_ALL(FILL_OF);
+	FTS_ALL(FTS_TRIGGERS) FTS_ALL(FTS_FILL);
 
-static const char fts_triggers[] = FTS_ALL(TRIGGERS_OF);
-static const char fts_fill[] = "DELETE FROM fts;" FTS_ALL(FILL_OF);
+static const char fts_triggers[] = FTS_ALL(FTS_TRIGGERS);
+static const char fts_fill[] = "DELETE FROM fts;" FTS_ALL(FTS_FILL);
 
 int schema_fts_pause(struct db *db, struct rp_err *err)
 {

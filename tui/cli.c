@@ -161,7 +161,7 @@ static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 static int cmd_add(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	const struct kind *k;
 	char why[128];
@@ -213,12 +213,15 @@ static int load_target(struct cli *c, const char *cmd, const struct args *a, str
 	const struct kind *k;
 	int64_t id = 0;
 	struct rp_err err;
+	rec_init(r, K_PERSON); /* something to free, whatever happens below */
 	if (!(k = kind_arg(cmd, a->npos ? a->pos[0] : NULL)))
 		return EXIT_USAGE;
 	if (parse_id(cmd, a->npos > 1 ? a->pos[1] : NULL, &id) != EXIT_OK)
 		return EXIT_USAGE;
-	if (a->npos > 2)
-		return cli_usage_error(cmd, "too many arguments: '%s'", a->pos[2]);
+	if (a->npos > 2) {
+		cli_usage_error(cmd, "too many arguments: '%s'", a->pos[2]);
+		return EXIT_USAGE;
+	}
 	if (rec_get(c->db, k->id, id, r, &err) != RP_OK)
 		return fail(&err);
 	return EXIT_OK;
@@ -227,7 +230,7 @@ static int load_target(struct cli *c, const char *cmd, const struct args *a, str
 static int cmd_edit(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	char why[128];
 	int rc;
@@ -258,7 +261,7 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 static int cmd_done(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	char why[128];
 	int rc, f;
@@ -298,7 +301,7 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 {
 	const char *cmd = restore ? "restore " : "delete ";
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	char why[128];
 	int rc;
@@ -352,7 +355,7 @@ static int cmd_purge(struct cli *c, int argc, char **argv)
 static int cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	char why[128], day[DATE_LEN];
 	const char *day_text;
@@ -481,7 +484,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 static int cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r;
+	struct rec r = {0};
 	struct rp_err err;
 	char why[128];
 	int rc;

@@ -98,8 +98,8 @@ int cli_export(struct cli *c, int argc, char **argv)
 	}
 	if (a.npos)
 		return cli_usage_error("export ", "unexpected argument '%s'", a.pos[0]);
-	if (!format || (strcmp(format, "json") && strcmp(format, "ics") && strcmp(format, "csv") &&
-	                strcmp(format, "md")))
+	if (!format || (strcmp(format, "json") != 0 && strcmp(format, "ics") != 0 &&
+	                strcmp(format, "csv") != 0 && strcmp(format, "md") != 0))
 		return cli_usage_error("export ", "--format json, ics, csv or md");
 	if (kind_name && !(kind = kind_by_name(kind_name)))
 		return cli_usage_error("export ", "unknown kind '%s'", kind_name);
@@ -117,7 +117,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 		rc = export_json(c->db, out, &err);
 	else if (strcmp(format, "ics") == 0)
 		rc = calendar_export(c->db, out, person, args_flag(&a, "all"), &err);
-	else if (strcmp(format, "csv") == 0)
+	else if (strcmp(format, "csv") == 0 && kind) /* without a kind: a folder, above */
 		rc = csv_export(c->db, kind->id, out, &err);
 	else
 		rc = report_md(c->db, person, out, &err);

@@ -174,8 +174,8 @@ static void print_row(const struct column *cols, char cell[][CELL], int width)
 		} else if (i == 0) { /* ids right-aligned */
 			snprintf(out, sizeof out, "%*s  ", w, cell[i]);
 		} else {
-			text_pad(cell[i], w, out, sizeof out);
-			strcat(out, "  ");
+			text_pad(cell[i], w, out, sizeof out - 2);
+			memcpy(out + strlen(out), "  ", 3);
 		}
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s", out);
 		if (len >= sizeof line)

@@ -93,7 +93,7 @@ static int load(struct cli *c, const char *cmd, int argc, char **argv, struct to
 
 int cli_today(struct cli *c, int argc, char **argv)
 {
-	struct today t;
+	struct today t = {0};
 	int rc = load(c, "today ", argc, argv, &t);
 	if (rc != EXIT_OK)
 		return rc;
@@ -110,7 +110,7 @@ int cli_today(struct cli *c, int argc, char **argv)
 
 int cli_due(struct cli *c, int argc, char **argv)
 {
-	struct today t;
+	struct today t = {0};
 	int rc = load(c, "due ", argc, argv, &t);
 	if (rc != EXIT_OK)
 		return rc;
