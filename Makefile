@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash lint
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash lint valgrind
 
 all: $(PROG)
 
@@ -139,6 +139,11 @@ lint:
 	@echo $(LINT_SRC) | xargs -n 4 -P 2 sh -c \
 	  'clang-tidy --quiet "$$@" -- -std=c11 $(ALL_CPPFLAGS) -D_XOPEN_SOURCE=600 2>/dev/null' lint
 	@echo "lint: cppcheck and clang-tidy find nothing"
+
+# The whole suite with every program run under valgrind (memcheck); errors
+# and definite leaks fail it.  The crash loop is shortened (slow there).
+valgrind: $(PROG) $(UNIT_BIN)
+	@CRASH_RUNS=8 sh tests/run.sh $(BUILD) $(abspath $(PROG)) valgrind
 
 # The crash loop at full length (the suite runs 40 runs of it).
 CRASH_RUNS ?= 400

@@ -353,3 +353,15 @@ int keys_read(void)
 		return -1;
 	return (int)cp;
 }
+
+int keys_pending(void)
+{
+	int c;
+	nodelay(stdscr, TRUE);
+	c = getch();
+	nodelay(stdscr, FALSE);
+	if (c == ERR)
+		return 0;
+	ungetch(c);
+	return 1;
+}

@@ -46,6 +46,8 @@ enum action keys_action(int key, unsigned context);
  * decoded here so that a bad sequence is dropped whole and what follows it
  * still comes through. */
 int keys_read(void);
+/* Whether a key is waiting (typed ahead, or the rest of a paste). */
+int keys_pending(void);
 const struct key_def *keys_def(enum action a);
 /* The keys of an action as people read them ("j Down"), or "" if none. */
 void keys_names(enum action a, char *buf, unsigned long n);

@@ -92,9 +92,12 @@ static int insert(struct lineedit *e, int key)
 	if (n == (size_t)-1)
 		return 1; /* not representable: swallowed */
 	if (e->len + n > e->max || reserve(e, e->len + n) != 0) {
-		beep();
+		if (!e->full) /* once, not once per character of a long paste */
+			beep();
+		e->full = 1;
 		return 1;
 	}
+	e->full = 0;
 	memmove(e->buf + e->pos + n, e->buf + e->pos, e->len - e->pos + 1);
 	memcpy(e->buf + e->pos, mb, n);
 	e->len += n;

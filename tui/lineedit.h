@@ -10,6 +10,7 @@ struct lineedit {
 	char *buf;  /* NUL-terminated UTF-8 */
 	size_t len, cap, pos; /* pos: byte offset of the cursor */
 	size_t max; /* bytes allowed */
+	int full;   /* refused a character since the last change: beeped once */
 };
 
 int lineedit_init(struct lineedit *e, const char *text, size_t max);

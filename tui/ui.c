@@ -840,21 +840,26 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	struct timespec key_at = {0, 0};
 	while (!ui.quit) {
 		int key;
-		draw(&ui);
-		doupdate();
-		if (ui.counts_stale) {
-			count_up(&ui);
-			ui.dirty |= D_TOP;
+		/* keys already waiting (a paste, typing ahead) are taken first and
+		 * the screen drawn once after them; the timing mode draws after
+		 * each key, as it measures keys one by one */
+		if (timing || !keys_pending()) {
 			draw(&ui);
 			doupdate();
-		}
-		if (timing && key_at.tv_sec) {
-			struct timespec done;
-			clock_gettime(CLOCK_MONOTONIC, &done);
-			fprintf(timing, "%ld\n",
-			        (long)((done.tv_sec - key_at.tv_sec) * 1000000L +
-			               (done.tv_nsec - key_at.tv_nsec) / 1000));
-			fflush(timing);
+			if (ui.counts_stale) {
+				count_up(&ui);
+				ui.dirty |= D_TOP;
+				draw(&ui);
+				doupdate();
+			}
+			if (timing && key_at.tv_sec) {
+				struct timespec done;
+				clock_gettime(CLOCK_MONOTONIC, &done);
+				fprintf(timing, "%ld\n",
+				        (long)((done.tv_sec - key_at.tv_sec) * 1000000L +
+				               (done.tv_nsec - key_at.tv_nsec) / 1000));
+				fflush(timing);
+			}
 		}
 		key = keys_read();
 		if (timing)

@@ -161,6 +161,8 @@ cat >"$T_DIR/editor.sh" <<'SH'
 #!/bin/sh
 for f; do :; done
 [ "$1" = "--wait" ] || exit 3
+# where and how private the file it was given is, for the test below
+printf '%s\n%s %s\n' "$f" "$(stat -c %a "$f")" "$(stat -c %a "$(dirname "$f")")" >"$(dirname "$0")/editor.seen"
 printf 'Written in the editor\nwith a second line\n' >"$f"
 SH
 chmod +x "$T_DIR/editor.sh"
@@ -172,6 +174,13 @@ keys 2 e
 wait_for "Edit goal #1" "edit the goal"
 keys Tab C-e
 wait_for "Written in the editor" "C-e fills the field from \$EDITOR"
+expect_eq "$(sed -n 2p "$T_DIR/editor.seen")" "600 700" "the editor's file is 0600 in a 0700 folder of its own"
+edited=$(sed -n 1p "$T_DIR/editor.seen")
+if [ -n "$edited" ] && [ ! -e "$edited" ] && [ ! -e "$(dirname "$edited")" ]; then
+	ok "and both are removed afterwards"
+else
+	not_ok "and both are removed afterwards" "$edited"
+fi
 keys Enter
 wait_for "Saved goal #1" "saved"
 r show goal 1 --json

@@ -6,6 +6,10 @@ command -v tmux >/dev/null 2>&1 || { echo "not ok 1 - tmux is not installed"; ex
 TM_N=0
 TM_SOCK="rapport-test-$$-0"
 TM_T=t # the session the helpers below look at and type into
+# how many 50 ms polls a wait lasts: 10 s, or 60 s when the program runs
+# slowly (under valgrind)
+TM_POLLS=200
+[ -n "${RAPPORT_TEST_SLOW:-}" ] && TM_POLLS=1200
 printf 'set -g history-limit 200\nset -g default-terminal screen\n' >"$T_DIR/tmux.conf"
 trap 'tmux -L "$TM_SOCK" kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
 
@@ -46,10 +50,10 @@ ui_session() {
 
 screen_text() { tm capture-pane -p -J -t "$TM_T"; }
 
-# wait_for TEXT DESC: the screen shows TEXT within 10 s
+# wait_for TEXT DESC: the screen shows TEXT within 10 s (TM_POLLS)
 wait_for() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $TM_POLLS ]; do
 		case "$(screen_text)" in *"$1"*) ok "$2"; return 0 ;; esac
 		i=$((i + 1))
 		sleep 0.05
@@ -62,7 +66,7 @@ wait_for() {
 # wait_gone TEXT DESC: the screen stops showing TEXT within 10 s
 wait_gone() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $TM_POLLS ]; do
 		case "$(screen_text)" in *"$1"*) ;; *) ok "$2"; return 0 ;; esac
 		i=$((i + 1))
 		sleep 0.05
@@ -74,7 +78,7 @@ wait_gone() {
 # wait_exit DESC: the program ends within 10 s; sets EXIT_STATUS
 wait_exit() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $TM_POLLS ]; do
 		EXIT_STATUS=$(tm capture-pane -p -J -S -200 -t "$TM_T" | sed -n 's/^EXITED:\([0-9]*\)$/\1/p' | tail -n 1)
 		if [ -n "$EXIT_STATUS" ]; then
 			ok "$1"
