@@ -89,6 +89,14 @@ static int step_done(struct db_stmt *st, struct rp_err *err)
 	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
 }
 
+/* The same day, its 24 hours folded into 08:00-18:00 (UTC) on the half
+ * hour; the order of the instants is kept. */
+static int64_t working_hours(int64_t t)
+{
+	int64_t day = t - t % DAY, in_day = (t % DAY) * 10 / 24;
+	return day + 8 * 3600 + in_day - in_day % 1800;
+}
+
 static int fill(struct db *db, const struct demo_size *size, struct demo_counts *c,
                 struct rp_err *err)
 {
@@ -132,13 +140,13 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 	for (long i = 1; i <= meetings; i++) {
 		/* person 1: about 1% of all meetings; the rest spread out */
 		long who = below(&r, 100) == 0 ? 1 : 1 + below(&r, people);
-		int64_t start = now - span + span * i / (meetings + 1);
-		int future = small ? i > meetings - 4 : i > meetings - meetings / 200;
-		start -= start % 1800; /* on the half hour */
-		if (small && future) {
-			start = now + (i - meetings + 4) * 2 * DAY;
-			start -= start % 1800;
-		}
+		long nfuture = small ? 4 : meetings / 200, k = i - (meetings - nfuture);
+		int future = k > 0;
+		/* the past spread over the years, the planned ones over the weeks to
+		 * come (a week for the small demo), all in working hours */
+		int64_t start = future ? now + DAY + (small ? 7 : 60) * DAY * k / (nfuture + 1)
+		                       : now - span + span * i / (meetings + 1);
+		start = working_hours(start);
 		make_uuid(&r, uuid);
 		make_notes(&r, text, sizeof text, 2 + (int)below(&r, small ? 3 : 12));
 		if (run(db,
