@@ -69,9 +69,12 @@ while [ $run -lt $runs ]; do
 	while [ $try -lt 20 ]; do
 		kill -STOP "$loop" 2>/dev/null # freeze the loop: it starts nothing new
 		pid=$(cat "$T_DIR/cur.pid" 2>/dev/null)
-		# a rapport still at work (not one that ended, waiting to be reaped)
+		# a rapport of ours still at work: not one that ended (a zombie
+		# until the frozen loop reaps it), and not another process that got
+		# the number of one already reaped (its command line names our file)
 		if [ -n "$pid" ] && state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) &&
-			[ "$state" != Z ] && kill -KILL "$pid" 2>/dev/null; then
+			[ "$state" != Z ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--db $DB " &&
+			kill -KILL "$pid" 2>/dev/null; then
 			kills=$((kills + 1))
 			break
 		fi
