@@ -94,7 +94,7 @@ static int step_done(struct db_stmt *st, struct rp_err *err)
 static int64_t working_hours(int64_t t)
 {
 	int64_t day = t - t % DAY, in_day = (t % DAY) * 10 / 24;
-	return day + 8 * 3600 + in_day - in_day % 1800;
+	return day + (int64_t)8 * 3600 + in_day - in_day % 1800;
 }
 
 static int fill(struct db *db, const struct demo_size *size, struct demo_counts *c,
@@ -144,7 +144,7 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 		int future = k > 0;
 		/* the past spread over the years, the planned ones over the weeks to
 		 * come (a week for the small demo), all in working hours */
-		int64_t start = future ? now + DAY + (small ? 7 : 60) * DAY * k / (nfuture + 1)
+		int64_t start = future ? now + DAY + (int64_t)(small ? 7 : 60) * DAY * k / (nfuture + 1)
 		                       : now - span + span * i / (meetings + 1);
 		start = working_hours(start);
 		make_uuid(&r, uuid);

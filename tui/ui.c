@@ -1,6 +1,6 @@
-/* ui.c - the full-screen interface: the terminal, the layout, the main loop
- * and one small handler per action.  Windows are redrawn from dirty flags
- * (wnoutrefresh each), with one doupdate before each key is read. */
+/* ui.c - the full-screen interface: the terminal, the layout, drawing and
+ * the main loop (the actions are in ui_act.c).  Windows are redrawn from
+ * dirty flags (wnoutrefresh each), with one doupdate before each key is read. */
 #include "tui/ui.h"
 
 #include <locale.h>
@@ -11,16 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/checkin.h"
 #include "core/clock.h"
 #include "core/store.h"
 #include "core/summary.h"
-#include "core/today.h"
-#include "core/when.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
-#include "tui/today_text.h"
 
 
 static const char *const pane_titles[NPANES] = {"Mentors", "Goals", "Meetings", "Gratitude"};
@@ -41,7 +37,7 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->dirty |= D_BOTTOM;
 }
 
-static struct pane *focused(struct ui *ui) { return &ui->panes[ui->focus]; }
+struct pane *ui_focused(struct ui *ui) { return &ui->panes[ui->focus]; }
 
 void ui_error(struct ui *ui, const struct rp_err *err)
 {
@@ -243,7 +239,7 @@ static void draw(struct ui *ui)
 			if ((ui->dirty & D_PANE(i)) && (ui->wide || i == ui->focus))
 				pane_draw(ui->db, ui->cfg, &ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
 		if ((ui->dirty & D_DETAIL) && ui->detail_win) {
-			const struct rec *sel = pane_selected(focused(ui));
+			const struct rec *sel = pane_selected(ui_focused(ui));
 			int w = getmaxx(ui->detail_win);
 			if (!sel || sel->id != ui->detail.id || sel->kind->id != ui->detail.kind ||
 			    ui->detail.width != w - 1)
@@ -351,245 +347,6 @@ void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p
 	ui_open_form(ui, form_new(ui, kind, prefill));
 }
 
-static void form_done(struct ui *ui, struct rec *saved)
-{
-	char what[120];
-	const char *title = rec_str(saved, saved->kind->title_field);
-	snprintf(what, sizeof what, "%s", title ? title : "");
-	what[strcspn(what, "\n")] = '\0';
-	ui_message(ui, 0, "Saved %s #%lld%s%s", saved->kind->name, (long long)saved->id,
-	           *what ? ": " : "", what);
-	form_free(ui->form);
-	ui->form = NULL;
-	ui_changed(ui, saved);
-	rec_free(saved);
-}
-
-void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before)
-{
-	rec_free(&ui->undo.before);
-	ui->undo.op = op;
-	ui->undo.kind = kind;
-	ui->undo.id = id;
-	if (before)
-		ui->undo.before = *before; /* taken over */
-	else
-		rec_init(&ui->undo.before, kind);
-}
-
-static void trash(struct ui *ui, enum kind_id kind, int64_t id)
-{
-	struct rp_err err;
-	if (rec_trash(ui->db, kind, id, &err) != RP_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	ui_set_undo(ui, UNDO_DELETE, kind, id, NULL);
-	ui_reload(ui);
-	ui_message(ui, 0, "Moved %s #%lld to the trash; u brings it back", kind_get(kind)->name,
-	           (long long)id);
-}
-
-static void undo(struct ui *ui)
-{
-	struct rp_err err;
-	struct rec cur;
-	const char *name = kind_get(ui->undo.kind)->name;
-	int rc = RP_OK;
-	switch (ui->undo.op) {
-	case UNDO_NONE: ui_message(ui, 0, "Nothing to undo"); return;
-	case UNDO_ADD: rc = rec_trash(ui->db, ui->undo.kind, ui->undo.id, &err); break;
-	case UNDO_DELETE: rc = rec_restore(ui->db, ui->undo.kind, ui->undo.id, &err); break;
-	case UNDO_EDIT:
-		if ((rc = rec_get(ui->db, ui->undo.kind, ui->undo.id, &cur, &err)) == RP_OK) {
-			if ((rc = rec_copy_fields(&cur, &ui->undo.before, &err)) == RP_OK)
-				rc = rec_update(ui->db, &cur, &err);
-			rec_free(&cur);
-		}
-		break;
-	}
-	if (rc != RP_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	ui_message(ui, 0, "Undone: %s #%lld %s", name, (long long)ui->undo.id,
-	           ui->undo.op == UNDO_ADD      ? "went to the trash"
-	           : ui->undo.op == UNDO_DELETE ? "is back"
-	                                        : "is as it was");
-	if (ui->undo.op == UNDO_DELETE && rec_get(ui->db, ui->undo.kind, ui->undo.id, &cur, &err) == RP_OK) {
-		ui_changed(ui, &cur);
-		rec_free(&cur);
-	} else {
-		ui_reload(ui);
-	}
-	rec_free(&ui->undo.before);
-	ui->undo.op = UNDO_NONE;
-}
-
-static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
-{
-	struct rec r, before;
-	struct rp_err err;
-	const char *value = NULL;
-	int f;
-	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	switch (kind) {
-	case K_GOAL:
-		f = kind_field_index(r.kind, "status");
-		value = strcmp(rec_str(&r, f), "done") == 0 ? "open" : "done";
-		break;
-	case K_MEETING:
-		f = kind_field_index(r.kind, "status");
-		value = strcmp(rec_str(&r, f), "done") == 0 ? "planned" : "done";
-		break;
-	case K_MILESTONE:
-	case K_ACTION:
-		f = kind_field_index(r.kind, "done");
-		value = rec_int(&r, f) ? "no" : "yes";
-		break;
-	default:
-		rec_free(&r);
-		ui_message(ui, 1, "x marks goals, milestones, meetings and action items done");
-		return;
-	}
-	rec_init(&before, kind);
-	rec_copy_fields(&before, &r, NULL);
-	if (rec_set(ui->db, &r, f, value, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
-		ui_error(ui, &err);
-		rec_free(&before);
-	} else {
-		ui_set_undo(ui, UNDO_EDIT, kind, id, &before);
-		ui_message(ui, 0, "%s #%lld: %s", r.kind->name, (long long)id,
-		           strcmp(value, "no") == 0 ? "not done" : strcmp(value, "yes") == 0 ? "done" : value);
-		ui_reload(ui);
-	}
-	rec_free(&r);
-}
-
-/* The item an action applies to: the selected row, or in a full-screen view
- * the item of the cursor's line (the viewed item when the line has none). */
-int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
-{
-	const struct rec *sel;
-	if (ui->screen == SCREEN_TODAY)
-		return detail_item(&ui->detail, kind, id);
-	if (ui->screen == SCREEN_VIEW) {
-		if (detail_item(&ui->detail, kind, id))
-			return 1;
-		*kind = ui->detail.kind;
-		*id = ui->detail.id;
-		return *id != 0;
-	}
-	sel = pane_selected(focused(ui));
-	if (!sel)
-		return 0;
-	*kind = sel->kind->id;
-	*id = sel->id;
-	return 1;
-}
-
-static void act_add(struct ui *ui)
-{
-	char ref[40];
-	if (ui->screen == SCREEN_VIEW) {
-		snprintf(ref, sizeof ref, "%s=%lld",
-		         ui->detail.kind == K_GOAL ? "goal_id" : ui->detail.kind == K_MEETING ? "meeting_id" : "person_id",
-		         (long long)ui->detail.id);
-		if (ui->detail.kind == K_GOAL)
-			ui_new_form(ui, K_MILESTONE, ref, NULL);
-		else if (ui->detail.kind == K_MEETING)
-			ui_new_form(ui, K_ACTION, ref, NULL);
-		else if (ui->detail.kind == K_PERSON) {
-			snprintf(ref, sizeof ref, "person_id=#%lld", (long long)ui->detail.id);
-			ui_new_form(ui, K_MEETING, ref, NULL);
-		} else
-			ui_message(ui, 1, "Nothing to add here; Esc goes back to the lists");
-		return;
-	}
-	ui_new_form(ui, focused(ui)->kind, NULL, NULL);
-}
-
-static void act_meet_or_thank(struct ui *ui, enum action a)
-{
-	enum kind_id kind;
-	int64_t id;
-	char p1[40], p2[40];
-	struct rec r;
-	struct rp_err err;
-	if (!ui_target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
-		ui_message(ui, 1, a == A_MEETING ? "m works on a person" : "t works on a person or a meeting");
-		return;
-	}
-	if (kind == K_PERSON) {
-		snprintf(p1, sizeof p1, "person_id=#%lld", (long long)id);
-		ui_new_form(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, p1, NULL);
-		return;
-	}
-	if (rec_get(ui->db, K_MEETING, id, &r, &err) != RP_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	snprintf(p1, sizeof p1, "person_id=#%lld", (long long)rec_int(&r, kind_field_index(r.kind, "person_id")));
-	snprintf(p2, sizeof p2, "meeting_id=%lld", (long long)id);
-	rec_free(&r);
-	ui_new_form(ui, K_GRATITUDE, p1, p2);
-}
-
-static void act_edit(struct ui *ui)
-{
-	enum kind_id kind;
-	int64_t id;
-	struct rec r;
-	struct rp_err err;
-	if (!ui_target(ui, &kind, &id)) {
-		ui_message(ui, 1, "Nothing selected to edit");
-		return;
-	}
-	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
-		ui_error(ui, &err);
-		return;
-	}
-	ui_open_form(ui, form_edit(ui, &r));
-	rec_free(&r);
-}
-
-static void open_view(struct ui *ui)
-{
-	const struct rec *sel = pane_selected(focused(ui));
-	struct rp_err err;
-	if (!sel) {
-		ui_message(ui, 1, "Nothing selected");
-		return;
-	}
-	ui->screen = SCREEN_VIEW;
-	ui->detail.id = 0;
-	if (detail_show(ui->db, &ui->detail, sel, ui->cols - 1, &err) != RP_OK)
-		ui_error(ui, &err);
-	ui->dirty = D_ALL;
-}
-
-/* Enter on an item of a view: show it in its pane (an action item or a
- * milestone: the meeting or goal it belongs to). */
-static void jump_to_item(struct ui *ui)
-{
-	enum kind_id kind;
-	int64_t id;
-	if (!detail_item(&ui->detail, &kind, &id)) {
-		if (ui->screen == SCREEN_TODAY && ui->detail.cursor < ui->detail.n &&
-		    ui->detail.lines[ui->detail.cursor].kind == K_CHECKIN)
-			ui_checkin(ui);
-		return;
-	}
-	if (kind == K_CHECKIN) {
-		ui_checkin(ui);
-		return;
-	}
-	ui_goto(ui, kind, id);
-}
-
 void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rec r;
@@ -618,150 +375,6 @@ void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)
 	rec_free(&r);
 	ui->detail.id = 0;
 	ui->dirty = D_ALL;
-}
-
-static void back_to_main(struct ui *ui)
-{
-	ui->screen = SCREEN_MAIN;
-	ui->detail.id = 0;
-	ui->dirty = D_ALL;
-}
-
-static void handle_key(struct ui *ui, int key)
-{
-	unsigned ctx = ui->screen == SCREEN_MAIN ? KC_MAIN : KC_VIEW;
-	enum action a;
-	struct rp_err err;
-	enum kind_id kind;
-	int64_t id;
-	int old_focus = ui->focus;
-
-	if (ui->msg[0]) {
-		ui->msg[0] = '\0';
-		ui->dirty |= D_BOTTOM;
-	}
-	if (ui->form) {
-		struct rec saved;
-		enum form_result res = form_key(ui, ui->form, key, &saved);
-		if (res == FORM_SAVED)
-			form_done(ui, &saved);
-		else if (res == FORM_CLOSED) {
-			form_free(ui->form);
-			ui->form = NULL;
-			ui->dirty = D_ALL;
-		}
-		return;
-	}
-	if (ui->too_small) {
-		if (key == 'q')
-			ui->quit = 1;
-		return;
-	}
-	if (ui->screen == SCREEN_SEARCH) {
-		ui_search_key(ui, key);
-		return;
-	}
-	if (ui->prompt.active) {
-		ui_prompt_key(ui, key);
-		return;
-	}
-	a = keys_action(key, ctx);
-	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
-		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
-		return;
-	}
-	if (ui->screen == SCREEN_SEARCH) {
-		/* drawn last, below */
-	} else if (ui->screen == SCREEN_HELP) {
-		if (a == A_BACK || a == A_HELP)
-			back_to_main(ui);
-		else if (a == A_DOWN || a == A_PAGE_DOWN)
-			ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
-		else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
-			ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
-		ui->dirty = D_ALL;
-		return;
-	}
-	switch (a) {
-	case A_QUIT: ui->quit = 1; return;
-	case A_BACK: back_to_main(ui); return;
-	case A_HELP:
-		ui->screen = SCREEN_HELP;
-		ui->help_top = 0;
-		ui->dirty = D_ALL;
-		return;
-	case A_NEXT_PANE: ui->focus = (ui->focus + 1) % NPANES; break;
-	case A_PREV_PANE: ui->focus = (ui->focus + NPANES - 1) % NPANES; break;
-	case A_PANE_PEOPLE: ui->focus = 0; break;
-	case A_PANE_GOALS: ui->focus = 1; break;
-	case A_PANE_MEETINGS: ui->focus = 2; break;
-	case A_PANE_THANKS: ui->focus = 3; break;
-	case A_DOWN:
-	case A_UP:
-	case A_FIRST:
-	case A_LAST:
-	case A_PAGE_DOWN:
-	case A_PAGE_UP:
-		if (ui->screen != SCREEN_MAIN) {
-			if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
-				ui_error(ui, &err);
-			ui->dirty |= D_DETAIL;
-		} else {
-			if (pane_move(ui->db, focused(ui), a, &err) != RP_OK)
-				ui_error(ui, &err);
-			ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
-		}
-		return;
-	case A_OPEN:
-		if (ui->screen == SCREEN_MAIN)
-			open_view(ui);
-		else
-			jump_to_item(ui);
-		return;
-	case A_TODAY: ui_today_build(ui); return;
-	case A_CHECKIN: ui_checkin(ui); return;
-	case A_SNOOZE: ui_snooze(ui); return;
-	case A_SEARCH: ui_search_open(ui); return;
-	case A_FILTER: ui_prompt_open(ui, PROMPT_FILTER); return;
-	case A_EXPORT: ui_prompt_open(ui, PROMPT_EXPORT); return;
-	case A_NEXT_HIT: ui_search_step(ui, 1); return;
-	case A_PREV_HIT: ui_search_step(ui, -1); return;
-	case A_ADD: act_add(ui); return;
-	case A_EDIT: act_edit(ui); return;
-	case A_DELETE:
-		if (ui_target(ui, &kind, &id)) {
-			int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
-			trash(ui, kind, id);
-			if (was_view_item)
-				back_to_main(ui);
-			else if (ui->screen == SCREEN_VIEW)
-				ui->dirty |= D_DETAIL;
-		}
-		return;
-	case A_UNDO: undo(ui); return;
-	case A_TOGGLE_DONE:
-		if (ui_target(ui, &kind, &id))
-			toggle_done(ui, kind, id);
-		return;
-	case A_MEETING:
-	case A_THANKS: act_meet_or_thank(ui, a); return;
-	case A_REFRESH:
-		clearok(curscr, TRUE);
-		ui_reload(ui);
-		return;
-	default:
-		if (key != (KEY_FLAG | KEY_RESIZE))
-			ui_message(ui, 0, "? shows every key");
-		return;
-	}
-	/* the focus moved: the pane comes back as it is in the file now (another
-	 * rapport may have written to it), keeping its place */
-	if (ui->focus != old_focus) {
-		if (pane_load(ui->db, focused(ui), &err) != RP_OK)
-			ui_error(ui, &err);
-		ui->detail.id = 0;
-	}
-	ui->dirty |= D_PANE(old_focus) | D_PANE(ui->focus) | D_DETAIL | D_BOTTOM | D_TOP;
 }
 
 /* --- the terminal */
@@ -870,7 +483,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 			layout(&ui);
 			continue;
 		}
-		handle_key(&ui, key);
+		ui_handle_key(&ui, key);
 	}
 
 	if (timing)

@@ -94,6 +94,10 @@ void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p
 int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id);
 /* Remember a change for u; `before` (UNDO_EDIT) is taken over. */
 void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before);
+struct pane *ui_focused(struct ui *ui);
+
+/* ui_act.c: what a key does */
+void ui_handle_key(struct ui *ui, int key);
 
 /* ui_search.c */
 void ui_search_open(struct ui *ui);
