@@ -15,6 +15,20 @@
 
 static int fail_db(struct rp_err *err) { return rp_code(err, RP_EDB); }
 
+/* The array v (n used of *cap) with room for one more: v itself, or v
+ * grown; NULL when memory ran out (v is then unchanged). */
+static void *room_for_one(void *v, int n, int *cap, size_t size)
+{
+	int more = *cap ? *cap * 2 : 32;
+	void *p;
+	if (n < *cap)
+		return v;
+	if (!(p = realloc(v, (size_t)more * size)))
+		return NULL;
+	*cap = more;
+	return p;
+}
+
 const char *health_due_word(enum due_state s)
 {
 	static const char *const words[] = {"-", "ok", "planned", "snoozed", "due soon", "overdue"};
@@ -84,15 +98,13 @@ static int planned_load(struct db *db, int64_t from, struct planned_list *pl, st
 		return fail_db(err);
 	db_bind_int(st, 1, from);
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		if (pl->n == cap) {
-			struct planned *p = realloc(pl->v, (size_t)(cap = cap ? cap * 2 : 64) * sizeof *p);
-			if (!p) {
-				rc = DB_FAIL;
-				rp_fail(err, RP_EIO, "out of memory");
-				break;
-			}
-			pl->v = p;
+		struct planned *p = room_for_one(pl->v, pl->n, &cap, sizeof *p);
+		if (!p) {
+			rc = DB_FAIL;
+			rp_fail(err, RP_EIO, "out of memory");
+			break;
 		}
+		pl->v = p;
 		pl->v[pl->n++] = (struct planned){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
 	}
 	db_release(st);
@@ -242,15 +254,13 @@ int health_due_list(struct db *db, const struct config *cfg, struct due **out, i
 		}
 		if (d.state != DUE_SOON && d.state != DUE_OVERDUE)
 			continue;
-		if (*n == cap) {
-			struct due *p = realloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *p);
-			if (!p) {
-				rc = DB_FAIL;
-				rp_fail(err, RP_EIO, "out of memory");
-				break;
-			}
-			*out = p;
+		struct due *p = room_for_one(*out, *n, &cap, sizeof *p);
+		if (!p) {
+			rc = DB_FAIL;
+			rp_fail(err, RP_EIO, "out of memory");
+			break;
 		}
+		*out = p;
 		(*out)[(*n)++] = d;
 	}
 	db_release(st);
@@ -282,12 +292,10 @@ struct note_facts {
 
 static int note_push(struct note_facts *f, int64_t key, int64_t created_at, int64_t id, int sent)
 {
-	if (f->n == f->cap) {
-		struct note_fact *p = realloc(f->v, (size_t)(f->cap = f->cap ? f->cap * 2 : 64) * sizeof *p);
-		if (!p)
-			return -1;
-		f->v = p;
-	}
+	struct note_fact *p = room_for_one(f->v, f->n, &f->cap, sizeof *p);
+	if (!p)
+		return -1;
+	f->v = p;
 	f->v[f->n++] = (struct note_fact){key, created_at, id, sent};
 	return 0;
 }
@@ -402,15 +410,13 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 	db_bind_int(st, 1, opened);
 	db_bind_int(st, 2, cutoff);
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		if (nm == mcap) {
-			struct window_meeting *p = realloc(m, (size_t)(mcap = mcap ? mcap * 2 : 64) * sizeof *p);
-			if (!p) {
-				rc = DB_FAIL;
-				rp_fail(err, RP_EIO, "out of memory");
-				break;
-			}
-			m = p;
+		struct window_meeting *p = room_for_one(m, nm, &mcap, sizeof *p);
+		if (!p) {
+			rc = DB_FAIL;
+			rp_fail(err, RP_EIO, "out of memory");
+			break;
 		}
+		m = p;
 		m[nm] = (struct window_meeting){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
 		low = nm == 0 || m[nm].id < low ? m[nm].id : low;
 		high = m[nm].id > high ? m[nm].id : high;
@@ -440,14 +446,12 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 		o.draft_id = note_find(&by_meeting, o.meeting_id, INT64_MIN, 0);
 		if (!o.draft_id)
 			o.draft_id = note_find(&by_person, o.person_id, o.start_at, 0);
-		if (*n == cap) {
-			struct owed *p = realloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *p);
-			if (!p) {
-				rp_fail(err, RP_EIO, "out of memory");
-				goto fail;
-			}
-			*out = p;
+		struct owed *p = room_for_one(*out, *n, &cap, sizeof *p);
+		if (!p) {
+			rp_fail(err, RP_EIO, "out of memory");
+			goto fail;
 		}
+		*out = p;
 		(*out)[(*n)++] = o;
 	}
 	owed_names(db, *out, *n);
