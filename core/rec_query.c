@@ -72,7 +72,7 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
 	else
 		rc = rp_code(err, RP_EDB);
 	db_release(st);
-	return rc == RP_OK ? RP_OK : (rc ? rc : RP_EDB);
+	return rc;
 }
 
 /* Set deleted_at to `stamp` (or NULL when restoring rows that carry it) on
