@@ -31,6 +31,54 @@ for s in range(runs * steps):
         json.dump(doc, f)
 EOF
 
+# kill_tree PID: SIGKILL PID and every process under it (a rapport it
+# started, a sqlite3 in a command substitution), then wait until each has
+# ended: a killed process holds its locks on the file until it has exited,
+# and under the sanitizers that takes a while after kill() returns
+cat >"$T_DIR/kill_tree.py" <<'EOF'
+import os, signal, sys, time
+def stat(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            s = f.read()
+    except OSError:
+        return None
+    return s[s.rindex(")") + 2:].split()  # state, ppid, ...
+root = int(sys.argv[1])
+# freeze the tree first, a scan at a time, until a scan finds no one new:
+# a frozen process starts nothing, and a killed one's children would be
+# handed to init, out of reach of the scan
+tree, grew = set(), {root}
+while grew:
+    for pid in grew:
+        try:
+            os.kill(pid, signal.SIGSTOP)
+        except OSError:
+            pass
+    tree |= grew
+    grew = set()
+    for name in os.listdir("/proc"):
+        if name.isdigit() and int(name) not in tree:
+            st = stat(int(name))
+            if st and int(st[1]) in tree:
+                grew.add(int(name))
+for pid in tree:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline:
+    alive = [p for p in tree if (stat(p) or ["Z"])[0] != "Z"]
+    if not alive:
+        sys.exit(0)
+    time.sleep(0.002)
+sys.exit("still running after SIGKILL: %s" % alive)
+EOF
+kill_tree() {
+	python3 "$T_DIR/kill_tree.py" "$1"
+}
+
 # edit WHAT ARGS...: one rapport, its pid in cur.pid for the killer; notes
 # WHAT in done.log when it says it is done
 edit() {
@@ -82,7 +130,7 @@ while [ $run -lt $runs ]; do
 		sleep 0.005
 		try=$((try + 1))
 	done
-	kill -KILL "$loop" 2>/dev/null
+	kill_tree "$loop"
 	wait "$loop" 2>/dev/null
 	rm -f "$T_DIR/cur.pid"
 	run=$((run + 1))
