@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/jsonscan.h"
 #include "core/rec.h"
 #include "core/rec_json.h"
 #include "db/db.h"
@@ -294,13 +295,10 @@ static int import_record(struct db *db, enum kind_id kind, json_t *obj, const ch
 
 /* Worth the bulk path: more rows coming than the file holds already (filling
  * the search index again costs about as much as what is there). */
-static int bulk_import(struct db *db, json_t *doc)
+static int bulk_import(struct db *db, size_t coming)
 {
 	struct db_stmt *st;
 	int64_t have = 0;
-	size_t coming = 0;
-	for (size_t k = 0; k < NKINDS; k++)
-		coming += json_array_size(json_object_get(doc, kind_get(order[k])->plural));
 	if (coming < BULK_ROWS)
 		return 0;
 	/* the largest ids stand for the sizes of the tables (no count(*) scan) */
@@ -316,31 +314,96 @@ static int bulk_import(struct db *db, json_t *doc)
 	return (int64_t)coming > have;
 }
 
+/* The file's top level, before anything is written: it is a rapport export,
+ * where each kind's list is and how many rows it holds.  Other members are
+ * parsed (a syntax error anywhere refuses the file) and left. */
+static int read_top(struct jscan *s, struct jscan_span lists[NKINDS], size_t *coming,
+                    struct rp_err *err)
+{
+	struct jscan_iter top = {0, 0};
+	struct jscan_span val;
+	json_t *key;
+	int more, format_seen = 0, is_rapport = 0;
+	*coming = 0;
+	while ((more = jscan_member(s, &top, &key, &val, err)) == 1) {
+		const char *name = json_is_string(key) ? json_string_value(key) : "";
+		size_t k = 0;
+		int rc = RP_OK;
+		while (k < NKINDS && strcmp(name, kind_get(order[k])->plural) != 0)
+			k++;
+		if ((k < NKINDS && lists[k].end) || (strcmp(name, "format") == 0 && format_seen))
+			rc = rp_fail(err, RP_EINVAL, "%s: \"%s\" appears twice; nothing was imported",
+			             s->path, name);
+		else if (k < NKINDS && s->buf[val.start] != '[')
+			rc = rp_fail(err, RP_EINVAL, "%s: %s must be a list; nothing was imported", s->path,
+			             name);
+		if (rc == RP_OK && k < NKINDS) {
+			struct jscan_iter it = jscan_iter_of(val);
+			struct jscan_span el;
+			while ((more = jscan_element(s, &it, &el, err)) == 1)
+				++*coming;
+			rc = more < 0 ? RP_EINVAL : RP_OK;
+			lists[k] = val;
+		} else if (rc == RP_OK) {
+			json_t *v = jscan_load(s, val, err);
+			if (!v)
+				rc = RP_EINVAL;
+			if (strcmp(name, "format") == 0) {
+				format_seen = 1;
+				is_rapport = json_is_string(v) && strcmp(json_string_value(v), EXPORT_FORMAT) == 0;
+			}
+			json_decref(v);
+		}
+		json_decref(key);
+		if (rc != RP_OK)
+			return rc;
+	}
+	if (more < 0)
+		return RP_EINVAL;
+	if (!is_rapport)
+		return rp_fail(err, RP_EINVAL, "%s: not a rapport export (no \"format\": \"rapport\")",
+		               s->path);
+	return RP_OK;
+}
+
+/* The rows of one kind, one record parsed at a time. */
+static int import_list(struct db *db, struct jscan *s, enum kind_id kind, struct jscan_span list,
+                       struct import_report *rep, struct rp_err *err)
+{
+	struct jscan_iter it = jscan_iter_of(list);
+	struct jscan_span el;
+	int rc = RP_OK, more;
+	for (size_t i = 0; rc == RP_OK && (more = jscan_element(s, &it, &el, err)) != 0; i++) {
+		char where[300];
+		json_t *obj;
+		if (more < 0 || !(obj = jscan_load(s, el, err)))
+			return RP_EINVAL;
+		snprintf(where, sizeof where, "%s: %s[%zu]", s->path, kind_get(kind)->plural, i);
+		rc = import_record(db, kind, obj, where, rep, err);
+		json_decref(obj);
+		jscan_release(s, el.end);
+	}
+	return rc;
+}
+
 int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err)
 {
 	struct schema_bulk saved;
-	json_error_t jerr;
-	json_t *doc, *format;
-	int rc = RP_OK, bulk;
+	struct jscan s;
+	struct jscan_span lists[NKINDS];
+	size_t coming;
+	int rc, bulk;
 
 	memset(rep, 0, sizeof *rep);
 	memset(&saved, 0, sizeof saved);
-	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc)
-		return rp_fail(err, RP_EINVAL, "%s:%d:%d: %s; nothing was imported", path, jerr.line,
-		               jerr.column, jerr.text);
-	format = json_object_get(doc, "format");
-	if (!json_is_object(doc) || !json_is_string(format) ||
-	    strcmp(json_string_value(format), EXPORT_FORMAT) != 0) {
-		json_decref(doc);
-		return rp_fail(err, RP_EINVAL, "%s: not a rapport export (no \"format\": \"rapport\")",
-		               path);
+	memset(lists, 0, sizeof lists);
+	if (jscan_open(&s, path, err) != RP_OK)
+		return rp_code(err, RP_EIO);
+	if ((rc = read_top(&s, lists, &coming, err)) != RP_OK || (rc = db_begin(db, err)) != RP_OK) {
+		jscan_close(&s);
+		return rp_code(err, rc);
 	}
-	if (db_begin(db, err) != RP_OK) {
-		json_decref(doc);
-		return rp_code(err, RP_EDB);
-	}
-	bulk = bulk_import(db, doc);
+	bulk = bulk_import(db, coming);
 	/* room for the pages an import touches (its uuid lookups go all over
 	 * the index) rather than spilling to the WAL mid-transaction; for a big
 	 * import the search index is filled once after the rows rather than row
@@ -348,25 +411,10 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 	if (db_exec(db, "PRAGMA cache_size = -65536", err) != RP_OK ||
 	    (bulk && schema_bulk_begin(db, &saved, err) != RP_OK))
 		rc = rp_code(err, RP_EDB);
-	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++) {
-		const struct kind *kind = kind_get(order[k]);
-		json_t *arr = json_object_get(doc, kind->plural), *obj;
-		size_t i;
-		if (!arr)
-			continue;
-		if (!json_is_array(arr)) {
-			rc = rp_fail(err, RP_EINVAL, "%s: %s must be a list; nothing was imported", path,
-			             kind->plural);
-			break;
-		}
-		json_array_foreach(arr, i, obj) {
-			char where[300];
-			snprintf(where, sizeof where, "%s: %s[%zu]", path, kind->plural, i);
-			if ((rc = import_record(db, order[k], obj, where, rep, err)) != RP_OK)
-				break;
-		}
-	}
-	json_decref(doc);
+	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++)
+		if (lists[k].end)
+			rc = import_list(db, &s, order[k], lists[k], rep, err);
+	jscan_close(&s);
 	if (bulk && schema_bulk_end(db, &saved, rc == RP_OK, err) != RP_OK)
 		rc = rp_code(err, RP_EDB);
 	if (rc != RP_OK)

@@ -24,7 +24,8 @@ struct import_report {
 /* Read an export: rows are matched by uuid; a row that is new is added, one
  * that is newer (updated_at) replaces ours, others are left.  All or
  * nothing: the first bad record stops it, nothing is changed, and the
- * message says where (file:line:column, or kind[index].field). */
+ * message says where (file:line:column, or kind[index].field).  The file is
+ * read a record at a time (jsonscan.h), from a pipe too. */
 int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err);
 
 #endif

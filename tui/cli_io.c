@@ -132,12 +132,14 @@ int cli_export(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* What a file holds, by its name or its first bytes. */
+/* What a file holds, by its name or its first bytes (only a plain file's:
+ * a pipe's first bytes, once read, would be gone for the importer). */
 static const char *sniff(const char *path)
 {
 	char head[64] = "";
 	size_t len = strlen(path);
-	FILE *f = fopen(path, "rb");
+	struct stat st;
+	FILE *f = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? fopen(path, "rb") : NULL;
 	if (f) {
 		size_t n = fread(head, 1, sizeof head - 1, f);
 		head[n] = '\0';

@@ -89,6 +89,25 @@ expect_rc 1 "invalid UTF-8"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$T_DIR/bomb.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/bomb.json"
 expect_rc 1 "a nesting bomb is refused, not a crash"
+# the file is read a record at a time: a mistake deep in it is still
+# placed by line and column, and refuses the whole file
+line=$(grep -n '"Dr. Tom Reyes"' "$T_DIR/one.json" | cut -d: -f1)
+sed "${line}s/\"name\":/\"name\" /" "$T_DIR/one.json" >"$T_DIR/syntax.json"
+# jansson places a mistake just past the token it tripped on: the name's value
+col=$(sed -n "${line}p" "$T_DIR/syntax.json" | awk '{ print index($0, "\"Dr. Tom Reyes\"") + 15 }')
+raw --db "$T_DIR/fresh.db" --config "$CONFIG" import "$T_DIR/syntax.json"
+expect_err "syntax.json:$line:$col: ':' expected near '\"Dr. Tom Reyes\"'" "a syntax error inside a record: its line and column ($line:$col)"
+raw --db "$T_DIR/fresh.db" --config "$CONFIG" list people --json
+expect_eq "$(jqo 'length')" "0" "the record before it (Jane, line $((line - 1))) is not imported either"
+{ cat "$T_DIR/one.json"; echo '{}'; } >"$T_DIR/trailing.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/trailing.json"
+expect_err "more after the end of the document" "more after the document"
+printf '{"format":"rapport","people":[],"people":[]}' >"$T_DIR/twice.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/twice.json"
+expect_err '"people" appears twice' "a list given twice"
+# from a pipe, not only a file
+OUT=$(cat "$T_DIR/one.json" | "$RAPPORT" --db "$T_DIR/pipe.db" --config "$CONFIG" import /dev/stdin 2>&1)
+expect_out "9 added" "import from a pipe (/dev/stdin)"
 printf '{"songs": []}' >"$T_DIR/foreign.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/foreign.json"
 expect_err "not a rapport export" "someone else's JSON"

@@ -1,0 +1,265 @@
+/* jsonscan.c - see jsonscan.h. */
+#include "core/jsonscan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define RELEASE_STEP (16u << 20) /* hand mapped pages back 16 MB at a time */
+
+/* The whole of a file that cannot be mapped (a pipe, say). */
+static int read_all(struct jscan *s, int fd, struct rp_err *err)
+{
+	size_t cap = 1 << 16;
+	char *buf = malloc(cap);
+	ssize_t n;
+	s->len = 0;
+	while (buf && (n = read(fd, buf + s->len, cap - s->len)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			return rp_fail(err, RP_EIO, "%s: cannot read it: %s", s->path, strerror(errno));
+		}
+		s->len += (size_t)n;
+		if (s->len == cap) {
+			char *more = realloc(buf, cap * 2);
+			if (!more)
+				free(buf);
+			buf = more;
+			cap *= 2;
+		}
+	}
+	if (!buf)
+		return rp_fail(err, RP_EIO, "%s: too large to read", s->path);
+	s->buf = buf;
+	return RP_OK;
+}
+
+int jscan_open(struct jscan *s, const char *path, struct rp_err *err)
+{
+	struct stat st;
+	int fd, rc = RP_OK;
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return rp_fail(err, errno == ENOENT ? RP_ENOTFOUND : RP_EIO, "%s: cannot read it: %s",
+		               path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = rp_fail(err, RP_EINVAL, "%s: is a folder, not a file", path);
+	} else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map == MAP_FAILED) {
+			rc = read_all(s, fd, err);
+		} else {
+			madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+			s->buf = map;
+			s->len = (size_t)st.st_size;
+			s->mapped = 1;
+		}
+	} else {
+		rc = read_all(s, fd, err);
+	}
+	close(fd);
+	return rc;
+}
+
+void jscan_close(struct jscan *s)
+{
+	if (s->mapped)
+		munmap(s->buf, s->len);
+	else
+		free(s->buf);
+	s->buf = NULL;
+}
+
+void jscan_release(struct jscan *s, size_t upto)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	if (!s->mapped || upto < s->released + RELEASE_STEP)
+		return;
+	upto -= upto % page;
+	madvise(s->buf + s->released, upto - s->released, MADV_DONTNEED);
+	s->released = upto;
+}
+
+/* err, placed at the line and column of byte `off` (columns count
+ * characters, as jansson's do). */
+static int fail_at(const struct jscan *s, size_t off, const char *what, struct rp_err *err)
+{
+	const char *p = s->buf, *end = s->buf + (off < s->len ? off : s->len), *nl;
+	long line = 1, col = 1;
+	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+		line++;
+		p = nl + 1;
+	}
+	for (; p < end; p++)
+		col += ((unsigned char)*p & 0xC0) != 0x80;
+	return rp_fail(err, RP_EINVAL, "%s:%ld:%ld: %s; nothing was imported", s->path, line, col,
+	               what);
+}
+
+static size_t skip_space(const struct jscan *s, size_t p)
+{
+	while (p < s->len &&
+	       (s->buf[p] == ' ' || s->buf[p] == '\t' || s->buf[p] == '\n' || s->buf[p] == '\r'))
+		p++;
+	return p;
+}
+
+/* p at a string's opening quote: just past its closing one. */
+static int string_end(const struct jscan *s, size_t p, size_t *end, struct rp_err *err)
+{
+	for (p++; p < s->len; p++) {
+		if (s->buf[p] == '\\') {
+			p++;
+		} else if (s->buf[p] == '"') {
+			*end = p + 1;
+			return RP_OK;
+		}
+	}
+	return fail_at(s, s->len, "the file ends inside a string", err);
+}
+
+/* Where the value at p ends, by its bytes alone: strings skipped whole,
+ * brackets counted, a bare word (number, true, ...) up to the next
+ * delimiter.  What is inside is for jansson to check. */
+static int value_end(const struct jscan *s, size_t p, size_t *end, struct rp_err *err)
+{
+	size_t depth = 0, start = p;
+	do {
+		char c;
+		if (p >= s->len)
+			return fail_at(s, s->len, "the file ends in the middle of a value", err);
+		c = s->buf[p];
+		if (c == '"') {
+			if (string_end(s, p, &p, err) != RP_OK)
+				return RP_EINVAL;
+		} else if (c == '{' || c == '[') {
+			depth++;
+			p++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return fail_at(s, p, "a value was expected", err);
+			depth--;
+			p++;
+		} else if (depth == 0) {
+			while (p < s->len && s->buf[p] && !strchr(",:{}[]\" \t\r\n", s->buf[p]))
+				p++;
+			if (p == start)
+				return fail_at(s, p, "a value was expected", err);
+		} else {
+			p++;
+		}
+	} while (depth > 0);
+	*end = p;
+	return RP_OK;
+}
+
+/* The separator before the next part: `open` before the first, a comma
+ * between, `close` after the last.  1 when a part follows, at it->pos. */
+static int next_part(const struct jscan *s, struct jscan_iter *it, char open, char close,
+                     struct rp_err *err)
+{
+	size_t p = skip_space(s, it->pos);
+	char want[64];
+	if (!it->started) {
+		if (p >= s->len || s->buf[p] != open) {
+			snprintf(want, sizeof want, "'%c' was expected", open);
+			fail_at(s, p, want, err);
+			return -1;
+		}
+		it->started = 1;
+		p = skip_space(s, p + 1);
+		if (p < s->len && s->buf[p] == close) {
+			it->pos = p + 1;
+			return 0;
+		}
+	} else if (p < s->len && s->buf[p] == close) {
+		it->pos = p + 1;
+		return 0;
+	} else if (p < s->len && s->buf[p] == ',') {
+		p = skip_space(s, p + 1);
+	} else {
+		snprintf(want, sizeof want, "',' or '%c' was expected", close);
+		fail_at(s, p, p >= s->len ? "the file ends too soon" : want, err);
+		return -1;
+	}
+	it->pos = p;
+	return 1;
+}
+
+int jscan_member(const struct jscan *s, struct jscan_iter *it, json_t **key,
+                 struct jscan_span *val, struct rp_err *err)
+{
+	struct jscan_span name;
+	size_t p;
+	int rc = next_part(s, it, '{', '}', err);
+	*key = NULL;
+	if (rc == 0) { /* the end of the document: only white space after it */
+		p = skip_space(s, it->pos);
+		if (p < s->len) {
+			fail_at(s, p, "more after the end of the document", err);
+			return -1;
+		}
+		return 0;
+	}
+	if (rc < 0)
+		return -1;
+	name.start = it->pos;
+	if (name.start >= s->len || s->buf[name.start] != '"') {
+		fail_at(s, name.start, "a member name in quotes was expected", err);
+		return -1;
+	}
+	if (value_end(s, name.start, &name.end, err) != RP_OK || !(*key = jscan_load(s, name, err)))
+		return -1;
+	p = skip_space(s, name.end);
+	if (p >= s->len || s->buf[p] != ':') {
+		json_decref(*key);
+		*key = NULL;
+		fail_at(s, p, "':' was expected", err);
+		return -1;
+	}
+	val->start = skip_space(s, p + 1);
+	if (value_end(s, val->start, &val->end, err) != RP_OK) {
+		json_decref(*key);
+		*key = NULL;
+		return -1;
+	}
+	it->pos = val->end;
+	return 1;
+}
+
+struct jscan_iter jscan_iter_of(struct jscan_span array)
+{
+	struct jscan_iter it = {array.start, 0};
+	return it;
+}
+
+int jscan_element(const struct jscan *s, struct jscan_iter *it, struct jscan_span *el,
+                  struct rp_err *err)
+{
+	int rc = next_part(s, it, '[', ']', err);
+	if (rc <= 0)
+		return rc;
+	el->start = it->pos;
+	if (value_end(s, el->start, &el->end, err) != RP_OK)
+		return -1;
+	it->pos = el->end;
+	return 1;
+}
+
+json_t *jscan_load(const struct jscan *s, struct jscan_span sp, struct rp_err *err)
+{
+	json_error_t jerr;
+	json_t *v = json_loadb(s->buf + sp.start, sp.end - sp.start,
+	                       JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	if (!v)
+		fail_at(s, sp.start + (size_t)(jerr.position > 0 ? jerr.position : 0), jerr.text, err);
+	return v;
+}
