@@ -1,5 +1,7 @@
 #include "core/checkin.h"
 
+#include <stdint.h>
+
 #include "db/db.h"
 
 int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err *err)
@@ -28,4 +30,27 @@ int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err 
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err)
 {
 	return r->id ? rec_update(db, r, err) : rec_insert(db, r, err);
+}
+
+int checkin_goal_step(struct db *db, int64_t from, int dir, int64_t *id, struct rp_err *err)
+{
+	static const char *const sql[2] = {
+		"SELECT id FROM goal WHERE id > ?1 AND deleted_at IS NULL"
+		" AND status IN ('open', 'active') ORDER BY id LIMIT 1",
+		"SELECT id FROM goal WHERE id < ?1 AND deleted_at IS NULL"
+		" AND status IN ('open', 'active') ORDER BY id DESC LIMIT 1"};
+	*id = 0;
+	for (int round = 0; round < 2 && !*id; round++) { /* past the end: from the other end */
+		struct db_stmt *st;
+		int rc;
+		if (db_prepare(db, sql[dir < 0], &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, round ? (dir < 0 ? INT64_MAX : 0) : from);
+		if ((rc = db_step(st, err)) == DB_ROW)
+			*id = db_col_int(st, 0);
+		db_release(st);
+		if (rc == DB_FAIL)
+			return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
 }

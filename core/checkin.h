@@ -10,4 +10,8 @@ int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err 
 /* Insert r or, when it already has an id, update it. */
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err);
 
+/* For the check-in's goal field: the open or active goal after (dir > 0)
+ * or before `from` by number, going round; *id is 0 when there is none. */
+int checkin_goal_step(struct db *db, int64_t from, int dir, int64_t *id, struct rp_err *err);
+
 #endif

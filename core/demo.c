@@ -216,7 +216,8 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 			c->thanks++;
 		}
 	}
-	for (long g = 1; g <= (small ? 3 : people * 2); g++) {
+	long goals = small ? 3 : people * 2;
+	for (long g = 1; g <= goals; g++) {
 		static const char *const titles[] = {"Land a hospitalist job", "Polish the CV",
 		                                     "Practise interview answers", "Publish the case report",
 		                                     "Find a research mentor", "Pass the boards"};
@@ -256,15 +257,17 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 			c->milestones++;
 		}
 	}
-	/* a check-in most days, the last years (or the last weeks) */
+	/* a check-in most days, the last years (or the last weeks); every other
+	 * one names a goal (from the day, not the random stream, so the rest of
+	 * the data stays what it was) */
 	for (long d = small ? 60 : (meetings < 3650 ? meetings : 3650); d >= 1; d--) {
 		if (below(&r, 7) == 0)
 			continue;
 		make_uuid(&r, uuid);
 		date_of_instant(now - d * DAY, day);
 		if (run(db,
-		        "INSERT INTO checkin(uuid, day, mood, did, next_step, created_at, updated_at)"
-		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+		        "INSERT INTO checkin(uuid, day, mood, did, next_step, goal_id, created_at,"
+		        " updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
 		        &st, err))
 			return rp_code(err, RP_EDB);
 		db_bind_text(st, 1, uuid);
@@ -272,7 +275,11 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 		db_bind_int(st, 3, 1 + below(&r, 5));
 		db_bind_text(st, 4, PICK(&r, actions));
 		db_bind_text(st, 5, PICK(&r, actions));
-		db_bind_int(st, 6, now - d * DAY);
+		if (d % 2 == 0)
+			db_bind_int(st, 6, 1 + d / 2 % goals);
+		else
+			db_bind_null(st, 6);
+		db_bind_int(st, 7, now - d * DAY);
 		if (step_done(st, err))
 			return rp_code(err, RP_EDB);
 		c->checkins++;

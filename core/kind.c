@@ -93,6 +93,7 @@ static const struct field checkin_fields[] = {
 	{"mood", "mood", "Mood", F_INT, 0, NULL, 1, 5, 0, NULL},
 	LONGT("did", "did", "What I did"),
 	LONGT("next_step", "next", "Next step"),
+	{"goal_id", "goal", "Goal", F_REF, 0, NULL, 0, 0, K_GOAL, NULL},
 };
 
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))

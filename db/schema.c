@@ -206,6 +206,12 @@ static const char v6[] =
 	"CREATE INDEX gratitude_time ON gratitude(created_at, person_id, meeting_id, status, deleted_at)"
 	" WHERE deleted_at IS NULL;";
 
+/* A check-in may name the goal it moved forward; a goal lists the
+ * check-ins that name it, newest first. */
+static const char v7[] =
+	"ALTER TABLE checkin ADD COLUMN goal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL;"
+	"CREATE INDEX checkin_goal ON checkin(goal_id, day, id) WHERE deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
@@ -213,5 +219,6 @@ const struct db_migration schema_steps[] = {
 	{4, v4},
 	{5, v5},
 	{6, v6},
+	{7, v7},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

@@ -403,7 +403,7 @@ static int cmd_checkin(struct cli *c, int argc, char **argv)
 			continue;
 		f = kind_field_index(r.kind, name);
 		if (f < 0 || strcmp(r.kind->fields[f].col, "day") == 0)
-			rc = cli_usage_error("checkin ", "unknown option --%s (--mood, --did, --next, --day)",
+			rc = cli_usage_error("checkin ", "unknown option --%s (--mood, --did, --next, --goal, --day)",
 			                     name);
 		else if (a.opt[i].missing)
 			rc = cli_usage_error("checkin ", "--%s needs a value", name);
@@ -562,7 +562,7 @@ static const struct cli_cmd commands[] = {
 	 "  add action MEETING_ID TEXT [--owner me|them] [--due DATE]\n"
 	 "  add thanks --to P [--meeting ID] [--for TEXT] [--status draft|sent] BODY", 0},
 	{"checkin", cmd_checkin, 1,
-	 "checkin [--mood 1-5] [--did TEXT] [--next TEXT] [--day DATE]\n"
+	 "checkin [--mood 1-5] [--did TEXT] [--next TEXT] [--goal ID] [--day DATE]\n"
 	 "           today's check-in (or DATE's), created or updated; alone, shows it", 0},
 	{"list", cmd_list, 0,
 	 "list people|goals|milestones|meetings|actions|thanks|checkins\n"

@@ -16,6 +16,7 @@
 #include "tui/text.h"
 
 #define PAGE 200
+#define SHOW_CHECKINS 10 /* the latest check-ins shown under a goal */
 #define CELL 1024
 
 int print_json(json_t *j)
@@ -308,6 +309,41 @@ static int show_children(struct db *db, const struct rec *r, json_t *into, struc
 	return RP_OK;
 }
 
+/* The latest check-ins that name a goal, for show: lines or a JSON array. */
+static int show_goal_checkins(struct db *db, const struct rec *goal, json_t *into,
+                              struct rp_err *err)
+{
+	const struct kind *k = kind_get(K_CHECKIN);
+	struct rec_query q = {.filter_field = kind_ref_field(k, K_GOAL), .filter_id = goal->id,
+	                      .limit = SHOW_CHECKINS};
+	struct rec_page page;
+	json_t *arr = into ? json_array() : NULL;
+	if (rec_list(db, K_CHECKIN, &q, &page, err) != RP_OK) {
+		json_decref(arr);
+		return err->code;
+	}
+	for (int i = 0; i < page.n; i++) {
+		const struct rec *c = &page.rows[i];
+		char day[32];
+		if (arr) {
+			json_array_append_new(arr, rec_to_json(c));
+			continue;
+		}
+		if (i == 0)
+			printf("%s:\n", page.more ? "Latest check-ins about it" : "Check-ins about it");
+		short_date_ymd(rec_str(c, field(c, "day")), day, sizeof day);
+		printf("  #%lld %s  %.*s\n", (long long)c->id, day,
+		       (int)strcspn(or_empty(rec_str(c, field(c, "did"))), "\n"),
+		       or_empty(rec_str(c, field(c, "did"))));
+	}
+	if (page.more && !arr)
+		printf("  (all of them: rapport list checkins --goal %lld)\n", (long long)goal->id);
+	rec_page_free(&page);
+	if (arr)
+		json_object_set_new(into, "checkins", arr);
+	return RP_OK;
+}
+
 static void show_person_meetings(struct db *db, const struct rec *r)
 {
 	struct rec_query q = {
@@ -344,6 +380,8 @@ int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
 		int rc = RP_OK;
 		if (k->id == K_GOAL || k->id == K_MEETING)
 			rc = show_children(db, r, j, err);
+		if (rc == RP_OK && k->id == K_GOAL)
+			rc = show_goal_checkins(db, r, j, err);
 		if (rc == RP_OK && print_json(j) != 0)
 			rc = rp_fail(err, RP_EIO, "cannot write the output");
 		json_decref(j);
@@ -373,7 +411,11 @@ int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
 		fmt_instant(r->deleted_at, buf, sizeof buf);
 		print_field_line("Trashed", buf);
 	}
-	if (k->id == K_GOAL || k->id == K_MEETING)
+	if (k->id == K_GOAL && show_children(db, r, NULL, err) != RP_OK)
+		return err->code;
+	if (k->id == K_GOAL)
+		return show_goal_checkins(db, r, NULL, err);
+	if (k->id == K_MEETING)
 		return show_children(db, r, NULL, err);
 	if (k->id == K_PERSON)
 		show_person_meetings(db, r);

@@ -10,12 +10,14 @@
 #include "core/health.h"
 #include "core/person.h"
 #include "core/when.h"
+#include "tui/cli_print.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 
 #define MEETINGS_PAGE 20
 #define SIDE_ROWS 10 /* goals and notes listed in a person's header */
+#define GOAL_CHECKINS 10 /* check-ins listed under a goal */
 
 void detail_init(struct detail *d, const struct config *cfg)
 {
@@ -172,6 +174,33 @@ static int add_children(struct db *db, struct detail *d, enum kind_id kind, int6
 		}
 	rec_walk_end(&w);
 	return rc < 0 ? (int)err->code : RP_OK;
+}
+
+/* The latest check-ins that name a goal: its log of small steps. */
+static int add_goal_checkins(struct db *db, struct detail *d, int64_t goal, struct rp_err *err)
+{
+	const struct kind *k = kind_get(K_CHECKIN);
+	struct rec_query q = {.filter_field = kind_ref_field(k, K_GOAL), .filter_id = goal,
+	                      .limit = GOAL_CHECKINS};
+	struct rec_page page;
+	char day[40], line[600];
+	if (rec_list(db, K_CHECKIN, &q, &page, err) != RP_OK)
+		return err->code;
+	if (page.n) {
+		add_line(d, "", R_NORMAL, K_COUNT, 0);
+		add_line(d, page.more ? "Latest check-ins about it" : "Check-ins about it", R_HEADER,
+		         K_COUNT, 0);
+	}
+	for (int i = 0; i < page.n; i++) {
+		const struct rec *c = &page.rows[i];
+		fmt_date(str(c, "day"), day, sizeof day);
+		snprintf(line, sizeof line, "%s  %s%s%s", day, *str(c, "did") ? str(c, "did") : "",
+		         *str(c, "did") && *str(c, "next_step") ? "; next: " : "", str(c, "next_step"));
+		line[strcspn(line, "\n")] = '\0';
+		add_wrapped(d, line, 2, R_NORMAL, K_CHECKIN, c->id);
+	}
+	rec_page_free(&page);
+	return RP_OK;
 }
 
 static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_page *page,
@@ -433,11 +462,10 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 		if (f == r->kind->title_field && r->kind->id != K_GRATITUDE && r->kind->id != K_MEETING)
 			continue;
 		if (fd->type == F_REF && !rec_is_null(r, f)) {
-			char name[200] = "";
-			if (fd->ref == K_PERSON)
-				person_name(db, rec_int(r, f), name, sizeof name);
-			snprintf(line, sizeof line, "%-14s #%lld %s", fd->label, (long long)rec_int(r, f), name);
-			add_line(d, line, R_NORMAL, K_COUNT, 0);
+			char what[300];
+			print_describe(db, fd->ref, rec_int(r, f), what, sizeof what);
+			snprintf(line, sizeof line, "%-14s %s", fd->label, what);
+			add_line(d, line, R_NORMAL, fd->ref, rec_int(r, f));
 			continue;
 		}
 		field_line(d, r, f);
@@ -445,9 +473,10 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 	if (r->kind->id == K_GOAL || r->kind->id == K_MEETING) {
 		add_line(d, "", R_NORMAL, K_COUNT, 0);
 		add_line(d, r->kind->id == K_GOAL ? "Milestones" : "Action items", R_HEADER, K_COUNT, 0);
-		return add_children(db, d, r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION, r->id, 2, err);
+		if (add_children(db, d, r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION, r->id, 2, err))
+			return err->code;
 	}
-	return RP_OK;
+	return r->kind->id == K_GOAL ? add_goal_checkins(db, d, r->id, err) : RP_OK;
 }
 
 int detail_need(struct db *db, struct detail *d, int upto, struct rp_err *err)

@@ -10,9 +10,11 @@
 #include <time.h>
 #include <wctype.h>
 
+#include "core/checkin.h"
 #include "core/clock.h"
 #include "core/person.h"
 #include "core/when.h"
+#include "tui/cli_print.h"
 #include "tui/colors.h"
 #include "tui/editor.h"
 #include "tui/keys.h"
@@ -82,7 +84,40 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 		else
 			snprintf(f->f[i].preview, sizeof f->f[i].preview, "%s",
 			         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
+	} else if (fd->type == F_REF) { /* a goal or a meeting, by number */
+		struct rec r;
+		char *end;
+		long long id = strtoll(text + (*text == '#'), &end, 10);
+		if (*end || id <= 0 || rec_get(ui->db, fd->ref, id, &r, NULL) != RP_OK) {
+			snprintf(f->f[i].preview, sizeof f->f[i].preview, "no %s by that number",
+			         kind_get(fd->ref)->name);
+			return;
+		}
+		print_describe(ui->db, fd->ref, id, f->f[i].preview, sizeof f->f[i].preview);
+		if (r.deleted_at)
+			snprintf(f->f[i].preview, sizeof f->f[i].preview, "in the trash");
+		rec_free(&r);
 	}
+}
+
+/* Right and Left in a goal field: the next or previous open goal. */
+static void step_goal(struct ui *ui, struct form *f, int dir)
+{
+	struct rp_err err;
+	int64_t id;
+	char text[24];
+	if (checkin_goal_step(ui->db, strtoll(f->f[f->focus].ed.buf, NULL, 10), dir, &id, &err)) {
+		ui_error(ui, &err);
+		return;
+	}
+	if (!id) {
+		ui_message(ui, 1, "no open goal to pick: a adds one in the Goals pane");
+		return;
+	}
+	snprintf(text, sizeof text, "%lld", (long long)id);
+	lineedit_set(&f->f[f->focus].ed, text);
+	f->f[f->focus].bad = 0;
+	update_preview(ui, f, f->focus);
 }
 
 static struct form *form_alloc(enum kind_id kind)
@@ -369,6 +404,10 @@ enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *sa
 		f->f[f->focus].bad = 0;
 		return FORM_OPEN;
 	}
+	if (fd->type == F_REF && fd->ref == K_GOAL && (a == A_CHOICE_NEXT || a == A_CHOICE_PREV)) {
+		step_goal(ui, f, a == A_CHOICE_PREV ? -1 : 1);
+		return FORM_OPEN;
+	}
 	if (lineedit_key(&f->f[f->focus].ed, key)) {
 		f->f[f->focus].bad = 0;
 		update_preview(ui, f, f->focus);
@@ -429,6 +468,11 @@ void form_draw(struct form *f, int screen_rows, int screen_cols)
 		if (focused)
 			wattrset(win, A_UNDERLINE);
 		mvwhline(win, 2 + r, 2 + LABEL_W + 1, ' ', vw);
+		if (focused && !ff->ed.len && fd->type == F_REF && fd->ref == K_GOAL) {
+			/* a placeholder: how to pick one without knowing its number */
+			text_fit("Right/Left: an open goal, or its number", vw, out, sizeof out);
+			wattrset(win, color_attr(R_MUTED) | A_UNDERLINE);
+		}
 		mvwaddstr(win, 2 + r, 2 + LABEL_W + 1, out);
 		wattrset(win, A_NORMAL);
 		if (ff->preview[0]) {

@@ -28,7 +28,7 @@ static const struct key_def table[] = {
 	{A_TODAY, "today", "T", KC_MAIN | KC_VIEW, 0, 1,
 	 "the Today screen: who is due, thanks owed, open actions, the check-in"},
 	{A_CHECKIN, "checkin", "c", KC_MAIN | KC_VIEW, 1, 1,
-	 "today's check-in: mood (one key, 1-5), what I did, next step"},
+	 "today's check-in: mood (one key, 1-5), what I did, next step, a goal"},
 	{A_ADD, "add", "a", KC_MAIN | KC_VIEW, 1, 1,
 	 "add to the focused pane (in a goal: a milestone; in a meeting: an action item)"},
 	{A_EDIT, "edit", "e", KC_MAIN | KC_VIEW, 1, 1, "edit the selected item"},

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/person.h"
+#include "tui/cli_print.h"
 #include "tui/colors.h"
 
 static const char *str(const struct rec *r, const char *col)
@@ -43,11 +44,16 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	emit(line, R_TITLE, K_COUNT, 0, ctx);
 	if (t->has_checkin) {
 		const struct rec *ci = &t->checkin;
-		int mood = kind_field_index(ci->kind, "mood");
+		int mood = kind_field_index(ci->kind, "mood"), goal = kind_field_index(ci->kind, "goal_id");
 		first_line(str(ci, "next_step"), b, sizeof b);
 		snprintf(a, sizeof a, "%lld", (long long)rec_int(ci, mood));
 		snprintf(line, sizeof line, "Checked in: mood %s%s%s", rec_is_null(ci, mood) ? "-" : a,
 		         *b ? ", next: " : "", b);
+		if (!rec_is_null(ci, goal)) { /* what the day moved forward */
+			size_t used = strlen(line);
+			print_describe(db, K_GOAL, rec_int(ci, goal), c, sizeof c);
+			snprintf(line + used, sizeof line - used, " (goal %s)", c);
+		}
 		emit(line, R_DONE, K_CHECKIN, ci->id, ctx);
 	} else {
 		emit("Not checked in yet today (c: a one-minute check-in)", R_DUE, K_CHECKIN, 0, ctx);

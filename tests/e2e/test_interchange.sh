@@ -8,7 +8,7 @@ r add milestone 1 "Interview rehearsal"
 r add meeting --with jane --at "2026-11-20 10:00" --agenda "CV review" --notes "Interview interview: the STAR shape"
 r add action 1 "Send the CV to the hiring manager" --due +3d
 r add thanks --to jane --meeting 1 "Thank you for the interview tips; 谢谢!"
-r checkin --mood 4 --did "Two interview answers rewritten"
+r checkin --mood 4 --did "Two interview answers rewritten" --goal 1
 r add person "Dr. Trashed" --notes "interview in the trash"
 r delete person 3
 
@@ -38,6 +38,7 @@ expect_rc 0 "export --format json -o FILE"
 expect_eq "$(stat -c %a "$T_DIR/one.json")" "600" "the export is private (0600)"
 expect_eq "$(jq -r '.people | length' "$T_DIR/one.json")" "3" "the trash is exported too"
 expect_eq "$(jq -r '.meetings[0].person_uuid == .people[0].uuid' "$T_DIR/one.json")" "true" "references travel by uuid"
+expect_eq "$(jq -r '.checkins[0].goal_uuid == .goals[0].uuid' "$T_DIR/one.json")" "true" "a check-in's goal too"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/one.json"
 expect_rc 0 "import into an empty database"
 expect_out "imported $T_DIR/one.json: 9 added, 0 updated, 0 already up to date" "says what it did"

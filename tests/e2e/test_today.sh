@@ -169,12 +169,31 @@ keys c
 wait_for "Check-in (mood: one key, 1 to 5)" "the next day: a new check-in"
 keys 3
 type_text "Mock interview"
+keys Tab Tab
+wait_for "Right/Left: an open goal, or its number" "the goal field says how to pick one"
+keys Right
+wait_for "-> #1 Land a job" "Right picks the first open goal, named beside it"
+keys Right
+wait_for "-> #2 Mock interview ready" "Right again: the next"
 keys Enter
 wait_for "Saved checkin" "saved"
 keys T
 wait_for "Streak: 7 days in a row (longest 7)" "the streak grows to 7"
+wait_for "Checked in: mood 3 (goal #2 Mock interview ready)" "Today names the goal of the check-in"
+keys q 2 g j Enter
+wait_for "Check-ins about it" "the goal lists the check-ins about it"
+wait_for "Thu 26 Nov 2026  Mock interview" "with the day and what was done"
 keys q q
 wait_exit "quit"
+r show goal 2
+expect_out "Check-ins about it:
+  #7 26 Nov 2026  Mock interview" "show goal lists them too"
+r checkin --day 2026-11-26 --goal 9
+expect_rc 1 "a goal that is not there is refused"
+expect_err "no goal #9" "in words"
+r checkin --day 2026-11-26 --goal ""
+r checkin --day 2026-11-26 --json
+expect_eq "$(jqo '.goal_id')" "null" "--goal '' takes the goal away"
 RAPPORT_NOW='2026-11-25 09:00'
 
 # --- [ui] start = today

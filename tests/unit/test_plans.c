@@ -137,6 +137,15 @@ static void keystroke_paths(void)
 	rec_free(&r);
 	checkin_of_day(db, "2026-11-25", &r, &err);
 	rec_free(&r);
+	int64_t goal; /* the check-in's goal field, and a goal's check-ins */
+	checkin_goal_step(db, 1, 1, &goal, &err);
+	checkin_goal_step(db, 1, -1, &goal, &err);
+	struct rec_query byg = {.filter_field = kind_ref_field(kind_get(K_CHECKIN), K_GOAL),
+	                        .filter_id = 1, .limit = 10};
+	struct rec_page page;
+	assert_int_equal(rec_list(db, K_CHECKIN, &byg, &page, &err), RP_OK);
+	assert_true(page.n > 0); /* the demo names goals in check-ins */
+	rec_page_free(&page);
 }
 
 /* The tables that grow with the years.  Not person: the list of who is due

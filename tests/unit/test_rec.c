@@ -222,6 +222,58 @@ static void test_checkin_one_per_day(void **state)
 	rec_free(&r);
 }
 
+/* The check-in's goal field steps through open and active goals only, by
+ * number, round from the end; a goal's check-ins come newest first. */
+static void test_checkin_goal_step(void **state)
+{
+	struct db *gdb;
+	struct rp_err err;
+	struct rec r;
+	int64_t id, walk[6];
+	(void)state;
+	assert_int_equal(store_open(test_path("goals.db"), 0, &gdb, &err), RP_OK);
+	assert_int_equal(checkin_goal_step(gdb, 0, 1, &id, &err), RP_OK);
+	assert_int_equal(id, 0); /* no goal at all */
+	test_add(gdb, K_GOAL, "title=Land a job", NULL);                   /* 1 open */
+	test_add(gdb, K_GOAL, "title=Old plan", "status=dropped", NULL);   /* 2 */
+	test_add(gdb, K_GOAL, "title=Publish", "status=active", NULL);     /* 3 */
+	test_add(gdb, K_GOAL, "title=Passed", "status=done", NULL);        /* 4 */
+	test_add(gdb, K_GOAL, "title=Binned", NULL);                       /* 5, trashed below */
+	test_add(gdb, K_GOAL, "title=Boards", NULL);                       /* 6 */
+	assert_int_equal(rec_trash(gdb, K_GOAL, 5, &err), RP_OK);
+	id = 0;
+	for (int i = 0; i < 4; i++) { /* Right from an empty field */
+		assert_int_equal(checkin_goal_step(gdb, id, 1, &id, &err), RP_OK);
+		walk[i] = id;
+	}
+	assert_int_equal(walk[0], 1);
+	assert_int_equal(walk[1], 3);
+	assert_int_equal(walk[2], 6);
+	assert_int_equal(walk[3], 1); /* round again */
+	assert_int_equal(checkin_goal_step(gdb, 0, -1, &id, &err), RP_OK);
+	assert_int_equal(id, 6); /* Left from an empty field: the last */
+	assert_int_equal(checkin_goal_step(gdb, 6, -1, &id, &err), RP_OK);
+	assert_int_equal(id, 3);
+	assert_int_equal(checkin_goal_step(gdb, 1, -1, &id, &err), RP_OK);
+	assert_int_equal(id, 6);
+	/* a check-in names a goal; a missing one is refused in words */
+	test_add(gdb, K_CHECKIN, "day=2026-11-20", "goal=3", NULL);
+	test_add(gdb, K_CHECKIN, "day=2026-11-21", "goal=1", NULL);
+	test_add(gdb, K_CHECKIN, "day=2026-11-22", "goal=3", NULL);
+	rec_init(&r, K_CHECKIN);
+	assert_int_not_equal(rec_set(gdb, &r, fld(K_CHECKIN, "goal"), "99", &err), RP_OK);
+	assert_non_null(strstr(err.msg, "no goal #99"));
+	rec_free(&r);
+	struct rec_query q = {.filter_field = fld(K_CHECKIN, "goal"), .filter_id = 3, .limit = 10};
+	struct rec_page page;
+	assert_int_equal(rec_list(gdb, K_CHECKIN, &q, &page, &err), RP_OK);
+	assert_int_equal(page.n, 2);
+	assert_string_equal(rec_str(&page.rows[0], fld(K_CHECKIN, "day")), "2026-11-22");
+	assert_string_equal(rec_str(&page.rows[1], fld(K_CHECKIN, "day")), "2026-11-20");
+	rec_page_free(&page);
+	store_close(gdb);
+}
+
 static int count(enum kind_id k, int filter_field, int64_t filter_id, int trash)
 {
 	struct rec_query q = {.filter_field = filter_field, .filter_id = filter_id, .trash = trash, .limit = 1000};
@@ -418,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_rules_goal_done_and_thanks_sent),
 		cmocka_unit_test(test_update_only_changes_what_changed),
 		cmocka_unit_test(test_checkin_one_per_day),
+		cmocka_unit_test(test_checkin_goal_step),
 		cmocka_unit_test(test_trash_takes_and_restores_what_belongs),
 		cmocka_unit_test(test_people_lookup),
 		cmocka_unit_test(test_paging_walks_every_row_once_in_order),
