@@ -192,7 +192,9 @@ static int take_field(struct db *db, struct rec *r, int f, json_t *obj, const ch
 			return bad(err, pos, "refers to a row that is neither here nor earlier in the file");
 		return rec_set_int(r, f, id, err) == RP_OK ? RP_OK : bad_again(err, pos);
 	}
-	if (!v || json_is_null(v)) {
+	if (!v || json_is_null(v)) { /* an older export, or a hand-made file */
+		if (fd->def)
+			return rec_set(db, r, f, fd->def, err) == RP_OK ? RP_OK : bad_again(err, pos);
 		if (fd->flags & FF_REQUIRED)
 			return bad(err, pos, "is required");
 		rec_set(db, r, f, "", NULL);

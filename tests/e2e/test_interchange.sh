@@ -106,6 +106,13 @@ expect_err "more after the end of the document" "more after the document"
 printf '{"format":"rapport","people":[],"people":[]}' >"$T_DIR/twice.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/twice.json"
 expect_err '"people" appears twice' "a list given twice"
+# an export from an older rapport lacks the fields added since: their
+# defaults are taken (progress by hand: no; a check-in's goal: none)
+jq 'del(.goals[].progress_manual, .checkins[].goal_uuid, .checkins[].goal_id)' "$T_DIR/one.json" >"$T_DIR/older-version.json"
+raw --db "$T_DIR/older.db" --config "$CONFIG" import "$T_DIR/older-version.json"
+expect_out "9 added" "an export without the newer fields imports"
+raw --db "$T_DIR/older.db" --config "$CONFIG" show goal 1 --json
+expect_eq "$(jqo '.progress_manual')" "false" "with their defaults"
 # from a pipe, not only a file
 OUT=$(cat "$T_DIR/one.json" | "$RAPPORT" --db "$T_DIR/pipe.db" --config "$CONFIG" import /dev/stdin 2>&1)
 expect_out "9 added" "import from a pipe (/dev/stdin)"
