@@ -50,9 +50,11 @@ int jscan_open(struct jscan *s, const char *path, struct rp_err *err)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return rp_fail(err, errno == ENOENT ? RP_ENOTFOUND : RP_EIO, "%s: cannot read it: %s",
 		               path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		rc = rp_fail(err, RP_EIO, "%s: cannot read it: %s", path, strerror(errno));
+	} else if (S_ISDIR(st.st_mode)) {
 		rc = rp_fail(err, RP_EINVAL, "%s: is a folder, not a file", path);
-	} else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+	} else if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (map == MAP_FAILED) {
 			rc = read_all(s, fd, err);

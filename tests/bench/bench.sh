@@ -145,8 +145,8 @@ for n in $sizes; do
 		# import rate of the JSON export against a plain insert loop
 		"$R" --db "$db" export --format json -o "$W/e.json" 2>/dev/null
 		rows=$(jq '[.people, .goals, .milestones, .meetings, .actions, .thanks, .checkins | length] | add' "$W/e.json")
-		out=$(python3 "$top/tests/bench/runtime.py" --rss 1 "$R" --db "$W/imp$n.db" import "$W/e.json")
-		ti=${out%% *} irss=${out#* }
+		imp=$(python3 "$top/tests/bench/runtime.py" --rss 1 "$R" --db "$W/imp$n.db" import "$W/e.json")
+		ti=${imp%% *} irss=${imp#* }
 		ti=${ti%.*}
 		# the same rows copied by SQLite alone into tables without indexes:
 		# the physical limit; then with a full-text index over the meetings'
