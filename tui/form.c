@@ -62,42 +62,47 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 {
 	const struct field *fd = fdef(f, i);
 	const char *text = f->f[i].ed.buf;
+	char *pv = f->f[i].preview;
+	size_t n = sizeof f->f[i].preview;
 	struct rp_err err;
 	char buf[DATE_LEN];
 	int64_t v;
-	f->f[i].preview[0] = '\0';
-	if (!*text)
+	int failed = 0;
+	pv[0] = '\0';
+	if (!*text) {
+		f->f[i].preview_failed = 0;
 		return;
+	}
 	if (fd->type == F_INSTANT) {
-		if (instant_parse(text, clock_now(), &v, &err) == RP_OK)
-			fmt_instant(v, f->f[i].preview, sizeof f->f[i].preview);
-		else
-			snprintf(f->f[i].preview, sizeof f->f[i].preview, "?");
+		if (!(failed = instant_parse(text, clock_now(), &v, &err) != RP_OK))
+			fmt_instant(v, pv, n);
 	} else if (fd->type == F_DATE) {
-		if (date_parse(text, clock_now(), buf, &err) == RP_OK)
-			fmt_date(buf, f->f[i].preview, sizeof f->f[i].preview);
-		else
-			snprintf(f->f[i].preview, sizeof f->f[i].preview, "?");
+		if (!(failed = date_parse(text, clock_now(), buf, &err) != RP_OK))
+			fmt_date(buf, pv, n);
 	} else if (fd->type == F_REF && fd->ref == K_PERSON) {
-		if (person_resolve(ui->db, text, &v, &err) == RP_OK)
-			person_name(ui->db, v, f->f[i].preview, sizeof f->f[i].preview);
+		if (!(failed = person_resolve(ui->db, text, &v, &err) != RP_OK))
+			person_name(ui->db, v, pv, n);
 		else
-			snprintf(f->f[i].preview, sizeof f->f[i].preview, "%s",
+			snprintf(pv, n, "%s",
 			         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
 	} else if (fd->type == F_REF) { /* a goal or a meeting, by number */
 		struct rec r;
 		char *end;
 		long long id = strtoll(text + (*text == '#'), &end, 10);
 		if (*end || id <= 0 || rec_get(ui->db, fd->ref, id, &r, NULL) != RP_OK) {
-			snprintf(f->f[i].preview, sizeof f->f[i].preview, "no %s by that number",
-			         kind_get(fd->ref)->name);
-			return;
+			snprintf(pv, n, "no %s by that number", kind_get(fd->ref)->name);
+			failed = 1;
+		} else {
+			if ((failed = r.deleted_at != 0))
+				snprintf(pv, n, "#%lld is in the trash", id);
+			else
+				print_describe(ui->db, fd->ref, id, pv, n);
+			rec_free(&r);
 		}
-		print_describe(ui->db, fd->ref, id, f->f[i].preview, sizeof f->f[i].preview);
-		if (r.deleted_at)
-			snprintf(f->f[i].preview, sizeof f->f[i].preview, "in the trash");
-		rec_free(&r);
 	}
+	if (failed && !pv[0])
+		snprintf(pv, n, "?");
+	f->f[i].preview_failed = failed;
 }
 
 /* Right and Left in a goal field: the next or previous open goal. */
@@ -477,8 +482,8 @@ void form_draw(struct form *f, int screen_rows, int screen_cols)
 		wattrset(win, A_NORMAL);
 		if (ff->preview[0]) {
 			char pv[200];
-			snprintf(pv, sizeof pv, "%s %s", strcmp(ff->preview, "?") ? "->" : "", ff->preview);
-			wattrset(win, color_attr(strcmp(ff->preview, "?") ? R_DONE : R_ERROR));
+			snprintf(pv, sizeof pv, "%s %s", ff->preview_failed ? "" : "->", ff->preview);
+			wattrset(win, color_attr(ff->preview_failed ? R_ERROR : R_DONE));
 			text_fit(pv, w - LABEL_W - 6 - vw, out, sizeof out);
 			mvwaddstr(win, 2 + r, 2 + LABEL_W + 2 + vw, out);
 			wattrset(win, A_NORMAL);

@@ -13,7 +13,8 @@ struct form_field {
 	int field;            /* index into the kind's fields */
 	struct lineedit ed;   /* what is typed */
 	char *orig;           /* what it held when the form opened */
-	char preview[160];    /* what a date or a person was understood as */
+	char preview[160];    /* what a date, person or goal was understood as */
+	int preview_failed;   /* the preview says why it could not be read */
 	int bad;              /* refused at the last save */
 };
 

@@ -171,6 +171,14 @@ keys 3
 type_text "Mock interview"
 keys Tab Tab
 wait_for "Right/Left: an open goal, or its number" "the goal field says how to pick one"
+type_text "9"
+wait_for "no goal by that number" "a number that is no goal says so beside it"
+case "$(screen_text)" in
+*"-> no goal"*) not_ok "and is not shown as understood (no arrow)" "$(screen_text)" ;;
+*) ok "and is not shown as understood (no arrow)" ;;
+esac
+keys BSpace
+wait_gone "no goal by that number" "gone with the number"
 keys Right
 wait_for "-> #1 Land a job" "Right picks the first open goal, named beside it"
 keys Right
