@@ -231,26 +231,33 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 	return rc < 0 ? (int)err->code : RP_OK;
 }
 
-/* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00", "#4 Land a job" */
+/* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00, Dr. Tom Reyes", "#4 Land a job" */
+void print_describe_rec(struct db *db, const struct rec *r, char *buf, size_t n)
+{
+	char what[200];
+	if (r->kind->id == K_MEETING) {
+		char who[120];
+		size_t used;
+		rec_format(r, field(r, "start_at"), what, sizeof what);
+		person_name(db, rec_int(r, field(r, "person_id")), who, sizeof who);
+		used = strlen(what);
+		snprintf(what + used, sizeof what - used, ", %s", who);
+	} else {
+		snprintf(what, sizeof what, "%s", or_empty(rec_str(r, r->kind->title_field)));
+	}
+	what[strcspn(what, "\n")] = '\0';
+	snprintf(buf, n, "#%lld %s", (long long)r->id, what);
+}
+
 void print_describe(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
 {
 	struct rec r;
-	char what[200] = "";
-	if (rec_get(db, kind, id, &r, NULL) == RP_OK) {
-		if (kind == K_MEETING) {
-			char who[120];
-			size_t used;
-			rec_format(&r, field(&r, "start_at"), what, sizeof what);
-			person_name(db, rec_int(&r, field(&r, "person_id")), who, sizeof who);
-			used = strlen(what);
-			snprintf(what + used, sizeof what - used, ", %s", who);
-		} else {
-			snprintf(what, sizeof what, "%s", or_empty(rec_str(&r, r.kind->title_field)));
-		}
-		what[strcspn(what, "\n")] = '\0';
-		rec_free(&r);
+	if (rec_get(db, kind, id, &r, NULL) != RP_OK) {
+		snprintf(buf, n, "#%lld ", (long long)id);
+		return;
 	}
-	snprintf(buf, n, "#%lld %s", (long long)id, what);
+	print_describe_rec(db, &r, buf, n);
+	rec_free(&r);
 }
 
 static void print_field_line(const char *label, const char *value)

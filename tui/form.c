@@ -96,7 +96,7 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 			if ((failed = r.deleted_at != 0))
 				snprintf(pv, n, "#%lld is in the trash", id);
 			else
-				print_describe(ui->db, fd->ref, id, pv, n);
+				print_describe_rec(ui->db, &r, pv, n);
 			rec_free(&r);
 		}
 	}
