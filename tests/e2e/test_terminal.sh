@@ -40,7 +40,7 @@ wait_for "Timeline" "after the storm, back at 120x40: the screen is drawn"
 alive "and the program is still running"
 keys C-l
 wait_for "open action" "Ctrl-L redraws"
-expect_eq "$(screen_text)" "$fresh" "the screen is exactly what a fresh start shows"
+wait_screen "$fresh" "the screen is exactly what a fresh start shows"
 
 # --- 1x1, and back
 resize 1 1
@@ -50,7 +50,7 @@ resize 60 10
 wait_for "Terminal too small" "60x10 says it is too small"
 resize 120 40
 wait_for "Timeline" "back to 120x40"
-expect_eq "$(screen_text)" "$fresh" "and the screen is as fresh again"
+wait_screen "$fresh" "and the screen is as fresh again"
 
 # --- a 100 KB paste into a form field
 keys a

@@ -63,6 +63,22 @@ wait_for() {
 	return 1
 }
 
+# wait_screen TEXT DESC: the whole screen is exactly TEXT within 10 s (a
+# redraw may still be under way when a part of it shows); else the lines
+# that differ
+wait_screen() {
+	i=0
+	while [ $i -lt $TM_POLLS ]; do
+		[ "$(screen_text)" = "$1" ] && { ok "$2"; return 0; }
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "the screen differs (- wanted, + shown):"
+	printf '%s\n' "$1" >"$T_DIR/.wanted"
+	screen_text | diff "$T_DIR/.wanted" - | sed 's/^/#     /'
+	return 1
+}
+
 # wait_gone TEXT DESC: the screen stops showing TEXT within 10 s
 wait_gone() {
 	i=0
