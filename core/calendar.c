@@ -138,6 +138,9 @@ static void uuid_for(const char *uid, char out[40])
 	         (unsigned)((h2 >> 48) & 0x3fff) | 0x8000, (unsigned long long)(h2 & 0xffffffffffffULL));
 }
 
+static int find_or_add_person(struct db *db, const char *name, int64_t *id,
+                              struct import_report *rep, struct rp_err *err);
+
 /* The person an event is with: the first attendee's name, or the summary's
  * "Meeting with NAME", or the summary itself; made when nobody has it. */
 static int person_of(struct db *db, icalcomponent *ev, int64_t *id, struct import_report *rep,
@@ -145,19 +148,33 @@ static int person_of(struct db *db, icalcomponent *ev, int64_t *id, struct impor
 {
 	icalproperty *att = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
 	icalparameter *cn = att ? icalproperty_get_first_parameter(att, ICAL_CN_PARAMETER) : NULL;
-	const char *summary = icalcomponent_get_summary(ev);
-	char name[201];
+	const char *summary = icalcomponent_get_summary(ev), *from;
+	char *name;
+	int rc;
+
+	if (cn && icalparameter_get_cn(cn))
+		from = icalparameter_get_cn(cn);
+	else if (summary && strncasecmp(summary, "Meeting with ", 13) == 0)
+		from = summary + 13;
+	else
+		from = summary && *summary ? summary : "Someone from a calendar";
+	/* whole: a name too long is refused by the person's own rule, as from
+	 * JSON or CSV, never cut (a cut could split a character) */
+	if (!(name = strdup(from)))
+		return rp_fail(err, RP_EIO, "out of memory");
+	name[strcspn(name, "\r\n")] = '\0';
+	rc = find_or_add_person(db, name, id, rep, err);
+	free(name);
+	return rc;
+}
+
+static int find_or_add_person(struct db *db, const char *name, int64_t *id,
+                              struct import_report *rep, struct rp_err *err)
+{
 	struct db_stmt *st;
 	struct rec p;
 	int rc;
 
-	if (cn && icalparameter_get_cn(cn))
-		snprintf(name, sizeof name, "%s", icalparameter_get_cn(cn));
-	else if (summary && strncasecmp(summary, "Meeting with ", 13) == 0)
-		snprintf(name, sizeof name, "%s", summary + 13);
-	else
-		snprintf(name, sizeof name, "%s", summary && *summary ? summary : "Someone from a calendar");
-	name[strcspn(name, "\r\n")] = '\0';
 	if (db_prepare(db,
 	               "SELECT id FROM person WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE"
 	               " ORDER BY id LIMIT 1",
@@ -191,7 +208,7 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	icaltimezone *zone;
 	struct rec m;
 	char uuid[40];
-	int64_t t0, person, existing = 0;
+	int64_t t0, person = 0, existing = 0;
 	long minutes = 30;
 	int rc;
 
@@ -221,7 +238,7 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 		minutes = minutes < 1 ? 1 : 1440;
 	uuid_for(uid && *uid ? uid : where, uuid);
 	if ((rc = person_of(db, ev, &person, rep, err)) != RP_OK)
-		return rc;
+		return rp_prefix(err, (enum rp_code)rc, where, "; nothing was imported");
 
 	rec_init(&m, K_MEETING);
 	rc = rec_set_int(&m, field(&m, "person_id"), person, err);

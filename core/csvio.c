@@ -1,5 +1,6 @@
 /* csvio.c - see csvio.h. */
 #include "core/csvio.h"
+#include "core/when.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,11 @@ static void put_field(FILE *out, const char *s, int first)
 
 static void local_time(int64_t t, char *buf, size_t n)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+	if (local_tm(t, &tm) != 0)
+		snprintf(buf, n, "%lld", (long long)t);
+	else
+		strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 }
 
 int csv_export(struct db *db, enum kind_id kind, FILE *out, struct rp_err *err)

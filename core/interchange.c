@@ -1,5 +1,6 @@
 /* interchange.c - see interchange.h.  JSON through jansson only. */
 #include "core/interchange.h"
+#include "core/when.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -238,6 +239,8 @@ static int take_meta(json_t *obj, const char *key, int64_t *out, int nullable, c
 	}
 	if (!v || !json_is_integer(v) || json_integer_value(v) < 0)
 		return bad(err, pos, "must be a whole number (unix seconds)");
+	if (instant_check(json_integer_value(v), key, NULL) != RP_OK)
+		return bad(err, pos, "is not a time between the years 1900 and 9999 (unix seconds)");
 	*out = json_integer_value(v);
 	return RP_OK;
 }

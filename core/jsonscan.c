@@ -12,33 +12,75 @@
 
 #define RELEASE_STEP (16u << 20) /* hand mapped pages back 16 MB at a time */
 
-/* The whole of a file that cannot be mapped (a pipe, say). */
-static int read_all(struct jscan *s, int fd, struct rp_err *err)
+/* Map fd's whole file (a regular one). */
+static int map_file(struct jscan *s, int fd, size_t len)
 {
-	size_t cap = 1 << 16;
-	char *buf = malloc(cap);
-	ssize_t n;
-	s->len = 0;
-	while (buf && (n = read(fd, buf + s->len, cap - s->len)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			return rp_fail(err, RP_EIO, "%s: cannot read it: %s", s->path, strerror(errno));
-		}
-		s->len += (size_t)n;
-		if (s->len == cap) {
-			char *more = realloc(buf, cap * 2);
-			if (!more)
-				free(buf);
-			buf = more;
-			cap *= 2;
-		}
+	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return -1;
+	madvise(map, len, MADV_SEQUENTIAL);
+	s->buf = map;
+	s->len = len;
+	s->mapped = 1;
+	return 0;
+}
+
+/* What the bytes so far say about a JSON export: it must open with '{'
+ * and hold no NUL; refused as soon as they say otherwise. */
+static int check_start(struct jscan *s, const char *chunk, size_t n, size_t at, int *opened,
+                       struct rp_err *err)
+{
+	const char *nul = memchr(chunk, '\0', n);
+	if (nul)
+		return rp_fail(err, RP_EINVAL,
+		               "%s: holds a NUL byte (byte %zu): not a rapport JSON export; nothing was"
+		               " imported",
+		               s->path, at + (size_t)(nul - chunk) + 1);
+	for (size_t i = 0; i < n && !*opened; i++) {
+		char c = chunk[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c != '{')
+			return rp_fail(err, RP_EINVAL,
+			               "%s: '{' was expected at byte %zu: not a rapport JSON export;"
+			               " nothing was imported",
+			               s->path, at + i + 1);
+		*opened = 1;
 	}
-	if (!buf)
-		return rp_fail(err, RP_EIO, "%s: too large to read", s->path);
-	s->buf = buf;
 	return RP_OK;
+}
+
+/* A pipe: copied as it comes into a private temporary file (removed at
+ * once), which is then mapped like any file, so memory stays small
+ * whatever the size; what cannot be an export is refused in its first
+ * bytes, before the rest is read. */
+static int spool_pipe(struct jscan *s, int fd, struct rp_err *err)
+{
+	char chunk[1 << 16], tmp[4200];
+	const char *dir = getenv("TMPDIR");
+	size_t total = 0;
+	int opened = 0, out, rc = RP_OK;
+	ssize_t n;
+	snprintf(tmp, sizeof tmp, "%s/rapport-import.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
+	if ((out = mkstemp(tmp)) < 0)
+		return rp_fail(err, RP_EIO, "%s: cannot read it: no room for it in %s: %s", s->path,
+		               dir && *dir == '/' ? dir : "/tmp", strerror(errno));
+	unlink(tmp);
+	while (rc == RP_OK && (n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = rp_fail(err, RP_EIO, "%s: cannot read it: %s", s->path, strerror(errno));
+		else if ((rc = check_start(s, chunk, (size_t)n, total, &opened, err)) == RP_OK &&
+		         write(out, chunk, (size_t)n) != n)
+			rc = rp_fail(err, RP_EIO, "%s: cannot read it: no room to hold it: %s", s->path,
+			             strerror(errno));
+		total += n > 0 ? (size_t)n : 0;
+	}
+	if (rc == RP_OK && total > 0 && map_file(s, out, total) != 0)
+		rc = rp_fail(err, RP_EIO, "%s: cannot read it: %s", s->path, strerror(errno));
+	close(out);
+	return rc;
 }
 
 int jscan_open(struct jscan *s, const char *path, struct rp_err *err)
@@ -55,17 +97,10 @@ int jscan_open(struct jscan *s, const char *path, struct rp_err *err)
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = rp_fail(err, RP_EINVAL, "%s: is a folder, not a file", path);
 	} else if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map == MAP_FAILED) {
-			rc = read_all(s, fd, err);
-		} else {
-			madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-			s->buf = map;
-			s->len = (size_t)st.st_size;
-			s->mapped = 1;
-		}
-	} else {
-		rc = read_all(s, fd, err);
+		if (map_file(s, fd, (size_t)st.st_size) != 0)
+			rc = rp_fail(err, RP_EIO, "%s: cannot read it: %s", path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = spool_pipe(s, fd, err);
 	}
 	close(fd);
 	return rc;

@@ -178,3 +178,14 @@ void kind_choices_text(const struct field *f, char *buf, unsigned long n)
 		used += (size_t)w;
 	}
 }
+
+int kind_option_repeats(const char *opt)
+{
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kind = kind_get((enum kind_id)k);
+		for (int i = 0; i < kind->nfields; i++)
+			if (kind->fields[i].type == F_TAGS && strcmp(kind->fields[i].opt, opt) == 0)
+				return 1;
+	}
+	return 0;
+}

@@ -64,6 +64,9 @@ int kind_field_index(const struct kind *k, const char *name);
 int kind_parent_field(const struct kind *k);
 /* The index of the first field referring to kind `ref`, or -1. */
 int kind_ref_field(const struct kind *k, enum kind_id ref);
+/* May the command-line option be given more than once (each --tag adds a
+ * tag)?  Every other option is given once. */
+int kind_option_repeats(const char *opt);
 /* "mentor, mentee or peer" */
 void kind_choices_text(const struct field *f, char *buf, unsigned long n);
 

@@ -1,4 +1,5 @@
 #include "core/person.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ void person_name(struct db *db, int64_t id, char *buf, size_t n)
 		return;
 	db_bind_int(st, 1, id);
 	if (db_step(st, NULL) == DB_ROW)
-		snprintf(buf, n, "%s", db_col_text(st, 0));
+		utf8_copy(buf, n, db_col_text(st, 0));
 	db_release(st);
 }
 

@@ -328,6 +328,8 @@ int rec_set_int(struct rec *r, int field, int64_t value, struct rp_err *err)
 	if ((f->type == F_INT || f->type == F_BOOL) && (value < f->min || value > f->max))
 		return rp_fail(err, RP_EINVAL, "%s: %lld is out of range (%ld to %ld)", f->label,
 		               (long long)value, f->min, f->max);
+	if (f->type == F_INSTANT && instant_check(value, f->label, err) != RP_OK)
+		return RP_EINVAL;
 	put_int(&r->v[field], value);
 	return RP_OK;
 }
@@ -373,7 +375,7 @@ void rec_format(const struct rec *r, int field, char *buf, size_t n)
 	case F_BOOL: snprintf(buf, n, "%s", v->i ? "yes" : "no"); break;
 	case F_REF: snprintf(buf, n, "#%lld", (long long)v->i); break;
 	case F_INT: snprintf(buf, n, "%lld", (long long)v->i); break;
-	default: snprintf(buf, n, "%s", v->s); break;
+	default: utf8_copy(buf, n, v->s); break;
 	}
 }
 

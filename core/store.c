@@ -42,23 +42,34 @@ int store_check_file(const char *path, char *report, size_t n)
 }
 
 void store_close(struct db *db) { db_close(db); }
+int store_command_begin(struct db *db, struct rp_err *err) { return db_begin(db, err); }
+
+int store_command_end(struct db *db, int ok, struct rp_err *err)
+{
+	if (ok)
+		return db_commit(db, err);
+	db_rollback(db);
+	return RP_OK;
+}
+
+int store_is_own_file(const struct db *db, const char *path) { return db_is_own_file(db, path); }
 const char *store_path(const struct db *db) { return db_path(db); }
 int store_schema_version(struct db *db) { return db_schema_version(db); }
 const char *store_upgrade_backup(const struct db *db) { return db_migration_backup(db); }
 
 int store_backup(struct db *db, const char *dest, char *out, size_t n, struct rp_err *err)
 {
+	char stamp[32], stem[4200];
+	time_t t = time(NULL); /* the real time: backups of a frozen clock would clash */
+	struct tm tm;
 	if (dest && *dest) {
 		snprintf(out, n, "%s", dest);
-	} else {
-		char stamp[32];
-		time_t t = time(NULL); /* the real time: backups of a frozen clock would clash */
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-		snprintf(out, n, "%s.%s.bak", db_path(db), stamp);
+		return db_backup(db, out, err);
 	}
-	return db_backup(db, out, err);
+	if (!localtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
+		snprintf(stamp, sizeof stamp, "%lld", (long long)t);
+	snprintf(stem, sizeof stem, "%s.%s", db_path(db), stamp);
+	return db_backup_new(db, stem, out, n, err);
 }
 
 static int by_name_desc(const void *a, const void *b)
@@ -79,9 +90,10 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	date_today(clock_now(), today);
 	snprintf(path, sizeof path, "%s.daily-%s.bak", db_path(db), today);
 	if (access(path, F_OK) != 0) {
-		if (db_backup(db, path, err) != RP_OK)
-			return rp_code(err, RP_EIO);
-		*made = 1;
+		int rc = db_backup(db, path, err);
+		if (rc != RP_OK && rc != RP_EEXIST) /* EEXIST: another rapport made it just now */
+			return rc;
+		*made = rc == RP_OK;
 	}
 	/* keep the newest `keep`: the names sort by their day */
 	slash = strrchr(db_path(db), '/');
@@ -122,7 +134,7 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 {
 	struct db_stmt *st;
 	size_t used = 0;
-	int rc;
+	int rc, bad;
 	*problems = 0;
 	report[0] = '\0';
 	if (db_prepare(db, "PRAGMA integrity_check", &st, err))
@@ -148,13 +160,12 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 	db_release(st);
 	if (rc == DB_FAIL)
 		return rp_code(err, RP_EDB);
-	if (db_prepare(db, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", &st, err) ==
-	    RP_OK) {
-		if (db_step(st, NULL) == DB_FAIL) {
-			(*problems)++;
-			snprintf(report + used, used < n ? n - used : 0, "the search index is out of step\n");
-		}
-		db_release(st);
+	if (db_check_statement(db, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", &bad,
+	                       err) != RP_OK)
+		return rp_code(err, RP_EIO);
+	if (bad) {
+		(*problems)++;
+		snprintf(report + used, used < n ? n - used : 0, "the search index is out of step\n");
 	}
 	if (!*problems)
 		snprintf(report, n, "ok");

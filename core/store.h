@@ -26,14 +26,25 @@ int store_check_file(const char *path, char *report, size_t n);
 /* Why the database was opened read-only without being asked, or NULL. */
 const char *store_readonly_why(const struct db *db);
 void store_close(struct db *db);
+/* Is path the database's file, its -wal, -shm or journal (through links,
+ * or by name when it does not exist yet)? */
+int store_is_own_file(const struct db *db, const char *path);
 const char *store_path(const struct db *db);
 int store_schema_version(struct db *db);
 /* The backup written before a schema upgrade during this open, or "". */
 const char *store_upgrade_backup(const struct db *db);
 
+/* One command as one write transaction (BEGIN IMMEDIATE): what it reads,
+ * checks and writes cannot interleave with another writer, which waits
+ * its turn (up to the busy timeout) instead of failing with a conflict.
+ * store_command_end commits when ok, else rolls back. */
+int store_command_begin(struct db *db, struct rp_err *err);
+int store_command_end(struct db *db, int ok, struct rp_err *err);
+
 /* A consistent copy (SQLite's online backup) to dest, or, when dest is
- * NULL or "", to "<database>.YYYYmmdd-HHMMSS.bak" beside it; the path
- * written goes to out. */
+ * NULL or "", to "<database>.YYYYmmdd-HHMMSS.bak" beside it (-2, -3, ...
+ * when that is taken); the path written goes to out.  Whole or not at all,
+ * 0600, never over an existing file nor onto the database's own files. */
 int store_backup(struct db *db, const char *dest, char *out, size_t n, struct rp_err *err);
 /* Once a day: a copy named "<database>.daily-YYYY-MM-DD.bak" unless today's
  * exists, and only the newest `keep` of them are kept.  *made is set when

@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <stdio.h>
+#include <string.h>
+
 int utf8_valid(const char *s, size_t *bad_at)
 {
 	const unsigned char *p = (const unsigned char *)s, *start = p;
@@ -33,4 +36,31 @@ bad:
 	if (bad_at)
 		*bad_at = (size_t)(p - start);
 	return 0;
+}
+
+void utf8_trim_cut(char *s)
+{
+	size_t len = strlen(s), start = len;
+	int need;
+	/* back to the lead byte of the last character */
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xc0) == 0x80 && len - start < 3)
+		start--;
+	if (start == 0)
+		return;
+	unsigned char lead = (unsigned char)s[start - 1];
+	if (lead < 0x80)
+		return;
+	need = (lead & 0xe0) == 0xc0 ? 2 : (lead & 0xf0) == 0xe0 ? 3 : (lead & 0xf8) == 0xf0 ? 4 : 1;
+	if (len - (start - 1) < (size_t)need)
+		s[start - 1] = '\0';
+}
+
+size_t utf8_copy(char *dst, size_t n, const char *src)
+{
+	if (n == 0)
+		return 0;
+	snprintf(dst, n, "%s", src ? src : "");
+	if (strlen(src ? src : "") >= n)
+		utf8_trim_cut(dst);
+	return strlen(dst);
 }

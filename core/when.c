@@ -60,10 +60,32 @@ static void set_day(struct when *w, long daynum)
 	civil_from_days(daynum, &w->year, &w->month, &w->day);
 }
 
+int local_tm(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+	if (t < INSTANT_MIN || t > INSTANT_MAX || !localtime_r(&tt, tm)) {
+		memset(tm, 0, sizeof *tm);
+		tm->tm_year = 70;
+		tm->tm_mday = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int instant_check(int64_t t, const char *what, struct rp_err *err)
+{
+	if (t < INSTANT_MIN || t > INSTANT_MAX)
+		return rp_fail(err, RP_EINVAL,
+		               "%s: %lld is not a time between the years 1900 and 9999 (unix seconds%s)",
+		               what, (long long)t,
+		               t > INSTANT_MAX && t / 1000 <= INSTANT_MAX ? "; milliseconds?" : "");
+	return RP_OK;
+}
+
 static long today_number(time_t now)
 {
 	struct tm tm;
-	localtime_r(&now, &tm);
+	local_tm((int64_t)now, &tm);
 	return day_number(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -256,7 +278,7 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 		used = 1;
 	} else if (strcasecmp(tok[0], "now") == 0) {
 		struct tm tm;
-		localtime_r(&now, &tm);
+		local_tm((int64_t)now, &tm);
 		set_day(&w, today);
 		w.has_time = 1;
 		w.hour = tm.tm_hour;
@@ -287,7 +309,7 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 	}
 	if (used == 2) { /* a day and month: the year given, or this year */
 		struct tm tm;
-		localtime_r(&now, &tm);
+		local_tm((int64_t)now, &tm);
 		w.year = tm.tm_year + 1900;
 		if (ntok > 2 && (v = number(tok[2], 4)) >= 1900) {
 			w.year = (int)v;
@@ -312,18 +334,43 @@ bad:
 	               text);
 }
 
+static int same_local(int64_t t, const struct tm *want)
+{
+	struct tm tm;
+	return local_tm(t, &tm) == 0 && tm.tm_year == want->tm_year && tm.tm_mon == want->tm_mon &&
+	       tm.tm_mday == want->tm_mday && tm.tm_hour == want->tm_hour &&
+	       tm.tm_min == want->tm_min;
+}
+
 int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 {
-	struct tm tm = {0};
+	struct tm tm = {0}, want;
+	int64_t t;
 	tm.tm_year = w->year - 1900;
 	tm.tm_mon = w->month - 1;
 	tm.tm_mday = w->day;
 	tm.tm_hour = w->has_time ? w->hour : WHEN_DEFAULT_HOUR;
 	tm.tm_min = w->has_time ? w->minute : 0;
 	tm.tm_isdst = -1;
-	*out = mktime(&tm);
-	if (*out == (time_t)-1)
-		return rp_fail(err, RP_EINVAL, "that time does not exist here");
+	want = tm;
+	t = (int64_t)mktime(&tm);
+	if (t == -1 && !same_local(-1, &want))
+		return rp_fail(err, RP_EINVAL, "%04d-%02d-%02d %02d:%02d: not a time this system can"
+		               " reckon with", w->year, w->month, w->day, want.tm_hour, want.tm_min);
+	/* mktime moves a time in the spring gap on by the gap: say so instead */
+	if (!same_local(t, &want))
+		return rp_fail(err, RP_EINVAL,
+		               "%04d-%02d-%02d %02d:%02d does not exist here: the clocks skip it"
+		               " (daylight saving time begins); %02d:%02d is the same moment",
+		               w->year, w->month, w->day, want.tm_hour, want.tm_min, tm.tm_hour,
+		               tm.tm_min);
+	/* in the autumn overlap the same wall time comes twice: the first */
+	for (int64_t back = 3600; back >= 1800; back -= 1800)
+		if (same_local(t - back, &want)) {
+			t -= back;
+			break;
+		}
+	*out = (time_t)t;
 	return RP_OK;
 }
 
@@ -382,9 +429,11 @@ void date_add_days(const char *ymd, long days, char out[DATE_LEN])
 
 void fmt_instant(int64_t t, char *buf, size_t n)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
-	localtime_r(&tt, &tm);
+	if (local_tm(t, &tm) != 0) {
+		snprintf(buf, n, "(no such time: %lld)", (long long)t);
+		return;
+	}
 	snprintf(buf, n, "%s %02d %s %04d %02d:%02d", wday_short[tm.tm_wday], tm.tm_mday,
 	         month_short[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }
@@ -402,9 +451,8 @@ void fmt_date(const char *ymd, char *buf, size_t n)
 
 void date_of_instant(int64_t t, char out[DATE_LEN])
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
-	localtime_r(&tt, &tm);
+	local_tm(t, &tm); /* out of range: 1970-01-01, never a crash */
 	snprintf(out, DATE_LEN, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 

@@ -31,7 +31,20 @@ struct when {
 #define WHEN_DEFAULT_HOUR 9
 
 int when_parse(const char *text, time_t now, struct when *out, struct rp_err *err);
+/* The instant of a local time.  A time the clocks skip (the spring
+ * daylight-saving gap) is refused, saying so; a time that happens twice
+ * (the autumn overlap) is taken at its first occurrence. */
 int when_to_instant(const struct when *w, time_t *out, struct rp_err *err);
+
+/* Instants rapport keeps: within the years 1900-9999 (a day's slack each
+ * side for time zones).  Anything else (a millisecond timestamp, 2^63-1)
+ * is refused where it enters, with instant_check. */
+#define INSTANT_MIN (-2208988800LL - 86400)
+#define INSTANT_MAX (253402300799LL + 86400)
+int instant_check(int64_t t, const char *what, struct rp_err *err);
+/* localtime_r that checks: 0 with tm set, or -1 for an instant out of the
+ * range above or one the C library cannot convert. */
+int local_tm(int64_t t, struct tm *tm);
 
 /* A calendar date field: a time in the text is refused. */
 int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err);

@@ -5,11 +5,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +31,7 @@ struct db {
 	int readonly;
 	const char *readonly_why; /* opened read-only though writing was asked */
 	int depth; /* transaction nesting */
+	int wrote; /* a change was committed through this connection */
 	char backup[4096];
 	struct db_stmt cache[STMT_CACHE];
 	void (*hook)(const char *sql, void *ctx);
@@ -85,20 +88,64 @@ static void file_uri(const char *path, const char *q, char *uri, size_t n)
 static const char *not_writable(const char *path);
 
 /* Open to read.  A WAL database needs its -shm beside it; where that cannot
- * be made (a read-only folder) and no writer has left a -wal, the file is
- * read as it stands (immutable), which SQLite allows. */
+ * be made (a read-only folder, a full disk) and no writer has left a -wal,
+ * the file is read as it stands (immutable), which SQLite allows. */
+static int open_immutable(const char *path, sqlite3 **h)
+{
+	char uri[8300];
+	file_uri(path, "mode=ro&immutable=1", uri, sizeof uri);
+	return sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+static int has_sidecar(const char *path, const char *suffix)
+{
+	char side[4200];
+	snprintf(side, sizeof side, "%s%s", path, suffix);
+	return access(side, F_OK) == 0;
+}
+
+/* Can the connection read?  A -shm that cannot be sized (a full disk) shows
+ * as an I/O error at the first read, not at the open. */
+static int can_read(sqlite3 *h)
+{
+	return sqlite3_exec(h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+}
+
+/* Room for a -shm (32 KB) and a first change in the -wal?  A disk too full
+ * for them cannot even be read through SQLite's shared index, and a try
+ * leaves the two files behind; such a file is read as it stands. */
+#define ROOM_TO_OPEN (256L * 1024)
+#define DISK_FULL_WHY "the disk is full (disk full, nothing can be saved until there is room)"
+static int disk_full_at(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct statvfs vs;
+	snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
+	         slash ? path : ".");
+	return statvfs(dir, &vs) == 0 && (unsigned long long)vs.f_bavail * vs.f_frsize <
+	                                     (unsigned long long)ROOM_TO_OPEN;
+}
+
+static int io_trouble(int rc)
+{
+	return (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL;
+}
+
 static int open_to_read(const char *path, sqlite3 **h)
 {
-	char side[4200], uri[8300];
-	snprintf(side, sizeof side, "%s-wal", path);
-	if (access(side, F_OK) != 0) {
-		snprintf(side, sizeof side, "%s-shm", path);
-		if (access(side, F_OK) != 0 && not_writable(path)) {
-			file_uri(path, "mode=ro&immutable=1", uri, sizeof uri);
-			return sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		}
+	int rc, wal = has_sidecar(path, "-wal");
+	if (!wal && !has_sidecar(path, "-shm") && (not_writable(path) || disk_full_at(path)))
+		return open_immutable(path, h);
+	rc = sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
+	/* no -wal before: nothing is in one, so the file alone is the truth (the
+	 * empty -wal and -shm the failed try made are gone with its close) */
+	if (rc == SQLITE_OK && !wal && io_trouble(can_read(*h))) {
+		sqlite3_close(*h);
+		*h = NULL;
+		return open_immutable(path, h);
 	}
-	return sqlite3_open_v2(path, h, SQLITE_OPEN_READONLY, NULL);
+	return rc;
 }
 
 /* The first 100 bytes of an SQLite file say whose it is; a text file or a
@@ -142,48 +189,41 @@ static void remove_sidecars(const char *path, const int existed[2])
 
 /* Look at an existing file: is it ours, undamaged, and of which schema
  * version?  Only a read-only connection is used, and only once the header
- * looks like ours.  *is_new is set for an empty file. */
+ * looks like ours.  *is_new is set for a file with nothing in it yet.  The
+ * header on disk is not the whole truth: a rapport that has just made the
+ * file keeps its schema in the -wal, so the verdict is what SQLite reads. */
 static int inspect(const char *path, int latest, int *version, int *is_new, struct rp_err *err)
 {
 	unsigned char hdr[100];
 	sqlite3 *h = NULL;
 	sqlite3_stmt *st = NULL;
-	int rc, empty, existed[2];
-	char side[4200];
-	uint32_t app_id, schema_cookie;
+	int rc, empty, existed[2], objects = 0;
+	uint32_t app_id;
 
 	*version = 0;
 	*is_new = 0;
 	if (read_header(path, hdr, &empty, err) != RP_OK)
 		return err ? (int)err->code : RP_ENOTRAPPORT;
-	if (empty) {
-		*is_new = 1;
-		return RP_OK;
-	}
-	app_id = be32(hdr + 68);
-	schema_cookie = be32(hdr + 40);
-	if (app_id == 0 && schema_cookie == 0) {
-		*is_new = 1; /* an SQLite file nobody has put anything in */
-		return RP_OK;
-	}
-	if (app_id != DB_APPLICATION_ID)
+	app_id = empty ? 0 : be32(hdr + 68);
+	if (app_id != 0 && app_id != DB_APPLICATION_ID)
 		return rp_fail(err, RP_ENOTRAPPORT,
 		               "%s: not a rapport database (an SQLite file of another program)", path);
 
-	snprintf(side, sizeof side, "%s-wal", path);
-	existed[0] = access(side, F_OK) == 0;
-	snprintf(side, sizeof side, "%s-shm", path);
-	existed[1] = access(side, F_OK) == 0;
+	existed[0] = has_sidecar(path, "-wal");
+	existed[1] = has_sidecar(path, "-shm");
 	rc = open_to_read(path, &h);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
 		/* reading the schema catches most damage without a slow full check */
 		rc = sqlite3_prepare_v2(h,
 		                        "SELECT (SELECT user_version FROM pragma_user_version),"
+		                        " (SELECT application_id FROM pragma_application_id),"
 		                        " (SELECT count(*) FROM sqlite_master)",
 		                        -1, &st, NULL);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			*version = sqlite3_column_int(st, 0);
+			app_id = (uint32_t)sqlite3_column_int64(st, 1);
+			objects = sqlite3_column_int(st, 2);
 			rc = SQLITE_OK;
 		}
 	}
@@ -197,6 +237,11 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	}
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+	if (rc == SQLITE_OK && app_id != DB_APPLICATION_ID && (app_id != 0 || objects != 0)) {
+		rc = SQLITE_NOTADB;
+		rp_fail(err, RP_ENOTRAPPORT,
+		        "%s: not a rapport database (an SQLite file of another program)", path);
+	}
 	if (rc != SQLITE_OK) {
 		remove_sidecars(path, existed);
 		return err ? (int)err->code : RP_ENOTRAPPORT;
@@ -208,15 +253,18 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 		               " it was not touched",
 		               path, *version, latest);
 	}
+	*is_new = app_id == 0 && objects == 0;
 	return RP_OK;
 }
 
+/* A new empty file, 0600; RP_EEXIST when one is there already. */
 static int create_empty(const char *path, struct rp_err *err)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return rp_fail(err, errno == ENOENT ? RP_ENOTFOUND : RP_EIO, "%s: cannot create: %s",
-		               path, strerror(errno));
+		return rp_fail(err,
+		               errno == ENOENT ? RP_ENOTFOUND : errno == EEXIST ? RP_EEXIST : RP_EIO,
+		               "%s: cannot create: %s", path, strerror(errno));
 	/* 0600 whatever the umask: these are private notes. */
 	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
 		return rp_fail(err, RP_EIO, "%s: cannot create: %s", path, strerror(errno));
@@ -249,17 +297,22 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 		               "%s: needs an upgrade to schema %d; open it once without --read-only",
 		               db->path, latest);
 	if (version > 0) {
-		char stamp[32];
+		char stamp[32], stem[4200];
 		time_t t = time(NULL);
 		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-		snprintf(db->backup, sizeof db->backup, "%s.v%d-%s.bak", db->path, version, stamp);
-		if (db_backup(db, db->backup, err) != RP_OK)
+		if (!localtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
+			snprintf(stamp, sizeof stamp, "%lld", (long long)t);
+		snprintf(stem, sizeof stem, "%s.v%d-%s", db->path, version, stamp);
+		if (db_backup_new(db, stem, db->backup, sizeof db->backup, err) != RP_OK)
 			return err ? (int)err->code : RP_EIO;
 	}
 	if (db_begin(db, err) != RP_OK)
 		return err ? (int)err->code : RP_EDB;
+	/* another rapport may have made or upgraded the file since it was
+	 * looked at: the version that counts is the one inside the lock */
+	version = db_schema_version(db);
+	if (version >= latest)
+		return db_commit(db, err);
 	for (int i = 0; i < nsteps; i++) {
 		if (steps[i].version <= version)
 			continue;
@@ -308,7 +361,12 @@ int db_check_file(const char *path, char *report, size_t n)
 	sqlite3_stmt *st = NULL;
 	int problems = 0, rc;
 	size_t used = 0;
+	struct rp_err why;
 	report[0] = '\0';
+	if (db_check_path_kind(path, &why) != RP_OK) {
+		snprintf(report, n, "%s\n", why.msg);
+		return 1;
+	}
 	/* immutable: nothing at all is written, not even a -shm beside it */
 	file_uri(path, "mode=ro&immutable=1", uri, sizeof uri);
 	rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -332,10 +390,85 @@ int db_check_file(const char *path, char *report, size_t n)
 	return problems;
 }
 
+int db_check_path_kind(const char *path, struct rp_err *err)
+{
+	struct stat sb;
+	const char *what = NULL;
+	if (stat(path, &sb) != 0)
+		return RP_OK; /* nothing there yet (or a dangling link): the open says */
+	if (S_ISREG(sb.st_mode))
+		return RP_OK;
+	if (S_ISDIR(sb.st_mode))
+		what = "a folder";
+	else if (S_ISFIFO(sb.st_mode))
+		what = "a named pipe (FIFO)";
+	else if (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))
+		what = "a device";
+	else
+		what = "a socket or other special file";
+	return rp_fail(err, RP_EIO, "%s: is %s, not a database file; nothing was opened", path, what);
+}
+
+/* Make the file if it is not there (another rapport may be making it at
+ * the same moment: then it is looked at like any existing file). */
+static int look_or_create(const char *path, int latest, int *readonly, const char **why,
+                          int *version, int *is_new, struct rp_err *err)
+{
+	if (access(path, F_OK) != 0) {
+		if (*readonly)
+			return rp_fail(err, RP_ENOTFOUND,
+			               "%s: no such database (read-only mode creates none)", path);
+		int rc = create_empty(path, err);
+		if (rc == RP_OK) {
+			*is_new = 1;
+			return RP_OK;
+		}
+		if (rc != RP_EEXIST)
+			return rc;
+	}
+	if (inspect(path, latest, version, is_new, err) != RP_OK)
+		return err ? (int)err->code : RP_ENOTRAPPORT;
+	/* what cannot be written is opened to be read, and says why */
+	if (!*readonly && (*why = not_writable(path)) != NULL)
+		*readonly = 1;
+	if (!*readonly && !*is_new && *version == latest && !has_sidecar(path, "-wal") &&
+	    !has_sidecar(path, "-shm") && disk_full_at(path)) {
+		*why = DISK_FULL_WHY;
+		*readonly = 1;
+	}
+	if (*readonly && *is_new)
+		return rp_fail(err, RP_EREADONLY, "%s: holds no rapport data yet%s%s", path,
+		               *why ? ", and cannot be made into a database: " : "; open it once"
+		                                                                 " without --read-only",
+		               *why ? *why : "");
+	return RP_OK;
+}
+
+/* Writing was asked, but the disk is too full to even make the -shm: read
+ * the file as it stands, and say why nothing can be saved. */
+static int reopen_full_disk(struct db *db, int version, int latest)
+{
+	sqlite3_close(db->h); /* the last one out removes the -wal and -shm it made */
+	db->h = NULL;
+	if (version < latest || has_sidecar(db->path, "-wal"))
+		return SQLITE_IOERR;
+	db->readonly = 1;
+	db->readonly_why = DISK_FULL_WHY;
+	return open_immutable(db->path, &db->h);
+}
+
+static int configure(struct db *db, int is_new, const struct db_migration *steps, int nsteps,
+                     struct rp_err *err)
+{
+	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err) != RP_OK ||
+	    (!db->readonly && db_exec(db, "PRAGMA journal_mode=WAL;", err) != RP_OK))
+		return err ? (int)err->code : RP_EDB;
+	return migrate(db, is_new ? 0 : db_schema_version(db), steps, nsteps, err);
+}
+
 int db_open(const char *path, int flags, const struct db_migration *steps, int nsteps,
             struct db **out, struct rp_err *err)
 {
-	struct stat sb;
 	struct db *db;
 	int version = 0, is_new = 0, rc;
 	int latest = nsteps ? steps[nsteps - 1].version : 0;
@@ -343,20 +476,10 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	const char *why = NULL;
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
-			return rp_fail(err, RP_EIO, "%s: is a folder, not a database file", path);
-		if (inspect(path, latest, &version, &is_new, err) != RP_OK)
-			return err ? (int)err->code : RP_ENOTRAPPORT;
-		/* what cannot be written is opened to be read, and says why */
-		if (!readonly && (why = not_writable(path)) != NULL)
-			readonly = 1;
-	} else if (readonly) {
-		return rp_fail(err, RP_ENOTFOUND, "%s: no such database (read-only mode creates none)",
-		               path);
-	} else if (create_empty(path, err) != RP_OK) {
+	if (db_check_path_kind(path, err) != RP_OK)
 		return err ? (int)err->code : RP_EIO;
-	}
+	if ((rc = look_or_create(path, latest, &readonly, &why, &version, &is_new, err)) != RP_OK)
+		return rc;
 
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
@@ -367,6 +490,8 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	db->readonly_why = why;
 	rc = readonly ? open_to_read(path, &db->h)
 	              : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK && !readonly && !is_new && io_trouble(can_read(db->h)))
+		rc = reopen_full_disk(db, version, latest);
 	if (rc != SQLITE_OK) {
 		fail(db, rc, "cannot open", err);
 		db_close(db);
@@ -374,9 +499,7 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err) != RP_OK ||
-	    (!readonly && db_exec(db, "PRAGMA journal_mode=WAL;", err) != RP_OK) ||
-	    migrate(db, is_new ? 0 : db_schema_version(db), steps, nsteps, err) != RP_OK) {
+	if (configure(db, is_new, steps, nsteps, err) != RP_OK) {
 		db_close(db);
 		return err ? (int)err->code : RP_EDB;
 	}
@@ -401,8 +524,9 @@ void db_close(struct db *db)
 		free(db->cache[i].sql);
 	}
 	/* keep the planner's statistics current (SQLite's advice; bounded work,
-	 * and nothing when they are) so that it keeps choosing the indexes */
-	if (!db->readonly && db->depth == 0)
+	 * and nothing when they are) so that it keeps choosing the indexes; only
+	 * after a change: a command that only read leaves the file as it was */
+	if (!db->readonly && db->depth == 0 && db->wrote)
 		sqlite3_exec(db->h, "PRAGMA analysis_limit=400; PRAGMA optimize;", NULL, NULL, NULL);
 	sqlite3_close(db->h);
 	free(db->path);
@@ -501,8 +625,11 @@ int db_step(struct db_stmt *st, struct rp_err *err)
 	int rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		if (st->db->depth == 0 && !sqlite3_stmt_readonly(st->st))
+			st->db->wrote = 1; /* a change outside a transaction is committed */
 		return DB_DONE;
+	}
 	fail(st->db, sqlite3_extended_errcode(st->db->h), "query failed", err);
 	return DB_FAIL;
 }
@@ -565,6 +692,8 @@ int db_commit(struct db *db, struct rp_err *err)
 		db_rollback(db); /* a failed COMMIT leaves nothing half-done */
 		return err ? (int)err->code : RP_EDB;
 	}
+	if (db->depth == 1)
+		db->wrote = 1;
 	db->depth--;
 	return RP_OK;
 }
@@ -583,37 +712,149 @@ void db_rollback(struct db *db)
 	db->depth--;
 }
 
-int db_backup(struct db *db, const char *dest, struct rp_err *err)
+/* The canonical spelling of path: its folder resolved (links, dots), then
+ * its last name; -1 when the folder cannot be resolved. */
+static int canonical(const char *path, char *out, size_t n)
+{
+	char dir[4096], real[PATH_MAX];
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (!realpath(dir, real))
+		return -1;
+	snprintf(out, n, "%s/%s", real, base);
+	return 0;
+}
+
+int db_is_own_file(const struct db *db, const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	struct stat ps, ds;
+	char mine[4200], canon[4200], theirs[4200];
+	int exists = stat(path, &ps) == 0, named = canonical(path, canon, sizeof canon) == 0;
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(mine, sizeof mine, "%s%s", db->path, suffix[i]);
+		if (exists && stat(mine, &ds) == 0 && ds.st_dev == ps.st_dev && ds.st_ino == ps.st_ino)
+			return 1;
+		if (named && canonical(mine, theirs, sizeof theirs) == 0 && strcmp(canon, theirs) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Copy into tmp (a new private file), through SQLite's online backup. */
+static int backup_into(struct db *db, const char *tmp, struct rp_err *err)
 {
 	sqlite3 *out = NULL;
 	sqlite3_backup *bk;
-	int rc;
-
-	if (create_empty(dest, err) != RP_OK)
-		return err ? (int)err->code : RP_EIO;
-	rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL);
+	int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		fail_sqlite(out, rc, "cannot open the backup", dest, err);
+		fail_sqlite(out, rc, "cannot open the backup", tmp, err);
 		sqlite3_close(out);
-		unlink(dest);
 		return err ? (int)err->code : RP_EIO;
 	}
-	bk = sqlite3_backup_init(out, "main", db->h, "main");
-	if (!bk) {
-		fail_sqlite(out, sqlite3_errcode(out), "cannot back up", dest, err);
+	if (!(bk = sqlite3_backup_init(out, "main", db->h, "main"))) {
+		fail_sqlite(out, sqlite3_errcode(out), "cannot back up", tmp, err);
 		sqlite3_close(out);
-		unlink(dest);
 		return err ? (int)err->code : RP_EIO;
 	}
 	rc = sqlite3_backup_step(bk, -1);
 	sqlite3_backup_finish(bk);
-	if (rc != SQLITE_DONE) {
-		fail_sqlite(NULL, rc, "backup failed", dest, err);
-		sqlite3_close(out);
-		unlink(dest);
-		return err ? (int)err->code : RP_EIO;
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_IOERR;
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return fail_sqlite(NULL, rc, "backup failed", tmp, err);
+	return RP_OK;
+}
+
+int db_backup(struct db *db, const char *dest, struct rp_err *err)
+{
+	char tmp[4200];
+	const char *slash = strrchr(dest, '/');
+	int fd, rc;
+
+	if (db_is_own_file(db, dest))
+		return rp_fail(err, RP_EINVAL,
+		               "%s: is the database itself (or its -wal, -shm or journal); a backup"
+		               " goes to another file",
+		               dest);
+	if (access(dest, F_OK) == 0)
+		return rp_fail(err, RP_EEXIST, "%s: exists already; a backup never overwrites a file",
+		               dest);
+	/* beside dest under a temporary name, then linked into place: a failed
+	 * or killed backup leaves no half copy under dest's name */
+	snprintf(tmp, sizeof tmp, "%.*s.rapport-backup.XXXXXX", slash ? (int)(slash - dest + 1) : 0,
+	         dest);
+	if ((fd = mkstemp(tmp)) < 0)
+		return rp_fail(err, RP_EIO, "%s: cannot create: %s", dest, strerror(errno));
+	if (fchmod(fd, 0600) != 0 || close(fd) != 0) {
+		unlink(tmp);
+		return rp_fail(err, RP_EIO, "%s: cannot create: %s", dest, strerror(errno));
 	}
-	sqlite3_close(out);
+	rc = backup_into(db, tmp, err);
+	if (rc == RP_OK && link(tmp, dest) != 0) {
+		rc = rp_fail(err, errno == EEXIST ? RP_EEXIST : RP_EIO, "%s: cannot create: %s", dest,
+		             errno == EEXIST ? "exists already; a backup never overwrites a file"
+		                             : strerror(errno));
+	}
+	unlink(tmp);
+	return rc;
+}
+
+int db_backup_new(struct db *db, const char *stem, char *out, size_t n, struct rp_err *err)
+{
+	int rc = RP_EEXIST;
+	for (int i = 1; i <= 99 && rc == RP_EEXIST; i++) {
+		if (i == 1)
+			snprintf(out, n, "%s.bak", stem);
+		else
+			snprintf(out, n, "%s-%d.bak", stem, i);
+		rc = db_backup(db, out, err);
+	}
+	return rc;
+}
+
+static int run_to_check(sqlite3 *h, const char *sql, int *failed)
+{
+	int rc = sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	*failed = sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK;
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	return SQLITE_OK;
+}
+
+int db_check_statement(struct db *db, const char *sql, int *failed, struct rp_err *err)
+{
+	char tmp[4200];
+	const char *dir = getenv("TMPDIR");
+	sqlite3 *copy = NULL;
+	int fd, rc;
+	*failed = 0;
+	if (!db->readonly) {
+		if ((rc = run_to_check(db->h, sql, failed)) != SQLITE_OK)
+			return fail(db, rc, "cannot check", err);
+		return RP_OK;
+	}
+	snprintf(tmp, sizeof tmp, "%s/rapport-check.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(tmp)) < 0)
+		return rp_fail(err, RP_EIO, "%s: cannot make a private copy to check: %s", tmp,
+		               strerror(errno));
+	close(fd);
+	rc = backup_into(db, tmp, err);
+	if (rc == RP_OK && sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+		rc = run_to_check(copy, sql, failed) == SQLITE_OK ? RP_OK : RP_EIO;
+	else if (rc == RP_OK)
+		rc = rp_fail(err, RP_EIO, "%s: cannot open the private copy", tmp);
+	sqlite3_close(copy);
+	unlink(tmp);
+	if (rc != RP_OK)
+		return rp_prefix(err, (enum rp_code)rc, "opened read-only, the check needs a private copy",
+		                 NULL);
 	return RP_OK;
 }
 

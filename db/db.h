@@ -75,8 +75,27 @@ int db_read_begin(struct db *db, struct rp_err *err);
 void db_read_end(struct db *db);
 void db_rollback(struct db *db);
 
-/* Consistent copy of the open database to dest (created 0600, must not exist). */
+/* Consistent copy of the open database to dest (0600): written beside it
+ * under a temporary name and linked into place, so a failed or killed backup
+ * leaves nothing, and an existing dest is never overwritten (RP_EEXIST). */
 int db_backup(struct db *db, const char *dest, struct rp_err *err);
+/* The same to the first of "stem.bak", "stem-2.bak", ... that does not
+ * exist (two backups in one second both succeed); the name goes to out. */
+int db_backup_new(struct db *db, const char *stem, char *out, size_t n, struct rp_err *err);
+/* Is path (followed through links, or by its resolved name when it does not
+ * exist yet) the database file, its -wal, -shm or journal? */
+int db_is_own_file(const struct db *db, const char *path);
+/* A database path must name a regular file (or nothing yet): a folder, a
+ * FIFO (which would block the open), a device or a socket is refused with
+ * one message, before anything opens it. */
+int db_check_path_kind(const char *path, struct rp_err *err);
+
+/* Run sql, a statement that checks something but needs a write
+ * transaction (FTS5's 'integrity-check'), leaving the file as it was: in a
+ * transaction rolled back after, or, when the file is open read-only, on a
+ * private copy in $TMPDIR.  *failed is set when the statement fails; an
+ * error is returned only when it could not be run at all. */
+int db_check_statement(struct db *db, const char *sql, int *failed, struct rp_err *err);
 
 /* Bulk loading: drop a table's secondary indexes (not the unique ones: they
  * are rules) and make them again after, in one sort each rather than one

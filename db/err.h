@@ -16,6 +16,7 @@ enum rp_code {
 	RP_EBUSY,       /* locked by another process */
 	RP_ECONFLICT,   /* changed by someone else since it was read */
 	RP_EIO,         /* file system trouble */
+	RP_EEXIST,      /* the file to be made is there already (never overwritten) */
 	RP_EDB,         /* any other storage error */
 };
 

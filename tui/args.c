@@ -3,11 +3,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/kind.h"
+
 static int is_flag(const char *const *flags, const char *name, size_t len)
 {
 	for (; flags && *flags; flags++)
 		if (strlen(*flags) == len && strncmp(*flags, name, len) == 0)
 			return 1;
+	return 0;
+}
+
+/* A single-valued option given twice is a mistake to say, not a last one
+ * that silently wins (or, as --day did, a second record). */
+static int once_each(const struct args *a, char *why, size_t n)
+{
+	for (int i = 0; i < a->nopt; i++)
+		for (int j = i + 1; j < a->nopt; j++)
+			if (strcmp(a->opt[i].name, a->opt[j].name) == 0 &&
+			    !kind_option_repeats(a->opt[i].name)) {
+				snprintf(why, n, "--%s is given twice; give it once", a->opt[i].name);
+				return -1;
+			}
 	return 0;
 }
 
@@ -56,7 +72,7 @@ int args_parse(int argc, char **argv, const char *const *flags, struct args *a, 
 			a->opt[a->nopt++].missing = 1;
 		}
 	}
-	return 0;
+	return once_each(a, why, n);
 }
 
 int args_flag(const struct args *a, const char *name)

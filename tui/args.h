@@ -18,7 +18,8 @@ struct args {
 	int nopt;
 };
 
-/* flags: the option names that take no value, NULL-terminated. */
+/* flags: the option names that take no value, NULL-terminated.  An option
+ * given twice is refused (-1, why says it) unless it may repeat (--tag). */
 int args_parse(int argc, char **argv, const char *const *flags, struct args *a, char *why,
                size_t n);
 int args_flag(const struct args *a, const char *name);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/checkin.h"
+#include "core/utf8.h"
 #include "core/clock.h"
 #include "core/rec.h"
 #include "core/rec_json.h"
@@ -150,7 +151,7 @@ static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 	printf("%s %s #%lld", verb, r->kind->name, (long long)r->id);
 	if (title || *when) {
 		char first[80];
-		snprintf(first, sizeof first, "%s", title ? title : when);
+		utf8_copy(first, sizeof first, title ? title : when);
 		first[strcspn(first, "\n")] = '\0';
 		printf(": %s", first);
 	}

@@ -11,48 +11,37 @@
 #include "core/calendar.h"
 #include "core/csvio.h"
 #include "core/interchange.h"
+#include "core/outfile.h"
 #include "core/person.h"
 #include "core/report.h"
+#include "core/store.h"
 #include "tui/args.h"
 #include "tui/cli.h"
-
-/* The output: stdout, or FILE created 0600 (exports hold private notes). */
-static FILE *open_out(const char *path)
-{
-	int fd;
-	FILE *f;
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return NULL;
-	if (!(f = fdopen(fd, "w")))
-		close(fd);
-	return f;
-}
 
 /* --format csv without --kind: one file per kind, in a folder. */
 static int export_csv_folder(struct cli *c, const char *dir)
 {
 	struct rp_err err;
+	struct outfile out;
 	char path[4200];
+	if (store_is_own_file(c->db, dir)) {
+		cli_error("%s: is the database itself: nothing was written; choose a folder", dir);
+		return EXIT_FAIL;
+	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		cli_error("%s: cannot make the folder: %s", dir, strerror(errno));
 		return EXIT_FAIL;
 	}
 	for (int k = 0; k < K_COUNT; k++) {
 		const struct kind *kind = kind_get((enum kind_id)k);
-		FILE *out;
 		int rc;
 		snprintf(path, sizeof path, "%s/%s.csv", dir, kind->plural);
-		if (!(out = open_out(path))) {
-			cli_error("%s: cannot write: %s", path, strerror(errno));
+		if (outfile_open(&out, c->db, path, &err) != RP_OK) {
+			cli_error("%s", err.msg);
 			return EXIT_FAIL;
 		}
-		rc = csv_export(c->db, kind->id, out, &err);
-		if (fclose(out) != 0 && rc == RP_OK)
-			rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
-		if (rc != RP_OK) {
+		rc = csv_export(c->db, kind->id, out.f, &err);
+		if (outfile_close(&out, rc == RP_OK, &err) != RP_OK) {
 			cli_error("%s", err.msg);
 			return EXIT_FAIL;
 		}
@@ -71,7 +60,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 	const struct kind *kind = NULL;
 	int64_t person = 0;
 	char why[128];
-	FILE *out;
+	struct outfile out;
 	int rc;
 
 	for (int i = 1; i < argc; i++) /* -o, as in most tools, for --output */
@@ -109,25 +98,23 @@ int cli_export(struct cli *c, int argc, char **argv)
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (!(out = open_out(path))) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
-		return EXIT_FAIL;
-	}
-	if (strcmp(format, "json") == 0)
-		rc = export_json(c->db, out, &err);
-	else if (strcmp(format, "ics") == 0)
-		rc = calendar_export(c->db, out, person, args_flag(&a, "all"), &err);
-	else if (strcmp(format, "csv") == 0 && kind) /* without a kind: a folder, above */
-		rc = csv_export(c->db, kind->id, out, &err);
-	else
-		rc = report_md(c->db, person, out, &err);
-	if (out != stdout && fclose(out) != 0 && rc == RP_OK)
-		rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc != RP_OK) {
+	if (outfile_open(&out, c->db, path, &err) != RP_OK) {
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (path && out != stdout)
+	if (strcmp(format, "json") == 0)
+		rc = export_json(c->db, out.f, &err);
+	else if (strcmp(format, "ics") == 0)
+		rc = calendar_export(c->db, out.f, person, args_flag(&a, "all"), &err);
+	else if (strcmp(format, "csv") == 0 && kind) /* without a kind: a folder, above */
+		rc = csv_export(c->db, kind->id, out.f, &err);
+	else
+		rc = report_md(c->db, person, out.f, &err);
+	if (outfile_close(&out, rc == RP_OK, &err) != RP_OK) {
+		cli_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (path && strcmp(path, "-") != 0)
 		fprintf(stderr, "rapport: exported to %s\n", path);
 	return EXIT_OK;
 }

@@ -52,10 +52,9 @@ static void short_date_ymd(const char *ymd, char *buf, size_t n)
 
 static void short_date_instant(int64_t t, char *buf, size_t n)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
 	char ymd[32];
-	localtime_r(&tt, &tm);
+	local_tm(t, &tm);
 	snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	short_date_ymd(ymd, buf, n);
 }

@@ -11,6 +11,7 @@
 #include <wctype.h>
 
 #include "core/checkin.h"
+#include "core/utf8.h"
 #include "core/clock.h"
 #include "core/person.h"
 #include "core/when.h"
@@ -39,10 +40,11 @@ static void field_text(const struct rec *r, int field, char *buf, size_t n)
 		return;
 	switch (fd->type) {
 	case F_INSTANT: {
-		time_t t = (time_t)rec_int(r, field);
 		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+		if (local_tm(rec_int(r, field), &tm) != 0)
+			snprintf(buf, n, "%lld", (long long)rec_int(r, field));
+		else
+			strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 		break;
 	}
 	case F_REF:
@@ -53,7 +55,7 @@ static void field_text(const struct rec *r, int field, char *buf, size_t n)
 		break;
 	case F_INT: snprintf(buf, n, "%lld", (long long)rec_int(r, field)); break;
 	case F_BOOL: snprintf(buf, n, "%s", rec_int(r, field) ? "yes" : "no"); break;
-	default: snprintf(buf, n, "%s", rec_str(r, field)); break;
+	default: utf8_copy(buf, n, rec_str(r, field)); break;
 	}
 }
 
@@ -358,11 +360,7 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 		rec_free(&before);
 		return FORM_OPEN;
 	}
-	rec_free(&ui->undo.before);
-	ui->undo.op = f->id ? UNDO_EDIT : UNDO_ADD;
-	ui->undo.kind = f->kind;
-	ui->undo.id = r.id;
-	ui->undo.before = before;
+	ui_set_undo(ui, f->id ? UNDO_EDIT : UNDO_ADD, f->kind, r.id, &before);
 	*saved = r;
 	return FORM_SAVED;
 }

@@ -10,6 +10,7 @@
 #include "core/paths.h"
 #include "core/store.h"
 #include "tui/cli.h"
+#include "tui/termout.h"
 #include "tui/text.h"
 #include "tui/ui.h"
 
@@ -40,6 +41,29 @@ struct globals {
 	int readonly, json, help, version;
 };
 
+/* Only global options (or none): the full-screen interface is wanted. */
+static int screen_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--config") == 0)
+			i++;
+		else if (strncmp(argv[i], "--db=", 5) != 0 && strncmp(argv[i], "--config=", 9) != 0 &&
+		         strcmp(argv[i], "--read-only") != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int set_once(const char **slot, const char *value, const char *name)
+{
+	if (*slot) {
+		cli_usage_error(NULL, "%.9s is given twice; give it once", name);
+		return -1;
+	}
+	*slot = value;
+	return 0;
+}
+
 /* Take the global options out of argv (they may stand anywhere before
  * "--"); what is left is the command and its arguments. */
 static int take_globals(int *argc, char **argv, struct globals *g)
@@ -54,11 +78,14 @@ static int take_globals(int *argc, char **argv, struct globals *g)
 				cli_usage_error(NULL, "%s needs a path", a);
 				return -1;
 			}
-			*(a[2] == 'd' ? &g->db : &g->config) = argv[++i];
+			if (set_once(a[2] == 'd' ? &g->db : &g->config, argv[++i], a) != 0)
+				return -1;
 		} else if (strncmp(a, "--db=", 5) == 0) {
-			g->db = a + 5;
+			if (set_once(&g->db, a + 5, "--db") != 0)
+				return -1;
 		} else if (strncmp(a, "--config=", 9) == 0) {
-			g->config = a + 9;
+			if (set_once(&g->config, a + 9, "--config") != 0)
+				return -1;
 		} else if (strcmp(a, "--read-only") == 0) {
 			g->readonly = 1;
 		} else if (strcmp(a, "--json") == 0) {
@@ -151,6 +178,8 @@ int main(int argc, char **argv)
 	int rc, flags;
 
 	text_init_locale();
+	if (!screen_wanted(argc, argv)) /* the screen's controls are ncurses' own */
+		termout_install();
 	if (take_globals(&argc, argv, &g) != 0)
 		return EXIT_USAGE;
 	if (argc > 1 && !(cmd = cli_find(argv[1])))
@@ -219,7 +248,18 @@ int main(int argc, char **argv)
 			cli_error("the daily backup failed: %s", err.msg);
 	}
 
-	if (cmd) {
+	if (cmd && cmd->writes) {
+		if (store_command_begin(c.db, &err) != RP_OK) {
+			cli_error("%s", err.msg);
+			rc = EXIT_FAIL;
+		} else {
+			rc = cmd->run(&c, argc - 1, argv + 1);
+			if (store_command_end(c.db, rc == EXIT_OK, &err) != RP_OK) {
+				cli_error("%s", err.msg);
+				rc = EXIT_FAIL;
+			}
+		}
+	} else if (cmd) {
 		rc = cmd->run(&c, argc - 1, argv + 1);
 	} else {
 		rc = ui_run(c.db, &cfg, g.readonly, first_problem[0] ? first_problem : NULL);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/termsafe.h"
+
 void text_init_locale(void)
 {
 	setlocale(LC_ALL, "");
@@ -34,11 +36,29 @@ static size_t next_char(const char *s, int *width, int *printable)
 	return len;
 }
 
+/* What a character ncurses cannot print is shown as (the one rule of
+ * core/termsafe.h): *shown and its cells; the bytes of s it covers. */
+static size_t escaped(const char *s, char shown[TERM_SAFE_MAX], size_t *shown_len, int *cells)
+{
+	size_t len = term_safe_step(s, strlen(s), 1, shown, shown_len);
+	/* escapes are ASCII; U+FFFD is one cell */
+	*cells = strcmp(shown, "\xef\xbf\xbd") == 0 ? 1 : (int)*shown_len;
+	return len;
+}
+
+static int is_space_control(char c) { return c == '\n' || c == '\t' || c == '\r'; }
+
 int text_width(const char *s)
 {
 	int total = 0, w, printable;
 	while (*s) {
-		s += next_char(s, &w, &printable);
+		size_t len = next_char(s, &w, &printable);
+		if (!printable && !is_space_control(*s)) {
+			char shown[TERM_SAFE_MAX];
+			size_t shown_len;
+			len = escaped(s, shown, &shown_len, &w);
+		}
+		s += len;
 		total += w;
 	}
 	return total;
@@ -60,8 +80,16 @@ int text_fit(const char *s, int width, char *out, size_t n)
 			break;
 		if (o + len + sizeof ellipsis >= n)
 			break;
-		if (!printable) {
-			out[o++] = (*s == '\n' || *s == '\t' || *s == '\r') ? ' ' : '?';
+		if (!printable && is_space_control(*s)) {
+			out[o++] = ' ';
+		} else if (!printable) {
+			char shown[TERM_SAFE_MAX];
+			size_t shown_len;
+			len = escaped(s, shown, &shown_len, &w);
+			if (used + w > width - (whole ? 0 : 1) || o + shown_len + sizeof ellipsis >= n)
+				break;
+			memcpy(out + o, shown, shown_len);
+			o += shown_len;
 		} else {
 			memcpy(out + o, s, len);
 			o += len;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/person.h"
+#include "core/utf8.h"
 #include "tui/cli_print.h"
 #include "tui/colors.h"
 
@@ -23,7 +24,7 @@ static void short_day(const char *ymd, char *buf, size_t n)
 
 static void first_line(const char *s, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s", s);
+	utf8_copy(buf, n, s);
 	buf[strcspn(buf, "\n")] = '\0';
 }
 

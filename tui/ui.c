@@ -436,6 +436,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	ui.counts_stale = 1;
 	detail_init(&ui.detail, cfg);
 	rec_init(&ui.undo.before, K_PERSON);
+	rec_init(&ui.undo.after, K_PERSON);
 	for (int i = 0; i < NPANES; i++)
 		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
 	layout(&ui);
@@ -493,6 +494,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	ui_prompt_free(&ui);
 	detail_free(&ui.detail);
 	rec_free(&ui.undo.before);
+	rec_free(&ui.undo.after);
 	for (int i = 0; i < NPANES; i++)
 		pane_free(&ui.panes[i]);
 	free_windows(&ui);

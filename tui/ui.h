@@ -28,6 +28,9 @@ struct undo {
 	enum kind_id kind;
 	int64_t id;
 	struct rec before; /* UNDO_EDIT: the values before */
+	struct rec after;  /* the row as the change left it: what undo expects */
+	int has_after;
+	int asked; /* the row changed elsewhere, and u was asked to be pressed again */
 };
 
 /* The search screen: the query as it is typed, and its results. */

@@ -25,13 +25,20 @@ static void form_done(struct ui *ui, struct rec *saved)
 void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before)
 {
 	rec_free(&ui->undo.before);
+	rec_free(&ui->undo.after);
 	ui->undo.op = op;
 	ui->undo.kind = kind;
 	ui->undo.id = id;
+	ui->undo.asked = 0;
 	if (before)
 		ui->undo.before = *before; /* taken over */
 	else
 		rec_init(&ui->undo.before, kind);
+	/* the version this change left: a later undo checks nobody has changed
+	 * the row since, as a form's save does */
+	ui->undo.has_after = rec_get(ui->db, kind, id, &ui->undo.after, NULL) == RP_OK;
+	if (!ui->undo.has_after)
+		rec_init(&ui->undo.after, kind);
 }
 
 static void trash(struct ui *ui, enum kind_id kind, int64_t id)
@@ -47,12 +54,56 @@ static void trash(struct ui *ui, enum kind_id kind, int64_t id)
 	           (long long)id);
 }
 
+/* The labels of the fields in which a and b (one row, two versions)
+ * differ, and whether it went to or came back from the trash. */
+static void what_changed(const struct rec *a, const struct rec *b, char *out, size_t n)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	for (int i = 0; i < a->kind->nfields; i++) {
+		const struct val *x = &a->v[i], *y = &b->v[i];
+		int same = x->null == y->null && x->i == y->i &&
+		           (!x->s || !y->s ? x->s == y->s : strcmp(x->s, y->s) == 0);
+		if (!same && o + 2 < n)
+			o += (size_t)snprintf(out + o, n - o, "%s%s", o ? ", " : "", a->kind->fields[i].label);
+	}
+	if ((a->deleted_at != 0) != (b->deleted_at != 0) && o + 2 < n)
+		snprintf(out + o, n - o, "%s%s", o ? ", " : "", b->deleted_at ? "trashed" : "restored");
+}
+
+/* Undo would write over a change made elsewhere since (another rapport,
+ * a script): say what changed and ask for u again. */
+static int undo_would_overwrite(struct ui *ui)
+{
+	struct rec cur;
+	char changed[300];
+	if (!ui->undo.has_after || ui->undo.asked ||
+	    rec_get(ui->db, ui->undo.kind, ui->undo.id, &cur, NULL) != RP_OK)
+		return 0;
+	if (cur.updated_at == ui->undo.after.updated_at &&
+	    cur.deleted_at == ui->undo.after.deleted_at) {
+		rec_free(&cur);
+		return 0;
+	}
+	what_changed(&ui->undo.after, &cur, changed, sizeof changed);
+	rec_free(&cur);
+	ui->undo.asked = 1;
+	ui_message(ui, 1,
+	           "%s #%lld was changed elsewhere since (%s): u again undoes anyway and that"
+	           " change is lost; any other key keeps it",
+	           kind_get(ui->undo.kind)->name, (long long)ui->undo.id,
+	           *changed ? changed : "its version");
+	return 1;
+}
+
 static void undo(struct ui *ui)
 {
 	struct rp_err err;
 	struct rec cur;
 	const char *name = kind_get(ui->undo.kind)->name;
 	int rc = RP_OK;
+	if (ui->undo.op != UNDO_NONE && undo_would_overwrite(ui))
+		return;
 	switch (ui->undo.op) {
 	case UNDO_NONE: ui_message(ui, 0, "Nothing to undo"); return;
 	case UNDO_ADD: rc = rec_trash(ui->db, ui->undo.kind, ui->undo.id, &err); break;
@@ -79,8 +130,7 @@ static void undo(struct ui *ui)
 	} else {
 		ui_reload(ui);
 	}
-	rec_free(&ui->undo.before);
-	ui->undo.op = UNDO_NONE;
+	ui_set_undo(ui, UNDO_NONE, ui->undo.kind, 0, NULL);
 }
 
 static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
@@ -293,6 +343,8 @@ void ui_handle_key(struct ui *ui, int key)
 		return;
 	}
 	a = keys_action(key, ctx);
+	if (a != A_UNDO)
+		ui->undo.asked = 0; /* any other key keeps the other change */
 	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
 		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
 		return;

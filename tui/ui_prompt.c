@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/interchange.h"
+#include "core/outfile.h"
 #include "core/person.h"
 #include "core/report.h"
 #include "core/when.h"
@@ -120,26 +121,21 @@ static void do_export(struct ui *ui)
 	const struct rec *sel = p->page.n ? &p->page.rows[p->cursor] : NULL;
 	const char *path = ui->prompt.ed.buf;
 	struct rp_err err;
-	FILE *f;
-	int fd, rc;
-	if (!*path) {
+	struct outfile out;
+	int rc;
+	if (!*path || strcmp(path, "-") == 0) { /* stdout is the screen here */
 		ui_message(ui, 1, "No file name: nothing written");
 		return;
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		ui_message(ui, 1, "%s: cannot write: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (outfile_open(&out, ui->db, path, &err) != RP_OK || out.f == stdout) {
+		ui_error(ui, &err);
 		return;
 	}
 	if (p->kind == K_PERSON && sel)
-		rc = report_md(ui->db, sel->id, f, &err);
+		rc = report_md(ui->db, sel->id, out.f, &err);
 	else
-		rc = export_json(ui->db, f, &err);
-	if (fclose(f) != 0 && rc == RP_OK)
-		rc = rp_fail(&err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc != RP_OK)
+		rc = export_json(ui->db, out.f, &err);
+	if (outfile_close(&out, rc == RP_OK, &err) != RP_OK)
 		ui_error(ui, &err);
 	else
 		ui_message(ui, 0, "Wrote %s", path);

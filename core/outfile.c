@@ -1,0 +1,122 @@
+/* outfile.c - see outfile.h. */
+#include "core/outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/store.h"
+
+static int refuse_own(const struct db *db, const char *path, struct rp_err *err)
+{
+	if (db && store_is_own_file(db, path))
+		return rp_fail(err, RP_EINVAL,
+		               "%s: is the database itself (or its -wal, -shm or journal): nothing was"
+		               " written; choose another file",
+		               path);
+	return RP_OK;
+}
+
+/* Where a stream is written in place: an existing non-regular file. */
+static int open_stream(struct outfile *o, struct rp_err *err)
+{
+	int fd = open(o->path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return rp_fail(err, RP_EIO, "%s: cannot write: %s", o->path, strerror(errno));
+	}
+	o->stream = 1;
+	return RP_OK;
+}
+
+int outfile_open(struct outfile *o, const struct db *db, const char *path, struct rp_err *err)
+{
+	struct stat sb;
+	const char *slash;
+	int fd;
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		o->stream = 1;
+		return RP_OK;
+	}
+	if (snprintf(o->path, sizeof o->path, "%s", path) >= (int)sizeof o->path)
+		return rp_fail(err, RP_EINVAL, "%.60s...: path too long", path);
+	if (refuse_own(db, path, err) != RP_OK)
+		return RP_EINVAL;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return rp_fail(err, RP_EINVAL, "%s: is a folder; give a file name", path);
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return open_stream(o, err);
+	slash = strrchr(path, '/');
+	snprintf(o->tmp, sizeof o->tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
+	         slash ? slash + 1 : path);
+	if ((fd = mkstemp(o->tmp)) < 0)
+		return rp_fail(err, RP_EIO, "%s: cannot write: %s", path, strerror(errno));
+	/* 0600 whatever the umask: exports hold private notes */
+	if (fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
+		int e = errno;
+		close(fd);
+		unlink(o->tmp);
+		return rp_fail(err, RP_EIO, "%s: cannot write: %s", path, strerror(e));
+	}
+	return RP_OK;
+}
+
+/* The folder of path, synced so that the rename is on disk too. */
+static void sync_folder(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+	snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
+	         slash ? path : ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+static int close_stream(struct outfile *o, int ok, struct rp_err *err)
+{
+	int bad = o->f == stdout ? fflush(stdout) != 0 : fclose(o->f) != 0;
+	o->f = NULL;
+	if (bad && ok)
+		return rp_fail(err, errno == ENOSPC ? RP_EFULL : RP_EIO, "%s: cannot write: %s",
+		               *o->path ? o->path : "standard output", strerror(errno));
+	return ok ? RP_OK : rp_code(err, RP_EIO);
+}
+
+int outfile_close(struct outfile *o, int ok, struct rp_err *err)
+{
+	int e = 0;
+	if (!o->f)
+		return rp_code(err, RP_EIO);
+	if (o->stream)
+		return close_stream(o, ok, err);
+	/* a write that failed on the file itself is said with the file's name */
+	if (ferror(o->f))
+		e = errno ? errno : EIO;
+	else if (ok && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0))
+		e = errno;
+	if (fclose(o->f) != 0 && !e)
+		e = errno;
+	o->f = NULL;
+	if (ok && !e && rename(o->tmp, o->path) == 0) {
+		sync_folder(o->path);
+		return RP_OK;
+	}
+	if (ok && !e)
+		e = errno;
+	unlink(o->tmp);
+	if (!e) /* the writer's own error stands */
+		return rp_code(err, RP_EIO);
+	return rp_fail(err, e == ENOSPC ? RP_EFULL : RP_EIO,
+	               "%s: cannot write: %s; nothing was written there (a file it had is kept as"
+	               " it was)",
+	               o->path, e == ENOSPC ? "the disk is full" : strerror(e));
+}

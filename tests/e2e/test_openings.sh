@@ -1,0 +1,140 @@
+#!/bin/sh
+# Opening a database: paths that are not files, two rapports making one
+# file at once, reading that leaves the file as it was, a read-only check
+# that tells the truth, and reading on a full disk.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+sum() { sha256sum "$1" | cut -c1-64; }
+
+# --- a database path that is not a regular file: one clear message, at once
+mkfifo "$T_DIR/fifo"
+timeout 10 "$RAPPORT" --db "$T_DIR/fifo" --config "$CONFIG" list people >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+RC=$? ERR=$(cat "$T_DIR/.err") OUT=
+expect_rc 1 "--db on a FIFO fails at once (no hang)"
+expect_err "is a named pipe (FIFO), not a database file" "and says what it is"
+timeout 10 "$RAPPORT" --db "$T_DIR/fifo" --config "$CONFIG" check >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+RC=$? ERR=$(cat "$T_DIR/.err") OUT=$(cat "$T_DIR/.out")
+expect_rc 1 "check on a FIFO fails at once too"
+expect_err "named pipe" "and says what it is"
+mkdir "$T_DIR/folder"
+raw --db "$T_DIR/folder" --config "$CONFIG" list people
+expect_rc 1 "--db on a folder fails"
+expect_err "is a folder, not a database file" "and says so"
+for ro in "" --read-only; do
+	raw --db /dev/null --config "$CONFIG" $ro list people
+	expect_rc 1 "--db /dev/null $ro fails"
+	expect_err "is a device, not a database file" "and says it is a device"
+	case "$ERR" in *upgrade*|*"I/O error"*) not_ok "no vague message ($ro)" "$ERR" ;; *) ok "no vague message ($ro)" ;; esac
+done
+
+# --- twenty rapports started at once on a file that does not exist yet
+NEW="$T_DIR/new.db"
+i=0
+while [ $i -lt 20 ]; do
+	("$RAPPORT" --db "$NEW" --config "$CONFIG" list people >/dev/null 2>"$T_DIR/start.$i"; echo $? >"$T_DIR/rc.$i") &
+	i=$((i + 1))
+done
+wait
+bad=0
+i=0
+while [ $i -lt 20 ]; do
+	[ "$(cat "$T_DIR/rc.$i")" = 0 ] || { bad=$((bad + 1)); sed "s/^/# start $i: /" "$T_DIR/start.$i"; }
+	i=$((i + 1))
+done
+expect_eq "$bad" "0" "20 rapports started at once on a new file: none fails"
+"$RAPPORT" --db "$T_DIR/alone.db" --config "$CONFIG" list people >/dev/null 2>&1
+expect_eq "$(sqlite3 "$NEW" 'SELECT user_version, count(*) FROM pragma_user_version, sqlite_master')" \
+	"$(sqlite3 "$T_DIR/alone.db" 'SELECT user_version, count(*) FROM pragma_user_version, sqlite_master')" \
+	"and the file has the whole schema, as one made alone"
+
+# the screen holds a file it has just made while commands run on it
+DB="$T_DIR/held.db"
+ui_start 100 30
+wait_for "rapport" "the screen makes and opens a new file"
+for cmd in "today" "check" "due" "list people" "add person Ada"; do
+	r $cmd
+	case "$RC" in 0|3) ok "'$cmd' beside it works" ;; *) not_ok "'$cmd' beside it works" "$ERR" ;; esac
+done
+keys q
+wait_exit "the screen quits"
+expect_eq "$(sqlite3 "$DB" 'SELECT name FROM person')" "Ada" "what was added beside it is there"
+
+# --- a command that only reads leaves the file byte for byte as it was
+DB="$T_DIR/read.db"
+r add person "Ada Lovelace" --cadence 14
+r add person "Grace Hopper"
+r add meeting --with Ada --at "2026-11-01 10:00"
+r add goal "Land a job"
+r checkin --mood 4 --did "read" --next "write"
+sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+before=$(sum "$DB")
+printf '{"format":"rapport","version":1,"people":[{"name":""}]}' >"$T_DIR/bad.json"
+for cmd in "list people" "list meetings" "show person 1" "today" "due" "search Ada" "check" "export --format json -o $T_DIR/x.json" "import $T_DIR/bad.json"; do
+	r $cmd
+	expect_eq "$(sum "$DB")" "$before" "'$cmd' leaves the file as it was"
+done
+
+# --- check gives the same verdict read-only as read-write
+r check
+expect_rc 0 "check: sound"
+r --read-only check
+expect_rc 0 "check --read-only on the same file: sound too"
+expect_out "is sound" "and says so"
+# as a user who may not write the file or its folder
+if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	RO="$T_DIR/ro"
+	mkdir -p "$RO"
+	cp "$DB" "$RO/r.db"
+	chmod 0755 "$RO" "$T_DIR"
+	chmod 0644 "$RO/r.db"
+	OUT=$(su nobody -s /bin/sh -c "HOME=/tmp '$RAPPORT' --db '$RO/r.db' --config /dev/null check" 2>&1)
+	case "$OUT" in *"is sound"*) ok "check by a user who cannot write it: sound" ;; *) not_ok "check by a user who cannot write it: sound" "$OUT" ;; esac
+else
+	ok "(not root: the other user's check is not tried)"
+fi
+# a damaged search index is still found read-only
+cp "$DB" "$T_DIR/damaged.db"
+sqlite3 "$T_DIR/damaged.db" "INSERT INTO fts_data(id, block) VALUES(137438953473, x'00ff00ff')" 2>/dev/null ||
+	sqlite3 "$T_DIR/damaged.db" "UPDATE fts_data SET block = x'00ff00ff00ff' WHERE id = (SELECT max(id) FROM fts_data)"
+raw --db "$T_DIR/damaged.db" --config "$CONFIG" check
+rw=$RC
+raw --db "$T_DIR/damaged.db" --config "$CONFIG" --read-only check
+expect_eq "$RC" "$rw" "a damaged search index: the same verdict read-only ($rw)"
+[ "$rw" = 1 ] && ok "and it is found" || not_ok "and it is found" "$OUT"
+
+# --- a full disk: reading works, writing says the disk is full
+FULL="$T_DIR/full"
+mkdir -p "$FULL"
+if mount -t tmpfs -o size=1m tmpfs "$FULL" 2>/dev/null; then
+	trap 'umount "$FULL" 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
+	cp "$DB" "$FULL/r.db"
+	DB="$FULL/r.db"
+	dd if=/dev/zero of="$FULL/ballast" bs=4k 2>/dev/null
+	r list people
+	expect_rc 0 "a full disk: list reads"
+	expect_out "Ada Lovelace" "and shows the people"
+	r --read-only list people
+	expect_rc 0 "a full disk: --read-only list reads"
+	r today
+	expect_rc 0 "a full disk: today reads"
+	r check
+	expect_rc 0 "a full disk: check reads"
+	r export --format json -o "$T_DIR/full-export.json"
+	expect_rc 0 "a full disk: export to another disk"
+	expect_eq "$(jq -r '.people | length' "$T_DIR/full-export.json")" "2" "with everything in it"
+	r backup "$T_DIR/full.bak"
+	expect_rc 0 "a full disk: backup to another disk"
+	r add person "Zoe Full"
+	expect_rc 1 "a full disk: a change fails"
+	expect_err "disk full" "and says the disk is full"
+	ui_start 100 30
+	wait_for "Ada Lovelace" "a full disk: the screen opens and reads"
+	wait_for "disk is full" "and says the disk is full"
+	keys q
+	wait_exit "quits"
+	umount "$FULL"
+else
+	ok "(no mount here: the full disk is not tried)"
+fi
+echo "1..$T_N"

@@ -1,0 +1,145 @@
+#!/bin/sh
+# Every file rapport writes (exports, reports, CSV folders, backups) is
+# written whole or not at all, 0600, never through a link and never onto
+# the database or its -wal, -shm or journal.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+D="$T_DIR/out"
+mkdir -p "$D"
+r add person "Ada Lovelace" --notes "private notes"
+r add meeting --with Ada --at "2026-11-20 10:00" --agenda "CV review"
+sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+sum() { sha256sum "$1" 2>/dev/null | cut -c1-64; }
+mode() { stat -c %a "$1"; }
+before=$(sum "$DB")
+
+# --- onto the database: refused, whatever the name or link says
+for target in "$DB" "$DB-wal" "$DB-shm" "$DB-journal"; do
+	r export --format md -o "$target"
+	expect_rc 1 "export onto $(basename "$target") is refused"
+	expect_err "the database" "and says it is the database's file"
+done
+expect_eq "$(sum "$DB")" "$before" "the database is byte for byte as it was"
+[ -e "$DB-journal" ] && not_ok "no journal was made beside it" || ok "no journal was made beside it"
+ln -s "$DB" "$D/link.json"
+r export --format json --output "$D/link.json"
+expect_rc 1 "export through a link to the database is refused"
+expect_eq "$(sum "$DB")" "$before" "the database is untouched"
+(cd "$(dirname "$DB")" && "$RAPPORT" --db "$DB" --config "$CONFIG" export --format md -o "./$(basename "$DB")" >/dev/null 2>&1)
+expect_eq "$?" "1" "the same file by another spelling of its path is refused"
+r backup "$DB"
+expect_rc 1 "a backup onto the database is refused"
+r backup "$DB-wal"
+expect_rc 1 "a backup onto its -wal is refused"
+[ -e "$DB-wal" ] && not_ok "no -wal was made by it" || ok "no -wal was made by it"
+mkdir -p "$D/csvdb"
+ln -s "$DB" "$D/csvdb/people.csv"
+r export --format csv -o "$D/csvdb"
+expect_rc 1 "a CSV folder whose people.csv links to the database is refused"
+expect_eq "$(sum "$DB")" "$before" "the database is untouched"
+r check
+expect_out "is sound" "check: sound"
+
+# --- an existing file: replaced whole, 0600, a new inode
+printf 'old export\n' >"$D/a.md"
+chmod 0644 "$D/a.md"
+ino=$(stat -c %i "$D/a.md")
+r export --format md -o "$D/a.md"
+expect_rc 0 "export over an existing file"
+expect_eq "$(mode "$D/a.md")" "600" "it is 0600 after, whatever it was"
+[ "$(stat -c %i "$D/a.md")" != "$ino" ] && ok "it is a new file (renamed into place)" || not_ok "it is a new file (renamed into place)"
+grep -q "Ada Lovelace" "$D/a.md" && ok "with the report in it" || not_ok "with the report in it"
+left=$(ls -A "$D" | grep -c '^\.' )
+expect_eq "$left" "0" "no temporary file is left beside it"
+
+# --- a link at the output path is replaced; its target is not written
+printf 'victim\n' >"$D/victim.txt"
+ln -s "$D/victim.txt" "$D/b.json"
+r export --format json -o "$D/b.json"
+expect_rc 0 "export onto a link"
+expect_eq "$(cat "$D/victim.txt")" "victim" "the link's target is untouched"
+[ -f "$D/b.json" ] && [ ! -L "$D/b.json" ] && ok "the link is replaced by the file" || not_ok "the link is replaced by the file"
+mkdir -p "$D/csv"
+ln -s "$D/victim.txt" "$D/csv/meetings.csv"
+r export --format csv -o "$D/csv"
+expect_rc 0 "a CSV folder export with a link in it"
+expect_eq "$(cat "$D/victim.txt")" "victim" "the link's target is untouched"
+[ ! -L "$D/csv/meetings.csv" ] && grep -q "CV review" "$D/csv/meetings.csv" && ok "the link is replaced by the file" || not_ok "the link is replaced by the file"
+expect_eq "$(mode "$D/csv/people.csv")" "600" "CSV files are 0600"
+r export --format md -o "$D"
+expect_rc 1 "an output that is a folder is refused"
+expect_err "folder" "and says so"
+
+# --- streams stay streams
+r export --format md -o /dev/null
+expect_rc 0 "export to /dev/null"
+[ -c /dev/null ] && ok "/dev/null is still a device" || not_ok "/dev/null is still a device"
+OUT=$("$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o /dev/stdout | jq -r '.people[0].name')
+expect_eq "$OUT" "Ada Lovelace" "export to /dev/stdout writes the stream"
+
+# --- killed half-way or a full disk: the last good file stays
+long=$(head -c 100000 /dev/zero | tr '\0' 'x')
+r add person "Bea Long" --notes "$long"
+r add person "Cy Long" --notes "$long"
+printf 'last good export\n' >"$D/good.json"
+FULL="$T_DIR/full"
+mkdir -p "$FULL"
+if mount -t tmpfs -o size=64k tmpfs "$FULL" 2>/dev/null; then
+	trap 'umount "$FULL" 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
+	printf 'last good export\n' >"$FULL/good.json"
+	dd if=/dev/zero of="$FULL/ballast" bs=4k 2>/dev/null
+	r export --format json -o "$FULL/good.json"
+	expect_rc 1 "export onto a full disk fails"
+	expect_err "good.json" "naming the file"
+	expect_eq "$(cat "$FULL/good.json")" "last good export" "the last good file is intact"
+	expect_eq "$(ls -A "$FULL" | grep -c '^\.')" "0" "no temporary file is left"
+	r backup "$FULL/b.bak"
+	expect_rc 1 "a backup onto a full disk fails"
+	[ -e "$FULL/b.bak" ] && not_ok "and leaves no half backup" || ok "and leaves no half backup"
+	umount "$FULL"
+else
+	# no mount allowed: a file size limit kills the export half-way
+	(ulimit -f 64; "$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/good.json") >/dev/null 2>&1
+	expect_eq "$(cat "$D/good.json")" "last good export" "killed half-way: the last good file is intact"
+	ok "(no mount here)"
+	ok "(no mount here)"
+	ok "(no mount here)"
+	ok "(no mount here)"
+fi
+# killed while it writes: SIGXFSZ at a file size limit ends it mid-file
+(ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/good.json") >/dev/null 2>&1
+[ $? -ne 0 ] && ok "an export stopped half-way fails" || not_ok "an export stopped half-way fails"
+expect_eq "$(cat "$D/good.json")" "last good export" "and the last good file is intact"
+
+# --- backups never collide and never overwrite
+r backup
+expect_rc 0 "a backup"
+first=$OUT
+r backup
+expect_rc 0 "a second backup in the same second"
+[ "$OUT" != "$first" ] && ok "under another name" || not_ok "under another name" "$first" "$OUT"
+n=$(ls "$T_DIR" | grep -c '^rapport\.db\..*\.bak$')
+expect_eq "$n" "2" "both are there"
+printf 'not to be lost\n' >"$D/keep.bak"
+r backup "$D/keep.bak"
+expect_rc 1 "a backup onto an existing file is refused"
+expect_eq "$(cat "$D/keep.bak")" "not to be lost" "and the file is untouched"
+r backup "$D/new.bak"
+expect_eq "$(mode "$D/new.bak")" "600" "a backup is 0600"
+expect_eq "$(sqlite3 "$D/new.bak" 'SELECT count(*) FROM person')" "3" "and whole"
+
+# --- the screen's E prompt: the same rules
+ui_start 120 30
+wait_for "Ada Lovelace" "the screen opens"
+keys E
+wait_for "to:" "the export prompt"
+keys C-u
+type_text "$DB"
+keys Enter
+wait_for "the database" "export onto the database from the screen is refused"
+keys q
+wait_exit "quits"
+expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM person')" "3" "the database still holds its people"
+expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "and is whole"
+echo "1..$T_N"

@@ -1,0 +1,142 @@
+#!/bin/sh
+# Values from files and the command line: instants out of range, control
+# characters on a terminal, cuts inside a character, the daylight-saving
+# gap and overlap, repeated options, a pipe that is no export.
+. "$(dirname "$0")/lib.sh"
+
+r add person "Ada Lovelace"
+r add meeting --with Ada --at "2026-11-20 10:00" --agenda "CV"
+r export --format json -o "$T_DIR/good.json"
+
+# --- instants out of range: refused where they enter, naming record and field
+# (sed, not jq: jq would turn 2^63-1 into a float)
+jq '.meetings[0].uuid = "11111111-1111-4111-8111-111111111111"' "$T_DIR/good.json" |
+	sed 's/"start_at": *[0-9]*/"start_at":9223372036854775807/' >"$T_DIR/huge.json"
+r import "$T_DIR/huge.json"
+expect_rc 1 "an import with start_at 2^63-1 is refused"
+expect_err "meetings[0].start_at" "naming the record and the field"
+expect_err "between the years 1900 and 9999" "and the range"
+jq '.meetings[0].start_at = 1795165200000 | .meetings[0].uuid = "11111111-1111-4111-8111-111111111112"' "$T_DIR/good.json" >"$T_DIR/ms.json"
+r import "$T_DIR/ms.json"
+expect_rc 1 "a timestamp in milliseconds is refused"
+expect_err "milliseconds?" "and the message guesses why"
+jq '.people[0].created_at = -9999999999999 | .people[0].uuid = "11111111-1111-4111-8111-111111111113"' "$T_DIR/good.json" >"$T_DIR/old.json"
+r import "$T_DIR/old.json"
+expect_rc 1 "a created_at before 1900 is refused"
+expect_err "people[0].created_at" "naming it"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:far@t\r\nDTSTART:18000101T100000Z\r\nSUMMARY:Meeting with Old Timer\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T_DIR/far.ics"
+r import "$T_DIR/far.ics"
+expect_rc 1 "an .ics event in the year 1800 is refused"
+expect_err "far.ics" "naming the file"
+r add meeting --with Ada --at "+9000y"
+expect_rc 1 "--at nine thousand years on is refused"
+r list meetings
+expect_rc 0 "the list still reads"
+r export --format md
+expect_rc 0 "and the report"
+r export --format ics --all
+expect_out "DTSTART:20261120T090000Z" "and the calendar, whole"
+# a file written before these checks (the value put in by hand) shows and
+# exports without a crash
+sqlite3 "$DB" "UPDATE meeting SET start_at = 9223372036854775807 WHERE id = 1"
+for cmd in "list meetings" "show meeting 1" "export --format md" "export --format ics" "export --format csv --kind meeting" "today"; do
+	r $cmd
+	case "$RC" in 0|1) ok "a stored 2^63-1: '$cmd' does not crash" ;; *) not_ok "a stored 2^63-1: '$cmd' does not crash" "exit $RC" "$ERR" ;; esac
+done
+r show meeting 1
+expect_out "no such time" "and says the time is not one"
+sqlite3 "$DB" "UPDATE meeting SET start_at = 1795165200 WHERE id = 1"
+
+# --- the daylight-saving gap and overlap (TZ=Europe/Berlin)
+r add meeting --with Ada --at "2026-03-29 02:30"
+expect_rc 1 "a time in the spring gap is refused"
+expect_err "does not exist here" "saying it does not exist"
+expect_err "03:30" "and what it would be"
+r add meeting --with Ada --at "2026-10-25 02:30" --json
+expect_rc 0 "a time in the autumn overlap is taken"
+expect_eq "$(jqo .start_at)" "1792888200" "at its first occurrence (00:30 UTC, summer time)"
+r add meeting --with Ada --at "2026-03-29 03:30" --json
+expect_eq "$(jqo .start_at)" "1774747800" "the hour after the gap is itself"
+
+# --- a repeated single-valued option is a usage error
+r checkin --day 2026-01-01 --day 2026-01-02 --mood 3
+expect_rc 2 "checkin --day twice: usage error"
+expect_err "--day is given twice" "saying which option"
+expect_eq "$(sql 'SELECT count(*) FROM checkin')" "0" "and no check-in is made"
+r add person "Bo" --role mentor --role peer
+expect_rc 2 "add person --role twice: usage error"
+r edit person 1 --notes a --notes b
+expect_rc 2 "edit --notes twice: usage error"
+r export --format json -o "$T_DIR/a.json" --output "$T_DIR/b.json"
+expect_rc 2 "export -o and --output: usage error"
+raw --db "$DB" --db "$T_DIR/other.db" --config "$CONFIG" list people
+expect_rc 2 "--db twice: usage error"
+r add person "Cy Tagged" --tag cv --tag interview
+expect_rc 0 "--tag may repeat"
+expect_eq "$(sql "SELECT tags FROM person WHERE name = 'Cy Tagged'")" "cv,interview" "each adds a tag"
+
+# --- control characters never reach a terminal raw
+csi=$(printf '\302\233')
+r add person "EVIL${csi}2Jtest" --notes "$(printf 'line one\rsafe text')"
+expect_rc 0 "a name with a C1 control and notes with a CR are taken (stored as given)"
+r add person "Esc Notes" --notes "$(printf 'a\033]0;owned\007')"
+expect_rc 1 "C0 controls such as ESC are refused where they enter"
+id=$(sql "SELECT id FROM person WHERE name LIKE 'EVIL%'")
+# on a terminal (script gives the command one)
+script -qec "'$RAPPORT' --db '$DB' --config '$CONFIG' show person $id" /dev/null >"$T_DIR/tty.out" 2>&1
+if grep -q "$(printf '\302\233')" "$T_DIR/tty.out"; then not_ok "show on a terminal: no C1 control (CSI)"; else ok "show on a terminal: no C1 control (CSI)"; fi
+if grep -q "$(printf '\033]')" "$T_DIR/tty.out"; then not_ok "no ESC ] (title) sequence"; else ok "no ESC ] (title) sequence"; fi
+if grep -q 'EVIL\\x9b2Jtest' "$T_DIR/tty.out"; then ok "the CSI is shown escaped"; else not_ok "the CSI is shown escaped" "$(cat -v "$T_DIR/tty.out")"; fi
+if grep -q 'line one^Msafe text' "$T_DIR/tty.out"; then ok "a lone CR is shown as ^M"; else not_ok "a lone CR is shown as ^M" "$(cat -v "$T_DIR/tty.out")"; fi
+for cmd in "today" "search EVIL" "list people" "export --format md"; do
+	script -qec "'$RAPPORT' --db '$DB' --config '$CONFIG' $cmd" /dev/null >"$T_DIR/tty.out" 2>&1
+	if grep -q "$(printf '\302\233')" "$T_DIR/tty.out" || grep -q "$(printf '\033]0')" "$T_DIR/tty.out"; then
+		not_ok "'$cmd' on a terminal: no control sequence from the data" "$(cat -v "$T_DIR/tty.out" | head -5)"
+	else
+		ok "'$cmd' on a terminal: no control sequence from the data"
+	fi
+done
+script -qec "'$RAPPORT' --db '$DB' --config '$CONFIG' show person 'x${csi}y'" /dev/null >"$T_DIR/tty.out" 2>&1
+if grep -q "$(printf '\302\233')" "$T_DIR/tty.out"; then not_ok "an argument echoed in a message is escaped too"; else ok "an argument echoed in a message is escaped too"; fi
+# to a pipe or a file the text is kept as it is (the export is lossless)
+r show person "$id"
+case "$OUT" in *"$csi"*) ok "to a pipe, the text is as stored" ;; *) not_ok "to a pipe, the text is as stored" ;; esac
+r export --format json -o "$T_DIR/raw.json"
+expect_eq "$(jq -r '.people[] | select(.name | startswith("EVIL")) | .name' "$T_DIR/raw.json")" "EVIL${csi}2Jtest" "and the JSON export keeps it exactly"
+
+# --- cuts fall between characters, and every format refuses too long alike
+cjk=$(python3 -c 'print("医" * 300)')
+r add meeting --with Ada --at "2026-11-21 10:00" --agenda "$cjk"
+expect_rc 0 "a long CJK agenda is added"
+printf '%s' "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok "its echo is valid UTF-8" || not_ok "its echo is valid UTF-8" "$OUT"
+r list meetings
+printf '%s' "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok "the list is valid UTF-8" || not_ok "the list is valid UTF-8"
+long=$(python3 -c 'print("Dr. " + "é" * 120)')
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:long@t\r\nDTSTART:20261101T100000Z\r\nSUMMARY:Meeting with %s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' "$long" >"$T_DIR/long.ics"
+r import "$T_DIR/long.ics"
+expect_rc 1 "an .ics with a name over 200 bytes is refused, as in CSV and JSON"
+expect_err "long.ics" "naming the file"
+expect_err "event" "and the event"
+expect_err "too long" "and saying too long, not a cut"
+printf 'name,email\n"%s",\n' "$long" >"$T_DIR/long.csv"
+r import "$T_DIR/long.csv"
+expect_rc 1 "the same name from a CSV is refused"
+expect_err "too long" "the same way"
+
+# --- a pipe that is no export is refused in its first bytes
+start=$(date +%s)
+head -c 1000000000 /dev/zero | "$RAPPORT" --db "$DB" --config "$CONFIG" import /dev/stdin >"$T_DIR/.out" 2>"$T_DIR/.err"
+RC=$? ERR=$(cat "$T_DIR/.err") OUT=
+took=$(( $(date +%s) - start ))
+expect_rc 1 "1 GB of zeros from a pipe is refused"
+expect_err "NUL byte (byte 1)" "at its first byte"
+[ "$took" -le 5 ] && ok "at once (${took} s)" || not_ok "at once" "${took} s"
+printf 'hello' | "$RAPPORT" --db "$DB" --config "$CONFIG" import /dev/stdin >/dev/null 2>"$T_DIR/.err"
+RC=$? ERR=$(cat "$T_DIR/.err")
+expect_rc 1 "text that is no JSON from a pipe is refused"
+expect_err "'{' was expected at byte 1" "saying where"
+r export --format json
+printf '%s' "$OUT" | "$RAPPORT" --db "$T_DIR/copy.db" --config "$CONFIG" import /dev/stdin >/dev/null 2>&1
+expect_eq "$?" "0" "a real export from a pipe imports"
+expect_eq "$(sqlite3 "$T_DIR/copy.db" 'SELECT count(*) FROM person')" "$(sql 'SELECT count(*) FROM person')" "whole"
+echo "1..$T_N"
