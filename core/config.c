@@ -80,8 +80,20 @@ static int parse_path(const char *value, void *dest, long min, long max, char *w
 	struct rp_err err;
 	(void)min;
 	(void)max;
+	((char *)dest)[0] = '\0';
 	if (!*value) {
 		snprintf(why, n, "empty path");
+		return -1;
+	}
+	/* no shell reads this file: a $VAR or ~user would be taken literally
+	 * and become a folder of that name */
+	if (strchr(value, '$')) {
+		snprintf(why, n, "'%s': variables ($...) are not expanded here; write the path out, or"
+		         " begin it with ~/", value);
+		return -1;
+	}
+	if (value[0] == '~' && value[1] != '/' && value[1] != '\0') {
+		snprintf(why, n, "'%s': only ~/ (your own home) is expanded", value);
 		return -1;
 	}
 	if (paths_expand(value, (char *)dest, CONFIG_PATH_MAX, &err) != RP_OK) {
@@ -136,6 +148,9 @@ static void report(struct config_report *rep, const char *fmt, ...)
  * user pointer; config_load is not re-entrant because of it (one thread). */
 static struct config_report *ini_report;
 static const char *ini_path;
+/* the lines iniparser could not read, to read the file again without them */
+#define MAX_BAD_LINES 32
+static int bad_lines[MAX_BAD_LINES], nbad_lines;
 
 static int ini_error(const char *fmt, ...)
 {
@@ -151,6 +166,8 @@ static int ini_error(const char *fmt, ...)
 	open = strrchr(msg, '(');
 	if (open)
 		line = atoi(open + 1);
+	if (line > 0 && nbad_lines < MAX_BAD_LINES)
+		bad_lines[nbad_lines++] = line;
 	text = strstr(msg, "-> ");
 	if (text) {
 		text[strcspn(text, "\n")] = '\0';
@@ -265,6 +282,90 @@ static void check_unknown(const dictionary *d, const char *path, struct config *
 	}
 }
 
+/* Is this line the one that says [general] database?  (For a line that
+ * could not be read: the database it names is then unknown.) */
+static int names_database(const char *line)
+{
+	while (isspace((unsigned char)*line))
+		line++;
+	if (strncasecmp(line, "database", 8) != 0)
+		return 0;
+	line += 8;
+	while (isspace((unsigned char)*line))
+		line++;
+	return *line == '=' || *line == ':';
+}
+
+static int is_bad_line(int line)
+{
+	for (int i = 0; i < nbad_lines; i++)
+		if (bad_lines[i] == line)
+			return 1;
+	return 0;
+}
+
+/* A private copy of path with the bad lines blanked (so that line numbers
+ * stay), for iniparser, which reads a whole file or nothing. */
+static int copy_without_bad_lines(const char *path, char *copy, size_t n, struct config *cfg)
+{
+	const char *dir = getenv("TMPDIR");
+	FILE *in = fopen(path, "r"), *out;
+	char *line = NULL;
+	size_t cap = 0;
+	int fd, no = 0;
+	snprintf(copy, n, "%s/rapport-config.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
+	if (!in || (fd = mkstemp(copy)) < 0) {
+		if (in)
+			fclose(in);
+		return -1;
+	}
+	if (!(out = fdopen(fd, "w"))) {
+		close(fd);
+		unlink(copy);
+		fclose(in);
+		return -1;
+	}
+	while (getline(&line, &cap, in) >= 0) {
+		no++;
+		if (is_bad_line(no) || strlen(line) > 1022) {
+			cfg->database_unread |= names_database(line);
+			fputc('\n', out);
+		} else {
+			fputs(line, out);
+		}
+	}
+	free(line);
+	fclose(in);
+	if (fclose(out) != 0) {
+		unlink(copy);
+		return -1;
+	}
+	return 0;
+}
+
+/* iniparser_load, and when a line stops it, again without that line (and
+ * any found since), so one bad line does not lose the rest of the file. */
+static dictionary *load_without_bad_lines(const char *path, struct config *cfg,
+                                          struct config_report *rep)
+{
+	dictionary *d = iniparser_load(path);
+	for (int tries = 0; !d && nbad_lines > 0 && tries < 8; tries++) {
+		char copy[4200];
+		int before = nbad_lines;
+		if (copy_without_bad_lines(path, copy, sizeof copy, cfg) != 0)
+			break;
+		ini_path = path; /* messages name the user's file, not the copy */
+		d = iniparser_load(copy);
+		unlink(copy);
+		if (!d && nbad_lines == before)
+			break;
+	}
+	if (d && nbad_lines > 0)
+		report(rep, "%s: the rest of the file was read; the line%s above %s left out", path,
+		       nbad_lines == 1 ? "" : "s", nbad_lines == 1 ? "is" : "are");
+	return d;
+}
+
 int config_load(const char *path, int must_exist, struct config *cfg, struct config_report *rep,
                 struct rp_err *err)
 {
@@ -293,15 +394,13 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 
 	ini_report = rep;
 	ini_path = path;
+	nbad_lines = 0;
 	iniparser_set_error_callback(ini_error);
-	d = iniparser_load(path);
+	d = load_without_bad_lines(path, cfg, rep);
 	iniparser_set_error_callback(NULL);
 	ini_report = NULL;
 	if (!d) {
-		if (rep->n == 0)
-			report(rep, "%s: cannot read the file; defaults used", path);
-		else
-			report(rep, "%s: not read because of the line(s) above; all defaults used", path);
+		report(rep, "%s: cannot read the file; defaults used", path);
 		return RP_OK;
 	}
 	check_unknown(d, path, cfg, rep);
@@ -314,9 +413,13 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 		if (!value)
 			continue;
 		if (keys[i].parse(value, (char *)cfg + keys[i].offset, keys[i].min, keys[i].max, why,
-		                  sizeof why) != 0)
-			report(rep, "%s:%d: %s: %s; using the default", path,
-			       line_of(path, keys[i].section, keys[i].name), keys[i].name, why);
+		                  sizeof why) != 0) {
+			int db_key = keys[i].offset == offsetof(struct config, database);
+			report(rep, "%s:%d: %s: %s; %s", path, line_of(path, keys[i].section, keys[i].name),
+			       keys[i].name, why,
+			       db_key ? "no other database is opened in its place" : "using the default");
+			cfg->database_unread |= db_key;
+		}
 	}
 	iniparser_freedict(d);
 	return RP_OK;

@@ -32,6 +32,9 @@ struct config {
 	int start_today;                /* [ui] start = today (else main) */
 	int backup_daily;               /* [backup] daily */
 	int backup_keep;                /* [backup] keep */
+	/* the file sets a database that could not be read (a bad value, or a
+	 * line that could not be parsed): no other may be opened in its place */
+	int database_unread;
 	int nentries;
 	struct config_entry entries[CONFIG_MAX_ENTRIES];
 };

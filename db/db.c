@@ -277,7 +277,10 @@ int db_exec(struct db *db, const char *sql, struct rp_err *err)
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		enum rp_code code = code_of(rc);
-		rp_fail(err, code, "%s: %s", db->path, msg ? msg : sqlite3_errstr(rc));
+		if (code == RP_EFULL || code == RP_EBUSY || code == RP_EREADONLY)
+			fail(db, rc, "cannot save", err); /* said as every write says them */
+		else
+			rp_fail(err, code, "%s: %s", db->path, msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return (int)code;
 	}

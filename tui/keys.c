@@ -174,9 +174,45 @@ static void unbind(enum action a)
 	nbindings = out;
 }
 
+static int action_has_key(enum action a)
+{
+	for (int i = 0; i < nbindings; i++)
+		if (bindings[i].action == a)
+			return 1;
+	return 0;
+}
+
+/* The config may move quit, back and a form's cancel to other keys, but
+ * not leave one of them with none (no way out but Ctrl-C): then its
+ * default keys come back to it, taken from whatever had them. */
+static void keep_a_way_out(const struct config *cfg, const int *took_line,
+                           void (*report)(const char *msg))
+{
+	static const enum action way_out[] = {A_QUIT, A_BACK, A_FORM_CANCEL};
+	char msg[512], copy[160], *save = NULL;
+	for (size_t w = 0; w < sizeof way_out / sizeof way_out[0]; w++) {
+		const struct key_def *def = keys_def(way_out[w]);
+		if (action_has_key(def->action))
+			continue;
+		snprintf(copy, sizeof copy, "%s", def->keys);
+		for (char *t = strtok_r(copy, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+			int key = parse_key(t);
+			for (int i = 0; i < nbindings; i++)
+				if (bindings[i].key == key && (keys_def(bindings[i].action)->contexts & def->contexts))
+					bindings[i].action = A_NONE;
+			bind(key, def->action);
+		}
+		snprintf(msg, sizeof msg, "%s:%d: %s would be left without a key; %s kept for it",
+		         cfg->path, took_line[def->action], def->name, def->keys);
+		if (report)
+			report(msg);
+	}
+}
+
 void keys_init(const struct config *cfg, void (*report)(const char *msg))
 {
 	char msg[512], bad[64];
+	int took_line[A_COUNT] = {0}; /* the [keys] line that last took keys from an action */
 	nbindings = 0;
 	for (int i = 0; i < NDEFS; i++)
 		bind_all(table[i].keys, table[i].action, bad, sizeof bad);
@@ -196,6 +232,7 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 			continue;
 		}
 		unbind(def->action);
+		took_line[def->action] = ent->line;
 		if (bind_all(ent->value, def->action, bad, sizeof bad)) {
 			snprintf(msg, sizeof msg, "%s:%d: %s: '%s' is not a key name; default kept",
 			         cfg->path, ent->line, ent->key, bad);
@@ -218,10 +255,13 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 					         ent->line, ent->key, kn, other->name, def->name);
 					if (report)
 						report(msg);
+					took_line[bindings[i].action] = ent->line;
 					bindings[i].action = A_NONE;
 				}
 		}
 	}
+	if (cfg)
+		keep_a_way_out(cfg, took_line, report);
 }
 
 enum action keys_action(int key, unsigned context)

@@ -215,6 +215,12 @@ int main(int argc, char **argv)
 	c.db_given = g.db != NULL;
 	if (cmd && cmd->no_db)
 		return cmd->run(&c, argc - 1, argv + 1);
+	if (!g.db && cfg.database_unread) {
+		cli_error("%s: the database it names could not be read (above), so none is opened in"
+		          " its place; fix that line, or give --db PATH",
+		          cfg.path);
+		return EXIT_FAIL;
+	}
 	if (g.db)
 		rc = paths_expand(g.db, dbpath, sizeof dbpath, &err);
 	else if (cfg.database[0])
@@ -244,8 +250,12 @@ int main(int argc, char **argv)
 		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));
 	if (cfg.backup_daily && !g.readonly) {
 		int made;
-		if (store_daily_backup(c.db, cfg.backup_keep, &made, &err) != RP_OK)
+		if (store_daily_backup(c.db, cfg.backup_keep, &made, &err) != RP_OK) {
 			cli_error("the daily backup failed: %s", err.msg);
+			/* the screen would wipe stderr: its message line says it instead */
+			snprintf(first_problem, sizeof first_problem, "The daily backup failed: %s",
+			         err.msg);
+		}
 	}
 
 	if (cmd && cmd->writes) {

@@ -13,7 +13,7 @@ hits=$(grep -lE '\b(exit|abort) *\(' core/*.c db/*.c 2>/dev/null)
 expect_eq "$hits" "" "core/ and db/ never exit"
 
 # the example config is accepted as it stands, without a word
-r --config "$top/config.ini.example" list people
+raw --db "$DB" --config "$top/config.ini.example" list people
 expect_rc 0 "config.ini.example is a valid config"
 expect_no_err "and raises no problem"
 # every key the program knows is documented in the example

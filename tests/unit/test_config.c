@@ -85,8 +85,39 @@ static void test_syntax_error_is_placed(void **state)
 	(void)state;
 	load("[meetings]\ndefault_duration = 45\nthis line is nonsense\n", &cfg, &rep);
 	has_problem(&rep, "config.ini:3: cannot read this line: this line is nonsense");
-	has_problem(&rep, "defaults used");
-	assert_int_equal(cfg.default_duration, 30);
+	/* one bad line no longer loses the rest of the file */
+	has_problem(&rep, "the rest of the file was read");
+	assert_int_equal(cfg.default_duration, 45);
+	assert_int_equal(cfg.database_unread, 0);
+}
+
+/* A config that names a database which cannot be read (a bad line, a
+ * line iniparser cannot take, a $VAR) says so, so that no other database
+ * is opened in its place. */
+static void test_unreadable_database_is_flagged(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	char text[1400];
+	(void)state;
+	load("[general]\ndatabase = $HOME/x.db\n", &cfg, &rep);
+	has_problem(&rep, "config.ini:2: database: '$HOME/x.db': variables");
+	assert_int_equal(cfg.database_unread, 1);
+	assert_string_equal(cfg.database, "");
+	load("[general]\ndatabase = ~root/x.db\n", &cfg, &rep);
+	has_problem(&rep, "only ~/ (your own home) is expanded");
+	assert_int_equal(cfg.database_unread, 1);
+	snprintf(text, sizeof text, "[general]\ndatabase = /tmp/%01100d.db\n[meetings]\n"
+	         "default_duration = 50\n", 0);
+	load(text, &cfg, &rep);
+	has_problem(&rep, "config.ini:2: line too long");
+	assert_int_equal(cfg.database_unread, 1);
+	assert_int_equal(cfg.default_duration, 50);
+	snprintf(text, sizeof text, "; %01100d\n[general]\ndatabase = /tmp/right.db\n", 0);
+	load(text, &cfg, &rep);
+	has_problem(&rep, "config.ini:1: line too long");
+	assert_int_equal(cfg.database_unread, 0);
+	assert_string_equal(cfg.database, "/tmp/right.db");
 }
 
 static void test_bare_section_with_colon_does_not_crash(void **state)
@@ -144,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_values_are_read),
 		cmocka_unit_test(test_bad_value_is_placed_and_defaulted),
 		cmocka_unit_test(test_syntax_error_is_placed),
+		cmocka_unit_test(test_unreadable_database_is_flagged),
 		cmocka_unit_test(test_bare_section_with_colon_does_not_crash),
 		cmocka_unit_test(test_unknown_key_is_placed),
 		cmocka_unit_test(test_odd_files),

@@ -204,6 +204,58 @@ static void test_bad_rapport_now(void **state)
 	test_set_now("2026-11-25 09:00");
 }
 
+/* The spring gap is refused, saying so (mktime would move it on by an
+ * hour, silently); the autumn overlap is taken at its first occurrence. */
+static void test_daylight_saving(void **state)
+{
+	struct rp_err err = {0};
+	int64_t t;
+	(void)state;
+	assert_int_equal(instant_parse("2026-03-29 02:30", clock_now(), &t, &err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "does not exist here"));
+	assert_non_null(strstr(err.msg, "03:30"));
+	assert_int_equal(instant_parse("2026-03-29 02:00", clock_now(), &t, &err), RP_EINVAL);
+	expect_instant("2026-03-29 01:59", 1774745940); /* 00:59 UTC, the last winter minute */
+	expect_instant("2026-03-29 03:00", 1774746000); /* 01:00 UTC: the first summer one */
+	expect_instant("2026-10-25 02:30", 1792888200); /* 00:30 UTC, not 01:30 */
+	expect_instant("2026-10-25 01:59", 1792886340); /* before the overlap: summer time */
+	expect_instant("2026-10-25 03:00", 1792893600); /* after it: winter time, 02:00 UTC */
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	assert_int_equal(instant_parse("2026-03-08 02:30", clock_now(), &t, &err), RP_EINVAL);
+	expect_instant("2026-11-01 01:30", 1793511000); /* EDT, 05:30 UTC, of the two */
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+}
+
+/* Instants are kept within the years 1900-9999; beyond, refused where
+ * they enter and shown without a crash where an old file holds them. */
+static void test_instant_range(void **state)
+{
+	struct rp_err err = {0};
+	char buf[80];
+	struct tm tm;
+	(void)state;
+	assert_int_equal(instant_check(INSTANT_MIN, "When", &err), RP_OK);
+	assert_int_equal(instant_check(INSTANT_MAX, "When", &err), RP_OK);
+	assert_int_equal(instant_check(INSTANT_MIN - 1, "When", &err), RP_EINVAL);
+	assert_int_equal(instant_check(INSTANT_MAX + 1, "When", &err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "When: "));
+	assert_int_equal(instant_check(1795593600000LL, "When", &err), RP_EINVAL);
+	assert_non_null(strstr(err.msg, "milliseconds?"));
+	assert_int_equal(instant_check(INT64_MAX, "When", &err), RP_EINVAL);
+	assert_null(strstr(err.msg, "milliseconds?"));
+	assert_int_equal(local_tm(INT64_MAX, &tm), -1);
+	assert_int_equal(local_tm(INSTANT_MIN - 1, &tm), -1);
+	assert_int_equal(local_tm(INSTANT_MAX, &tm), 0);
+	fmt_instant(INT64_MAX, buf, sizeof buf);
+	assert_non_null(strstr(buf, "no such time"));
+	fmt_instant(INSTANT_MIN + 86400, buf, sizeof buf); /* 1900-01-01 00:00 UTC */
+	assert_string_equal(buf, "Mon 01 Jan 1900 01:00"); /* Berlin has kept CET since 1893 */
+	int64_t t;
+	assert_int_equal(instant_parse("+8000y", clock_now(), &t, &err), RP_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +272,8 @@ int main(void)
 		cmocka_unit_test(test_formatting),
 		cmocka_unit_test(test_day_arithmetic),
 		cmocka_unit_test(test_bad_rapport_now),
+		cmocka_unit_test(test_daylight_saving),
+		cmocka_unit_test(test_instant_range),
 	};
 	return cmocka_run_group_tests_name("when", tests, setup, NULL);
 }

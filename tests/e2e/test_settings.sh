@@ -1,0 +1,95 @@
+#!/bin/sh
+# The config cannot make rapport use another database than the one it
+# names, create folders from an unexpanded path, or take away the way out;
+# a failed daily backup is said on the screen.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+W="$T_DIR/work"
+mkdir -p "$W"
+cd "$W" || exit 1
+# c CONFIG_TEXT ARGS...: rapport with that config and no --db
+c() {
+	printf '%s\n' "$1" >"$T_DIR/c.ini"
+	shift
+	"$RAPPORT" --config "$T_DIR/c.ini" "$@" >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+	RC=$? OUT=$(cat "$T_DIR/.out") ERR=$(cat "$T_DIR/.err")
+}
+
+# --- paths no shell has read
+c "$(printf '[general]\ndatabase = $HOME/x.db')" add person Ada
+expect_rc 1 "database = \$HOME/x.db: refused"
+expect_err "c.ini:2: database" "with file and line"
+expect_err "not expanded" "saying variables are not expanded"
+[ -e "$W/\$HOME" ] && not_ok "no folder named \$HOME is made" || ok "no folder named \$HOME is made"
+[ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "and the default database is not used instead" || ok "and the default database is not used instead"
+c "$(printf '[general]\ndatabase = ~root/x.db')" add person Ada
+expect_rc 1 "database = ~root/x.db: refused"
+expect_err "only ~/ (your own home) is expanded" "saying what is expanded"
+[ -e "$W/~root" ] && not_ok "no folder named ~root is made" || ok "no folder named ~root is made"
+c "$(printf '[general]\ndatabase = ~/mine/x.db')" add person Ada
+expect_rc 0 "database = ~/mine/x.db is expanded"
+[ -f "$HOME/mine/x.db" ] && ok "into the home folder" || not_ok "into the home folder"
+c "$(printf '[general]\ndatabase = $HOME/x.db')" --db "$T_DIR/given.db" add person Ada
+expect_rc 0 "--db given: the config's database does not matter"
+
+# --- a line too long for iniparser
+long=$(head -c 1100 /dev/zero | tr '\0' 'x')
+c "$(printf '[ui]\n; %s\n[general]\ndatabase = %s/right.db\n[health]\ndue_soon_days = 5' "$long" "$T_DIR")" add person Ada
+expect_rc 0 "a long comment line: the rest of the file is read"
+expect_err "c.ini:2: line too long" "and the line is named"
+[ -f "$T_DIR/right.db" ] && ok "the configured database is the one used" || not_ok "the configured database is the one used"
+[ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "not the default one" || ok "not the default one"
+c "$(printf '[general]\ndatabase = %s/%s.db' "$T_DIR" "$long")" list people
+expect_rc 1 "the database line itself too long: nothing is opened"
+expect_err "none is opened in its place" "saying why"
+[ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "the default database is not made" || ok "the default database is not made"
+c "$(printf '[general]\ndatabase = %s/right.db\nthis line is not ini\n[health]\ndue_soon_days = 9' "$T_DIR")" list people
+expect_rc 0 "a line that is not INI: the rest is read"
+expect_err "c.ini:3:" "and the line is named"
+
+# --- the way out cannot be taken away
+cd "$T_DIR" || exit 1
+r add person "Ada Lovelace"
+printf '[keys]\nquit =\ncancel =\n' >"$CONFIG"
+ui_start 100 30
+wait_for "quit would be left without a key; q kept for it" "quit = (nothing): said on the screen"
+keys a
+wait_for "New person" "a form"
+keys Escape
+wait_gone "New person" "Esc still closes a form (cancel kept)"
+keys q
+wait_exit "q still quits"
+printf '[keys]\nhelp = q\n' >"$CONFIG"
+ui_start 100 30
+wait_for "Ada Lovelace" "help = q: the screen opens"
+keys q
+wait_exit "q quits"
+wait_for "quit would be left without a key; q kept for it" "and says, on leaving, that q stays quit's"
+: >"$CONFIG"
+
+# --- a failed daily backup is said on the screen, until a key
+FULL="$T_DIR/full"
+mkdir -p "$FULL"
+if mount -t tmpfs -o size=1200k tmpfs "$FULL" 2>/dev/null; then
+	trap 'umount "$FULL" 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T_DIR"' EXIT
+	DB="$FULL/r.db"
+	notes=$(head -c 100000 /dev/zero | tr '\0' 'n')
+	for n in 1 2 3 4 5; do r add person "Filler $n" --notes "$notes"; done
+	size=$(stat -c %s "$DB")
+	# leave more than it takes to open, less than a copy
+	avail=$(df -B1 --output=avail "$FULL" | tail -n 1)
+	dd if=/dev/zero of="$FULL/ballast" bs=1024 count=$(( (avail - 400000) / 1024 )) 2>/dev/null
+	printf '[backup]\ndaily = true\n' >"$CONFIG"
+	ui_start 100 30
+	wait_for "The daily backup failed" "a failed daily backup shows on the screen"
+	keys j
+	wait_gone "The daily backup failed" "until a key is pressed"
+	keys q
+	wait_exit "quits"
+	[ "$size" -gt 400000 ] && ok "(the copy, $size bytes, could not fit)" || not_ok "the database is larger than the room left" "$size"
+	umount "$FULL"
+else
+	ok "(no mount here: the failed daily backup is not tried)"
+fi
+echo "1..$T_N"

@@ -1,0 +1,104 @@
+/* The one rule for what reaches a terminal (core/termsafe.c), and cuts
+ * that fall between characters (core/utf8.c). */
+#include "testutil.h"
+
+#include "core/termsafe.h"
+#include "core/utf8.h"
+
+/* s (len bytes) through term_safe_step, as one whole string. */
+static void shown(const char *s, size_t len, char *out, size_t n)
+{
+	size_t o = 0, i = 0;
+	while (i < len) {
+		char one[TERM_SAFE_MAX];
+		size_t olen, used = term_safe_step(s + i, len - i, 1, one, &olen);
+		assert_true(used > 0);
+		assert_true(o + olen < n);
+		memcpy(out + o, one, olen);
+		o += olen;
+		i += used;
+	}
+	out[o] = '\0';
+}
+
+static void expect_shown(const char *s, const char *want)
+{
+	char out[256];
+	shown(s, strlen(s), out, sizeof out);
+	assert_string_equal(out, want);
+}
+
+static void test_plain_text_passes(void **state)
+{
+	(void)state;
+	expect_shown("Dr. Jane Okafor", "Dr. Jane Okafor");
+	expect_shown("Zoë 医生 🩺", "Zoë 医生 🩺");
+	expect_shown("two\nlines\tand a tab", "two\nlines\tand a tab");
+}
+
+static void test_controls_are_escaped(void **state)
+{
+	(void)state;
+	expect_shown("EVIL\xc2\x9b" "2Jtest", "EVIL\\x9b2Jtest"); /* CSI */
+	expect_shown("\xc2\x80 \xc2\x9f", "\\x80 \\x9f");         /* both ends of C1 */
+	expect_shown("\xc2\xa0", "\xc2\xa0");                     /* U+00A0 is no control */
+	expect_shown("a\x1b]0;owned\x07", "a^[]0;owned^G");
+	expect_shown("a\x7f", "a^?");
+	expect_shown("line one\rsafe", "line one^Msafe");       /* a lone CR */
+	expect_shown("windows\r\nline", "windows\nline");       /* CR LF: the LF */
+	expect_shown("end\r", "end^M");
+	expect_shown("bad \xff byte", "bad \xef\xbf\xbd byte");   /* not UTF-8 */
+	expect_shown("cut \xe5\x8c", "cut \xef\xbf\xbd\xef\xbf\xbd");
+	expect_shown("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd"); /* an overlong '/' */
+}
+
+/* A stream: a character split between two writes waits for its rest. */
+static void test_stream_waits_for_the_rest(void **state)
+{
+	char one[TERM_SAFE_MAX];
+	size_t olen;
+	(void)state;
+	assert_int_equal(term_safe_step("\xc2", 1, 0, one, &olen), 0);
+	assert_int_equal(term_safe_step("\xe5\x8c", 2, 0, one, &olen), 0);
+	assert_int_equal(term_safe_step("\r", 1, 0, one, &olen), 0);
+	assert_int_equal(term_safe_step("\xc2\x9b", 2, 0, one, &olen), 2);
+	assert_string_equal(one, "\\x9b");
+	assert_int_equal(term_safe_step("\r", 1, 1, one, &olen), 1);
+	assert_string_equal(one, "^M");
+	assert_true(term_safe_is_plain("\xe5\x8c\xbb", 3));
+	assert_false(term_safe_is_plain("\xc2\x9b", 2));
+}
+
+static void test_cuts_between_characters(void **state)
+{
+	char buf[8];
+	(void)state;
+	/* "医" is 3 bytes: 7 bytes of room hold two of them, not 2 and a third */
+	assert_int_equal(utf8_copy(buf, sizeof buf, "医医医"), 6);
+	assert_string_equal(buf, "医医");
+	assert_int_equal(utf8_copy(buf, 4, "aé"), 3);
+	assert_string_equal(buf, "aé");
+	assert_int_equal(utf8_copy(buf, 3, "aé"), 1);
+	assert_string_equal(buf, "a");
+	assert_int_equal(utf8_copy(buf, 5, "🩺x"), 4); /* a 4-byte emoji fits exactly */
+	assert_int_equal(utf8_copy(buf, 4, "🩺x"), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(utf8_copy(buf, sizeof buf, "short"), 5);
+	char whole[] = "abc\xe5\x8c";
+	utf8_trim_cut(whole);
+	assert_string_equal(whole, "abc");
+	char fine[] = "abc\xe5\x8c\xbb";
+	utf8_trim_cut(fine);
+	assert_string_equal(fine, "abc\xe5\x8c\xbb");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_text_passes),
+		cmocka_unit_test(test_controls_are_escaped),
+		cmocka_unit_test(test_stream_waits_for_the_rest),
+		cmocka_unit_test(test_cuts_between_characters),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
