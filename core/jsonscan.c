@@ -129,8 +129,12 @@ void jscan_release(struct jscan *s, size_t upto)
  * characters, as jansson's do). */
 static int fail_at(const struct jscan *s, size_t off, const char *what, struct rp_err *err)
 {
-	const char *p = s->buf, *end = s->buf + (off < s->len ? off : s->len), *nl;
+	const char *p, *end, *nl;
 	long line = 1, col = 1;
+	if (!s->buf) /* an empty file or pipe: nothing was mapped */
+		return rp_fail(err, RP_EINVAL, "%s:1:1: %s; nothing was imported", s->path, what);
+	p = s->buf;
+	end = s->buf + (off < s->len ? off : s->len);
 	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
 		line++;
 		p = nl + 1;

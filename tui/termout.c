@@ -1,7 +1,7 @@
 /* termout.c - see termout.h.  A stdio cookie stream in front of the file
  * descriptor; a character split between two writes is held until the rest
  * of it comes. */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier): fopencookie is a GNU call */
 #include "tui/termout.h"
 
 #include <errno.h>

@@ -58,6 +58,25 @@ wait_exit "quits"
 r show goal 1 --json
 expect_eq "$(jqo '.title')" "Land a hospitalist job" "the other title is kept"
 
+# --- undo of an add after the shell edited the new row
+ui_start 120 30
+wait_for "Ada Lovelace" "the screen opens again"
+keys a
+wait_for "New person" "a adds a person"
+type_text "Dee New"
+keys Enter
+wait_gone "New person" "saved"
+id=$(sql "SELECT id FROM person WHERE name = 'Dee New'")
+r edit person "$id" --notes "met at a conference"
+keys u
+wait_for "changed elsewhere since (Notes)" "undo of an add asks when the new row was changed elsewhere"
+expect_eq "$(sql "SELECT deleted_at IS NULL FROM person WHERE id = $id")" "1" "and it is not trashed yet"
+keys u
+wait_for "went to the trash" "u again undoes the add"
+expect_eq "$(sql "SELECT deleted_at IS NOT NULL FROM person WHERE id = $id")" "1" "it is in the trash"
+keys q
+wait_exit "quits"
+
 # --- contention: four shells editing one row at once, none fails
 i=1
 while [ $i -le 4 ]; do
