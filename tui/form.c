@@ -76,8 +76,12 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 		return;
 	}
 	if (fd->type == F_INSTANT) {
+		struct when w;
 		if (!(failed = instant_parse(text, clock_now(), &v, &err) != RP_OK))
 			fmt_instant(v, pv, n);
+		else if (when_parse(text, clock_now(), &w, NULL) == RP_OK) /* a day and time, not here */
+			utf8_copy(pv, n, strstr(err.msg, "does not exist") ? strstr(err.msg, "does not exist")
+			                                                    : err.msg);
 	} else if (fd->type == F_DATE) {
 		if (!(failed = date_parse(text, clock_now(), buf, &err) != RP_OK))
 			fmt_date(buf, pv, n);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/when.h"
 #include "core/store.h"
 #include "core/summary.h"
 #include "tui/colors.h"
@@ -126,9 +127,8 @@ static void draw_top(struct ui *ui)
 {
 	char ro[96];
 	char date[32], line[512], out[1024];
-	time_t now = clock_now();
 	struct tm tm;
-	localtime_r(&now, &tm);
+	local_tm(clock_now(), &tm);
 	strftime(date, sizeof date, "%a %d %b %Y", &tm);
 	werase(ui->top);
 	wattrset(ui->top, color_attr(R_TITLE));

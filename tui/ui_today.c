@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/checkin.h"
+#include "core/when.h"
 #include "core/clock.h"
 #include "core/today.h"
 #include "tui/colors.h"
@@ -24,10 +25,9 @@ static void add_heatmap(struct ui *ui, struct rp_err *err)
 	                                    "\xe2\x96\x84", "\xe2\x96\x86", "\xe2\x96\x88"};
 	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 	int moods[84], n;
-	time_t now = clock_now();
 	struct tm tm;
 	char line[256];
-	localtime_r(&now, &tm);
+	local_tm(clock_now(), &tm);
 	n = 77 + (tm.tm_wday + 6) % 7 + 1; /* eleven whole weeks and this one so far */
 	if (health_moods(ui->db, n, moods, err) != RP_OK)
 		return;

@@ -129,6 +129,17 @@ r backup "$D/new.bak"
 expect_eq "$(mode "$D/new.bak")" "600" "a backup is 0600"
 expect_eq "$(sqlite3 "$D/new.bak" 'SELECT count(*) FROM person')" "3" "and whole"
 
+# two daily backups starting at once: both start, one copy is made
+printf '[backup]\ndaily = true\n' >"$T_DIR/daily.ini"
+for i in 1 2 3 4 5; do
+	("$RAPPORT" --db "$DB" --config "$T_DIR/daily.ini" list people >/dev/null 2>"$T_DIR/daily.$i"; echo $? >"$T_DIR/daily.rc.$i") &
+done
+wait
+bad=0
+for i in 1 2 3 4 5; do [ "$(cat "$T_DIR/daily.rc.$i")" = 0 ] && [ ! -s "$T_DIR/daily.$i" ] || bad=$((bad + 1)); done
+expect_eq "$bad" "0" "five starts at once with daily backups: none fails or complains"
+expect_eq "$(ls "$T_DIR" | grep -c '^rapport\.db\.daily-.*\.bak$')" "1" "and one daily copy is made"
+
 # --- the screen's E prompt: the same rules
 ui_start 120 30
 wait_for "Ada Lovelace" "the screen opens"

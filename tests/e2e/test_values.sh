@@ -3,6 +3,7 @@
 # characters on a terminal, cuts inside a character, the daylight-saving
 # gap and overlap, repeated options, a pipe that is no export.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
 
 r add person "Ada Lovelace"
 r add meeting --with Ada --at "2026-11-20 10:00" --agenda "CV"
@@ -57,6 +58,22 @@ expect_rc 0 "a time in the autumn overlap is taken"
 expect_eq "$(jqo .start_at)" "1792888200" "at its first occurrence (00:30 UTC, summer time)"
 r add meeting --with Ada --at "2026-03-29 03:30" --json
 expect_eq "$(jqo .start_at)" "1774747800" "the hour after the gap is itself"
+
+# the form's preview says the same
+ui_start 120 35
+wait_for "Ada Lovelace" "the screen opens"
+keys m
+wait_for "New meeting" "m: a meeting with Ada"
+type_text "2026-03-29 02:30"
+wait_for "does not exist here" "the preview says a time in the gap does not exist"
+keys C-u
+type_text "2026-10-25 02:30"
+wait_for "Sun 25 Oct 2026 02:30" "a time in the overlap previews as itself"
+keys Escape
+screen_text | grep -q "Discard" && keys y
+wait_gone "New meeting" "the form closes"
+keys q
+wait_exit "quits"
 
 # --- a repeated single-valued option is a usage error
 r checkin --day 2026-01-01 --day 2026-01-02 --mood 3
