@@ -20,6 +20,23 @@ static int refuse_own(const struct db *db, const char *path, struct rp_err *err)
 	return RP_OK;
 }
 
+/* An export never takes the place of a database: any SQLite file (another
+ * rapport database, a backup) at the target is refused, not replaced. */
+static int refuse_database(const char *path, struct rp_err *err)
+{
+	char head[16] = "";
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+	if (f)
+		fclose(f);
+	if (n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0)
+		return rp_fail(err, RP_EINVAL,
+		               "%s: is an SQLite database (a rapport database or a backup?): an export"
+		               " never replaces one; nothing was written, choose another file",
+		               path);
+	return RP_OK;
+}
+
 /* Where a stream is written in place: an existing non-regular file. */
 static int open_stream(struct outfile *o, struct rp_err *err)
 {
@@ -52,6 +69,8 @@ int outfile_open(struct outfile *o, const struct db *db, const char *path, struc
 		return rp_fail(err, RP_EINVAL, "%s: is a folder; give a file name", path);
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 		return open_stream(o, err);
+	if (refuse_database(path, err) != RP_OK)
+		return RP_EINVAL;
 	slash = strrchr(path, '/');
 	snprintf(o->tmp, sizeof o->tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
 	         slash ? slash + 1 : path);
@@ -91,32 +110,52 @@ static int close_stream(struct outfile *o, int ok, struct rp_err *err)
 	return ok ? RP_OK : rp_code(err, RP_EIO);
 }
 
-int outfile_close(struct outfile *o, int ok, struct rp_err *err)
+static int write_failed(struct outfile *o, int e, struct rp_err *err)
 {
-	int e = 0;
-	if (!o->f)
-		return rp_code(err, RP_EIO);
-	if (o->stream)
-		return close_stream(o, ok, err);
-	/* a write that failed on the file itself is said with the file's name */
-	if (ferror(o->f))
-		e = errno ? errno : EIO;
-	else if (ok && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0))
-		e = errno;
-	if (fclose(o->f) != 0 && !e)
-		e = errno;
-	o->f = NULL;
-	if (ok && !e && rename(o->tmp, o->path) == 0) {
-		sync_folder(o->path);
-		return RP_OK;
-	}
-	if (ok && !e)
-		e = errno;
 	unlink(o->tmp);
-	if (!e) /* the writer's own error stands */
-		return rp_code(err, RP_EIO);
+	o->tmp[0] = '\0';
 	return rp_fail(err, e == ENOSPC ? RP_EFULL : RP_EIO,
 	               "%s: cannot write: %s; nothing was written there (a file it had is kept as"
 	               " it was)",
 	               o->path, e == ENOSPC ? "the disk is full" : strerror(e));
+}
+
+int outfile_flush(struct outfile *o, struct rp_err *err)
+{
+	int e = 0;
+	if (o->stream || !o->f)
+		return RP_OK;
+	/* a write that failed on the file itself is said with the file's name */
+	if (ferror(o->f))
+		e = errno ? errno : EIO;
+	else if (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)
+		e = errno;
+	if (fclose(o->f) != 0 && !e)
+		e = errno;
+	o->f = NULL;
+	return e ? write_failed(o, e, err) : RP_OK;
+}
+
+int outfile_close(struct outfile *o, int ok, struct rp_err *err)
+{
+	if (o->stream)
+		return o->f ? close_stream(o, ok, err) : rp_code(err, RP_EIO);
+	if (!ok) { /* the writer failed: its own error stands, unless the file did */
+		int e = o->f && ferror(o->f) ? (errno ? errno : EIO) : 0;
+		if (o->f)
+			fclose(o->f);
+		o->f = NULL;
+		if (e && *o->tmp)
+			return write_failed(o, e, err);
+		if (*o->tmp)
+			unlink(o->tmp);
+		return rp_code(err, RP_EIO);
+	}
+	if (!*o->tmp || outfile_flush(o, err) != RP_OK)
+		return rp_code(err, RP_EIO);
+	if (rename(o->tmp, o->path) != 0)
+		return write_failed(o, errno, err);
+	o->tmp[0] = '\0';
+	sync_folder(o->path);
+	return RP_OK;
 }

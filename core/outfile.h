@@ -2,7 +2,8 @@
  * CSV folders): written under a temporary name beside the target, synced,
  * then renamed over it, so a failure or a kill leaves the last good file;
  * created 0600; a link at the target is replaced, never written through;
- * the open database and its -wal, -shm and journal are refused.  A stream
+ * the open database and its -wal, -shm and journal are refused, and so is
+ * any SQLite file at the target (another database, a backup).  A stream
  * (stdout, "-", a pipe, a device such as /dev/null) is written as it goes. */
 #ifndef RAPPORT_OUTFILE_H
 #define RAPPORT_OUTFILE_H
@@ -23,6 +24,9 @@ struct outfile {
 /* Begin writing path (NULL or "-": stdout).  db is the open database (its
  * files are refused); may be NULL. */
 int outfile_open(struct outfile *o, const struct db *db, const char *path, struct rp_err *err);
+/* Flush and sync the temporary file, not yet in place (for outputs of
+ * several files that go in place together); failing, it is thrown away. */
+int outfile_flush(struct outfile *o, struct rp_err *err);
 /* End it: when ok, flush, sync and put the file in place (the error, if
  * that fails, names the file and says the old one is kept); when not ok
  * (the writer failed), throw the temporary file away.  Returns RP_OK only

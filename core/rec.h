@@ -54,6 +54,10 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
  * same set back. */
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
+/* How many rows, not in the trash, belong to it (and would go to the
+ * trash with it). */
+int rec_count_children(struct db *db, enum kind_id kind, int64_t id, long *count,
+                       struct rp_err *err);
 /* Delete everything in the trash for good; *count gets the number of rows. */
 int rec_purge(struct db *db, long *count, struct rp_err *err);
 

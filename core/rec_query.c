@@ -132,6 +132,31 @@ static int cascade(struct db *db, const struct kind *k, int64_t id, int64_t stam
 	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
 }
 
+int rec_count_children(struct db *db, enum kind_id kind, int64_t id, long *count,
+                       struct rp_err *err)
+{
+	char sql[200];
+	*count = 0;
+	for (int c = 0; c < K_COUNT; c++) {
+		const struct kind *child = kind_get((enum kind_id)c);
+		int pf = kind_parent_field(child), rc;
+		struct db_stmt *st;
+		if (pf < 0 || child->fields[pf].ref != kind)
+			continue;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s = ?1 AND deleted_at IS NULL",
+		         child->table, child->fields[pf].col);
+		if (db_prepare(db, sql, &st, err))
+			return rp_code(err, RP_EDB);
+		db_bind_int(st, 1, id);
+		if ((rc = db_step(st, err)) == DB_ROW)
+			*count += (long)db_col_int(st, 0);
+		db_release(st);
+		if (rc == DB_FAIL)
+			return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
+}
+
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
 {
 	struct rec r = {0};

@@ -76,7 +76,8 @@ int instant_check(int64_t t, const char *what, struct rp_err *err)
 {
 	if (t < INSTANT_MIN || t > INSTANT_MAX)
 		return rp_fail(err, RP_EINVAL,
-		               "%s: %lld is not a time between the years 1900 and 9999 (unix seconds%s)",
+		               "%s: %lld is not a time between 1900-01-01 and 9999-12-30 UTC (unix"
+		               " seconds%s)",
 		               what, (long long)t,
 		               t > INSTANT_MAX && t / 1000 <= INSTANT_MAX ? "; milliseconds?" : "");
 	return RP_OK;
@@ -357,6 +358,8 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 	if (t == -1 && !same_local(-1, &want))
 		return rp_fail(err, RP_EINVAL, "%04d-%02d-%02d %02d:%02d: not a time this system can"
 		               " reckon with", w->year, w->month, w->day, want.tm_hour, want.tm_min);
+	if (instant_check(t, "time", err) != RP_OK)
+		return RP_EINVAL;
 	/* mktime moves a time in the spring gap on by the gap: say so instead */
 	if (!same_local(t, &want))
 		return rp_fail(err, RP_EINVAL,
@@ -370,6 +373,8 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 			t -= back;
 			break;
 		}
+	if (instant_check(t, "time", err) != RP_OK)
+		return RP_EINVAL;
 	*out = (time_t)t;
 	return RP_OK;
 }

@@ -36,11 +36,12 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
  * (the autumn overlap) is taken at its first occurrence. */
 int when_to_instant(const struct when *w, time_t *out, struct rp_err *err);
 
-/* Instants rapport keeps: within the years 1900-9999 (a day's slack each
- * side for time zones).  Anything else (a millisecond timestamp, 2^63-1)
+/* Instants rapport keeps: 1900-01-01 00:00 UTC to 9999-12-30 23:59:59 UTC
+ * (a day short of the end, so that a meeting's end is still in 9999 for
+ * every calendar format).  Anything else (a millisecond timestamp, 2^63-1)
  * is refused where it enters, with instant_check. */
-#define INSTANT_MIN (-2208988800LL - 86400)
-#define INSTANT_MAX (253402300799LL + 86400)
+#define INSTANT_MIN (-2208988800LL)
+#define INSTANT_MAX (253402300799LL - 86400)
 int instant_check(int64_t t, const char *what, struct rp_err *err);
 /* localtime_r that checks: 0 with tm set, or -1 for an instant out of the
  * range above or one the C library cannot convert. */

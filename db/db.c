@@ -431,6 +431,8 @@ static int look_or_create(const char *path, int latest, int *readonly, const cha
 	}
 	if (inspect(path, latest, version, is_new, err) != RP_OK)
 		return err ? (int)err->code : RP_ENOTRAPPORT;
+	if (*is_new && !*readonly && access(path, W_OK) == 0)
+		chmod(path, 0600); /* an empty file made elsewhere becomes as private as ours */
 	/* what cannot be written is opened to be read, and says why */
 	if (!*readonly && (*why = not_writable(path)) != NULL)
 		*readonly = 1;
@@ -747,19 +749,20 @@ int db_is_own_file(const struct db *db, const char *path)
 	return 0;
 }
 
-/* Copy into tmp (a new private file), through SQLite's online backup. */
-static int backup_into(struct db *db, const char *tmp, struct rp_err *err)
+/* Copy into tmp (a new private file), through SQLite's online backup;
+ * messages name `shown` (the file the user asked for). */
+static int backup_into(struct db *db, const char *tmp, const char *shown, struct rp_err *err)
 {
 	sqlite3 *out = NULL;
 	sqlite3_backup *bk;
 	int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		fail_sqlite(out, rc, "cannot open the backup", tmp, err);
+		fail_sqlite(out, rc, "cannot open the backup", shown, err);
 		sqlite3_close(out);
 		return err ? (int)err->code : RP_EIO;
 	}
 	if (!(bk = sqlite3_backup_init(out, "main", db->h, "main"))) {
-		fail_sqlite(out, sqlite3_errcode(out), "cannot back up", tmp, err);
+		fail_sqlite(out, sqlite3_errcode(out), "cannot back up", shown, err);
 		sqlite3_close(out);
 		return err ? (int)err->code : RP_EIO;
 	}
@@ -770,7 +773,7 @@ static int backup_into(struct db *db, const char *tmp, struct rp_err *err)
 	if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)
 		rc = SQLITE_IOERR;
 	if (rc != SQLITE_DONE && rc != SQLITE_OK)
-		return fail_sqlite(NULL, rc, "backup failed", tmp, err);
+		return fail_sqlite(NULL, rc, "backup failed", shown, err);
 	return RP_OK;
 }
 
@@ -785,6 +788,9 @@ int db_backup(struct db *db, const char *dest, struct rp_err *err)
 		               "%s: is the database itself (or its -wal, -shm or journal); a backup"
 		               " goes to another file",
 		               dest);
+	struct stat sb;
+	if (stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return rp_fail(err, RP_EINVAL, "%s: is a folder; give the backup a file name", dest);
 	if (access(dest, F_OK) == 0)
 		return rp_fail(err, RP_EEXIST, "%s: exists already; a backup never overwrites a file",
 		               dest);
@@ -798,7 +804,7 @@ int db_backup(struct db *db, const char *dest, struct rp_err *err)
 		unlink(tmp);
 		return rp_fail(err, RP_EIO, "%s: cannot create: %s", dest, strerror(errno));
 	}
-	rc = backup_into(db, tmp, err);
+	rc = backup_into(db, tmp, dest, err);
 	if (rc == RP_OK && link(tmp, dest) != 0) {
 		rc = rp_fail(err, errno == EEXIST ? RP_EEXIST : RP_EIO, "%s: cannot create: %s", dest,
 		             errno == EEXIST ? "exists already; a backup never overwrites a file"
@@ -848,7 +854,7 @@ int db_check_statement(struct db *db, const char *sql, int *failed, struct rp_er
 		return rp_fail(err, RP_EIO, "%s: cannot make a private copy to check: %s", tmp,
 		               strerror(errno));
 	close(fd);
-	rc = backup_into(db, tmp, err);
+	rc = backup_into(db, tmp, tmp, err);
 	if (rc == RP_OK && sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
 		rc = run_to_check(copy, sql, failed) == SQLITE_OK ? RP_OK : RP_EIO;
 	else if (rc == RP_OK)

@@ -15,6 +15,7 @@
 #include "core/store.h"
 #include "core/when.h"
 #include "tui/args.h"
+#include "tui/text.h"
 #include "tui/cli_print.h"
 #include "tui/keys.h"
 
@@ -150,10 +151,11 @@ static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 		rec_format(r, 1, when, sizeof when);
 	printf("%s %s #%lld", verb, r->kind->name, (long long)r->id);
 	if (title || *when) {
-		char first[80];
+		char first[1024], fitted[1024];
 		utf8_copy(first, sizeof first, title ? title : when);
 		first[strcspn(first, "\n")] = '\0';
-		printf(": %s", first);
+		text_fit(first, 70, fitted, sizeof fitted); /* whole characters, "…" when cut */
+		printf(": %s", fitted);
 	}
 	putchar('\n');
 	return EXIT_OK;
@@ -510,20 +512,26 @@ static int cmd_backup(struct cli *c, int argc, char **argv)
 		return cli_usage_error("backup ", "backup takes at most a file name");
 	if (store_backup(c->db, argc == 2 ? argv[1] : NULL, path, sizeof path, &err) != RP_OK)
 		return fail(&err);
-	printf("backed up to %s\n", path);
+	printf("backed up to %s\n", path); /* stdout: the name is the command's answer */
 	return EXIT_OK;
 }
 
 static int cmd_check(struct cli *c, int argc, char **argv)
 {
 	struct rp_err err;
-	char report[4096];
+	char report[4096], latest[4600];
 	int problems;
 	(void)argv;
 	if (argc > 1)
 		return cli_usage_error("check ", "check takes no arguments");
-	if (store_check(c->db, report, sizeof report, &problems, &err) != RP_OK)
-		return fail(&err);
+	if (store_check(c->db, report, sizeof report, &problems, &err) != RP_OK) {
+		if (err.code != RP_ENOTRAPPORT)
+			return fail(&err);
+		/* damage the checks themselves trip over: SQLite's own report of it */
+		problems = store_check_file(store_path(c->db), report, sizeof report);
+		if (!problems)
+			return fail(&err);
+	}
 	if (!problems) {
 		printf("OK: %s is sound (integrity, references, search index)\n", store_path(c->db));
 		return EXIT_OK;
@@ -531,6 +539,9 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 	fputs(report, stdout);
 	cli_error("%s: %d problem%s found; a backup (rapport backup) is the way back", store_path(c->db),
 	          problems, problems == 1 ? "" : "s");
+	if (store_latest_backup(store_path(c->db), latest, sizeof latest))
+		cli_error("the latest backup of it is %s (open it with: rapport --db '%s')", latest,
+		          latest);
 	return EXIT_FAIL;
 }
 
@@ -540,12 +551,14 @@ static void print_help_line(const char *line, int heading, void *ctx)
 	printf(heading ? "%s:\n" : "%s\n", line);
 }
 
+static void report_key_problem(const char *msg) { cli_error("%s", msg); }
+
 static int cmd_keys(struct cli *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
 		return cli_usage_error("keys ", "keys takes no arguments");
-	keys_init(c->cfg, NULL);
+	keys_init(c->cfg, report_key_problem);
 	keys_help(print_help_line, NULL);
 	return EXIT_OK;
 }

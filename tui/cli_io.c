@@ -18,12 +18,15 @@
 #include "tui/args.h"
 #include "tui/cli.h"
 
-/* --format csv without --kind: one file per kind, in a folder. */
+/* --format csv without --kind: one file per kind, in a folder, all or
+ * none: every file is written under its temporary name first, and only
+ * when all are whole are they put in place. */
 static int export_csv_folder(struct cli *c, const char *dir)
 {
 	struct rp_err err;
-	struct outfile out;
+	struct outfile out[K_COUNT];
 	char path[4200];
+	int opened = 0, rc = RP_OK;
 	if (store_is_own_file(c->db, dir)) {
 		cli_error("%s: is the database itself: nothing was written; choose a folder", dir);
 		return EXIT_FAIL;
@@ -32,19 +35,24 @@ static int export_csv_folder(struct cli *c, const char *dir)
 		cli_error("%s: cannot make the folder: %s", dir, strerror(errno));
 		return EXIT_FAIL;
 	}
-	for (int k = 0; k < K_COUNT; k++) {
+	for (int k = 0; k < K_COUNT && rc == RP_OK; k++) {
 		const struct kind *kind = kind_get((enum kind_id)k);
-		int rc;
 		snprintf(path, sizeof path, "%s/%s.csv", dir, kind->plural);
-		if (outfile_open(&out, c->db, path, &err) != RP_OK) {
-			cli_error("%s", err.msg);
-			return EXIT_FAIL;
+		if ((rc = outfile_open(&out[k], c->db, path, &err)) == RP_OK) {
+			opened++;
+			rc = csv_export(c->db, kind->id, out[k].f, &err);
 		}
-		rc = csv_export(c->db, kind->id, out.f, &err);
-		if (outfile_close(&out, rc == RP_OK, &err) != RP_OK) {
-			cli_error("%s", err.msg);
-			return EXIT_FAIL;
-		}
+	}
+	/* every file flushed and synced before any is put in place */
+	for (int k = 0; k < opened && rc == RP_OK; k++)
+		rc = outfile_flush(&out[k], &err);
+	for (int k = 0; k < opened; k++)
+		if (outfile_close(&out[k], rc == RP_OK, rc == RP_OK ? &err : NULL) != RP_OK && rc == RP_OK)
+			rc = rp_code(&err, RP_EIO);
+	if (rc != RP_OK) {
+		cli_error("%s%s", err.msg,
+		          opened > 1 ? " (none of the folder's files was changed)" : "");
+		return EXIT_FAIL;
 	}
 	fprintf(stderr, "rapport: exported one CSV file per kind to %s/\n", dir);
 	return EXIT_OK;

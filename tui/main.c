@@ -56,6 +56,10 @@ static int screen_wanted(int argc, char **argv)
 
 static int set_once(const char **slot, const char *value, const char *name)
 {
+	if (!*value) {
+		cli_usage_error(NULL, "%.9s needs a path, not an empty one", name);
+		return -1;
+	}
 	if (*slot) {
 		cli_usage_error(NULL, "%.9s is given twice; give it once", name);
 		return -1;
@@ -131,19 +135,19 @@ static int load_config(const struct globals *g, struct config *cfg)
 		cli_error("%s", rep.problem[i]);
 	if (rep.n)
 		snprintf(first_problem, sizeof first_problem, "%s", rep.problem[0]);
-	if (rep.n)
+	if (rep.n && !cfg->database_unread)
 		cli_error("%s: %d problem%s; defaults used for %s", path, rep.n, rep.n == 1 ? "" : "s",
 		          rep.n == 1 ? "it" : "them");
 	return 0;
 }
 
 /* After a refused file: what to do next.  Nothing was written to it. */
-static void open_hint(const char *path, enum rp_code code)
+static void open_hint(const char *path, enum rp_code code, int checking)
 {
 	char backup[4600];
 	if (code != RP_ENOTRAPPORT && code != RP_ENEWER)
 		return;
-	if (code == RP_ENOTRAPPORT)
+	if (code == RP_ENOTRAPPORT && !checking)
 		cli_error("to see what is wrong with it: rapport --db '%s' check", path);
 	else
 		cli_error("open it with the newer rapport that wrote it");
@@ -158,12 +162,12 @@ static int check_refused(const char *path, const struct rp_err *why)
 {
 	char report[4096];
 	int problems = store_check_file(path, report, sizeof report);
-	printf("%s: %s\n", path, why->msg);
+	printf("%s\n", why->msg); /* the message names the file */
 	if (problems)
 		printf("SQLite's integrity check:\n%s", report);
 	else
 		printf("SQLite's integrity check finds the file itself whole\n");
-	open_hint(path, why->code);
+	open_hint(path, why->code, 1);
 	return EXIT_FAIL;
 }
 
@@ -227,6 +231,11 @@ int main(int argc, char **argv)
 		rc = paths_expand(cfg.database, dbpath, sizeof dbpath, &err);
 	else
 		rc = paths_default_db(dbpath, sizeof dbpath, &err);
+	if (rc == RP_OK && cmd && strcmp(cmd->name, "check") == 0 && access(dbpath, F_OK) != 0) {
+		/* a check makes nothing: a mistyped path is not "sound" */
+		cli_error("%s: no such database; nothing to check", dbpath);
+		return EXIT_FAIL;
+	}
 	/* the folder of a --db typed now must exist; the configured or default one is made */
 	flags = (g.readonly ? STORE_READONLY : 0) | (g.db ? 0 : STORE_MAKE_FOLDER);
 	if (rc != RP_OK || store_open(dbpath, flags, &c.db, &err) != RP_OK) {
@@ -234,7 +243,7 @@ int main(int argc, char **argv)
 		    (err.code == RP_ENOTRAPPORT || err.code == RP_ENEWER))
 			return check_refused(dbpath, &err);
 		cli_error("%s", err.msg);
-		open_hint(dbpath, err.code);
+		open_hint(dbpath, err.code, 0);
 		return EXIT_FAIL;
 	}
 	if (store_readonly_why(c.db)) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store.h"
 #include "tui/keys.h"
 
 static void form_done(struct ui *ui, struct rec *saved)
@@ -82,15 +83,28 @@ static int undo_would_overwrite(struct ui *ui)
 		return 0;
 	if (cur.updated_at == ui->undo.after.updated_at &&
 	    cur.deleted_at == ui->undo.after.deleted_at) {
+		long children = 0;
 		rec_free(&cur);
-		return 0;
+		/* a new row that others have since hung rows on (a meeting with a
+		 * person added here): trashing it would take theirs along */
+		if (ui->undo.op != UNDO_ADD ||
+		    rec_count_children(ui->db, ui->undo.kind, ui->undo.id, &children, NULL) != RP_OK ||
+		    children == 0)
+			return 0;
+		ui->undo.asked = 1;
+		ui_message(ui, 1,
+		           "%s #%lld has %ld row%s added to it since: u again moves %s to the trash too,"
+		           " another key keeps them",
+		           kind_get(ui->undo.kind)->name, (long long)ui->undo.id, children,
+		           children == 1 ? "" : "s", children == 1 ? "it" : "them");
+		return 1;
 	}
 	what_changed(&ui->undo.after, &cur, changed, sizeof changed);
 	rec_free(&cur);
 	ui->undo.asked = 1;
 	ui_message(ui, 1,
-	           "%s #%lld was changed elsewhere since (%s): u again undoes anyway and that"
-	           " change is lost; any other key keeps it",
+	           "%s #%lld changed elsewhere since (%s): u again undoes anyway, another key"
+	           " keeps it",
 	           kind_get(ui->undo.kind)->name, (long long)ui->undo.id,
 	           *changed ? changed : "its version");
 	return 1;
@@ -346,7 +360,9 @@ void ui_handle_key(struct ui *ui, int key)
 	if (a != A_UNDO)
 		ui->undo.asked = 0; /* any other key keeps the other change */
 	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
-		ui_message(ui, 1, "Read-only: nothing can be changed (started with --read-only)");
+		ui_message(ui, 1, "Read-only: nothing can be changed (%s)",
+		           store_readonly_why(ui->db) ? store_readonly_why(ui->db)
+		                                      : "started with --read-only");
 		return;
 	}
 	if (ui->screen == SCREEN_SEARCH) {

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/interchange.h"
 #include "core/outfile.h"
+#include "core/paths.h"
 #include "core/person.h"
 #include "core/report.h"
 #include "core/when.h"
@@ -119,12 +120,17 @@ static void do_export(struct ui *ui)
 {
 	struct pane *p = &ui->panes[ui->focus];
 	const struct rec *sel = p->page.n ? &p->page.rows[p->cursor] : NULL;
-	const char *path = ui->prompt.ed.buf;
+	const char *typed = ui->prompt.ed.buf;
+	char path[4096];
 	struct rp_err err;
 	struct outfile out;
 	int rc;
-	if (!*path || strcmp(path, "-") == 0) { /* stdout is the screen here */
+	if (!*typed || strcmp(typed, "-") == 0) { /* stdout is the screen here */
 		ui_message(ui, 1, "No file name: nothing written");
+		return;
+	}
+	if (paths_expand(typed, path, sizeof path, &err) != RP_OK) { /* ~/ as in the config */
+		ui_error(ui, &err);
 		return;
 	}
 	if (outfile_open(&out, ui->db, path, &err) != RP_OK || out.f == stdout) {

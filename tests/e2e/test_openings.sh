@@ -28,6 +28,27 @@ for ro in "" --read-only; do
 	case "$ERR" in *upgrade*|*"I/O error"*) not_ok "no vague message ($ro)" "$ERR" ;; *) ok "no vague message ($ro)" ;; esac
 done
 
+# check makes nothing: a mistyped path is not "sound"
+raw --db "$T_DIR/typo.db" --config "$CONFIG" check
+expect_rc 1 "check on a path with no file fails"
+expect_err "no such database; nothing to check" "and says so"
+[ -e "$T_DIR/typo.db" ] && not_ok "and makes no file" || ok "and makes no file"
+raw --db "" --config "$CONFIG" list people
+expect_rc 2 "--db '' is wrong usage"
+expect_err "--db needs a path" "and says so"
+# an empty file made by someone else becomes a database as private as ours
+: >"$T_DIR/touched.db"
+chmod 0644 "$T_DIR/touched.db"
+raw --db "$T_DIR/touched.db" --config "$CONFIG" add person Ada
+expect_rc 0 "an empty file is taken as a new database"
+expect_eq "$(stat -c %a "$T_DIR/touched.db")" "600" "and made 0600"
+# a refused file: check says what SQLite finds, once, without sending you to check
+printf 'not a database at all, just text that is long enough to fill a header page........................\n' >"$T_DIR/text.db"
+raw --db "$T_DIR/text.db" --config "$CONFIG" check
+expect_rc 1 "check on a text file fails"
+case "$OUT" in *"text.db: $T_DIR/text.db"*|*"text.db: text.db"*) not_ok "the file is named once" "$OUT" ;; *) ok "the file is named once" ;; esac
+case "$ERR" in *"rapport --db '$T_DIR/text.db' check"*) not_ok "no advice to run check while checking" "$ERR" ;; *) ok "no advice to run check while checking" ;; esac
+
 # --- twenty rapports started at once on a file that does not exist yet
 NEW="$T_DIR/new.db"
 i=0
@@ -74,6 +95,18 @@ for cmd in "list people" "list meetings" "show person 1" "today" "due" "search A
 	r $cmd
 	expect_eq "$(sum "$DB")" "$before" "'$cmd' leaves the file as it was"
 done
+
+# --- a damaged page: check gives SQLite's report and the backup beside it
+cp "$DB" "$T_DIR/pages.db"
+"$RAPPORT" --db "$T_DIR/pages.db" --config "$CONFIG" backup >/dev/null 2>&1
+python3 - "$T_DIR/pages.db" <<'EOF2'
+import sys
+f = open(sys.argv[1], 'r+b'); f.seek(4096 * 3); f.write(b'\xff' * 4096 * 3); f.close()
+EOF2
+raw --db "$T_DIR/pages.db" --config "$CONFIG" check
+expect_rc 1 "check on a file with damaged pages fails"
+expect_out "btreeInitPage" "with SQLite's report of the pages"
+expect_err "the latest backup of it is" "and names the backup beside it"
 
 # --- check gives the same verdict read-only as read-write
 r check

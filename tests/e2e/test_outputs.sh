@@ -67,6 +67,22 @@ expect_rc 0 "a CSV folder export with a link in it"
 expect_eq "$(cat "$D/victim.txt")" "victim" "the link's target is untouched"
 [ ! -L "$D/csv/meetings.csv" ] && grep -q "CV review" "$D/csv/meetings.csv" && ok "the link is replaced by the file" || not_ok "the link is replaced by the file"
 expect_eq "$(mode "$D/csv/people.csv")" "600" "CSV files are 0600"
+# a CSV folder is written whole or not at all
+mkdir -p "$D/csvall"
+printf 'old people\n' >"$D/csvall/people.csv"
+ln -s "$DB" "$D/csvall/thanks.csv"
+r export --format csv -o "$D/csvall"
+expect_rc 1 "a CSV folder with one bad file is refused"
+expect_eq "$(cat "$D/csvall/people.csv")" "old people" "and none of its files was changed"
+expect_eq "$(ls -A "$D/csvall" | wc -l | tr -d ' ')" "2" "nor any added, nor a temporary one left"
+expect_err "none of the folder's files was changed" "and it says so"
+# an export never takes the place of a database or a backup
+cp "$DB" "$D/other.db"
+other=$(sum "$D/other.db")
+r export --format json -o "$D/other.db"
+expect_rc 1 "an export onto another rapport database is refused"
+expect_err "is an SQLite database" "saying what it is"
+expect_eq "$(sum "$D/other.db")" "$other" "and it is untouched"
 r export --format md -o "$D"
 expect_rc 1 "an output that is a folder is refused"
 expect_err "folder" "and says so"
@@ -125,6 +141,9 @@ printf 'not to be lost\n' >"$D/keep.bak"
 r backup "$D/keep.bak"
 expect_rc 1 "a backup onto an existing file is refused"
 expect_eq "$(cat "$D/keep.bak")" "not to be lost" "and the file is untouched"
+r backup "$D"
+expect_rc 1 "a backup onto a folder is refused"
+expect_err "is a folder" "saying it is a folder"
 r backup "$D/new.bak"
 expect_eq "$(mode "$D/new.bak")" "600" "a backup is 0600"
 expect_eq "$(sqlite3 "$D/new.bak" 'SELECT count(*) FROM person')" "3" "and whole"
@@ -149,6 +168,13 @@ keys C-u
 type_text "$DB"
 keys Enter
 wait_for "the database" "export onto the database from the screen is refused"
+keys E
+wait_for "to:" "the export prompt again"
+keys C-u
+type_text "~/report.md"
+keys Enter
+wait_for "Wrote $HOME/report.md" "~/ in the prompt is the home folder"
+[ -f "$HOME/report.md" ] && ok "the report is there" || not_ok "the report is there"
 keys q
 wait_exit "quits"
 expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM person')" "3" "the database still holds its people"

@@ -43,6 +43,7 @@ expect_err "c.ini:2: line too long" "and the line is named"
 c "$(printf '[general]\ndatabase = %s/%s.db' "$T_DIR" "$long")" list people
 expect_rc 1 "the database line itself too long: nothing is opened"
 expect_err "none is opened in its place" "saying why"
+case "$ERR" in *"defaults used"*) not_ok "without also saying defaults are used" "$ERR" ;; *) ok "without also saying defaults are used" ;; esac
 [ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "the default database is not made" || ok "the default database is not made"
 c "$(printf '[general]\ndatabase = %s/right.db\nthis line is not ini\n[health]\ndue_soon_days = 9' "$T_DIR")" list people
 expect_rc 0 "a line that is not INI: the rest is read"
@@ -60,6 +61,9 @@ keys Escape
 wait_gone "New person" "Esc still closes a form (cancel kept)"
 keys q
 wait_exit "q still quits"
+r keys
+expect_err "quit would be left without a key; q kept for it" "rapport keys reports the same"
+expect_out "  q              quit" "and lists q for quit"
 printf '[keys]\nhelp = q\n' >"$CONFIG"
 ui_start 100 30
 wait_for "Ada Lovelace" "help = q: the screen opens"

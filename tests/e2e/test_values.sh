@@ -16,7 +16,7 @@ jq '.meetings[0].uuid = "11111111-1111-4111-8111-111111111111"' "$T_DIR/good.jso
 r import "$T_DIR/huge.json"
 expect_rc 1 "an import with start_at 2^63-1 is refused"
 expect_err "meetings[0].start_at" "naming the record and the field"
-expect_err "between the years 1900 and 9999" "and the range"
+expect_err "between 1900-01-01 and 9999-12-30 UTC" "and the range"
 jq '.meetings[0].start_at = 1795165200000 | .meetings[0].uuid = "11111111-1111-4111-8111-111111111112"' "$T_DIR/good.json" >"$T_DIR/ms.json"
 r import "$T_DIR/ms.json"
 expect_rc 1 "a timestamp in milliseconds is refused"
@@ -31,6 +31,9 @@ expect_rc 1 "an .ics event in the year 1800 is refused"
 expect_err "far.ics" "naming the file"
 r add meeting --with Ada --at "+9000y"
 expect_rc 1 "--at nine thousand years on is refused"
+TZ=America/Los_Angeles r add meeting --with Ada --at "9999-12-31 23:59"
+expect_rc 1 "the last minute of 9999 in Los Angeles (10000 in UTC) is refused"
+expect_err "9999-12-30 UTC" "saying the range"
 r list meetings
 expect_rc 0 "the list still reads"
 r export --format md
@@ -70,7 +73,8 @@ keys C-u
 type_text "2026-10-25 02:30"
 wait_for "Sun 25 Oct 2026 02:30" "a time in the overlap previews as itself"
 keys Escape
-screen_text | grep -q "Discard" && keys y
+wait_for "Discard" "Esc asks before dropping what was typed"
+keys y
 wait_gone "New meeting" "the form closes"
 keys q
 wait_exit "quits"
@@ -126,6 +130,9 @@ cjk=$(python3 -c 'print("医" * 300)')
 r add meeting --with Ada --at "2026-11-21 10:00" --agenda "$cjk"
 expect_rc 0 "a long CJK agenda is added"
 printf '%s' "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok "its echo is valid UTF-8" || not_ok "its echo is valid UTF-8" "$OUT"
+case "$OUT" in *"医…") ok "and ends in … where it is cut" ;; *) not_ok "and ends in … where it is cut" "$OUT" ;; esac
+r add person "$(python3 -c 'print("王" * 66)')"
+expect_out "$(python3 -c 'print("王" * 34)')…" "a long CJK name is echoed in 70 columns, whole characters, with …"
 r list meetings
 printf '%s' "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok "the list is valid UTF-8" || not_ok "the list is valid UTF-8"
 long=$(python3 -c 'print("Dr. " + "é" * 120)')

@@ -74,6 +74,17 @@ expect_eq "$(sql "SELECT deleted_at IS NULL FROM person WHERE id = $id")" "1" "a
 keys u
 wait_for "went to the trash" "u again undoes the add"
 expect_eq "$(sql "SELECT deleted_at IS NOT NULL FROM person WHERE id = $id")" "1" "it is in the trash"
+# a new person that a shell then gave a meeting: undo asks before taking it along
+keys a
+wait_for "New person" "a adds another person"
+type_text "Eve Newer"
+keys Enter
+wait_gone "New person" "saved"
+r add meeting --with "Eve Newer" --at "2026-11-20 10:00"
+keys u
+wait_for "has 1 row added to it since" "undo of that add says a meeting hangs on it now"
+expect_eq "$(sql "SELECT count(*) FROM meeting WHERE deleted_at IS NULL")" "1" "and the meeting stays"
+keys j
 keys q
 wait_exit "quits"
 

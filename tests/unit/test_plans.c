@@ -112,6 +112,11 @@ static void keystroke_paths(void)
 	person_name(db, 1, name, sizeof name);
 	int64_t id;
 	person_resolve(db, "Dr.", &id, &err);
+	/* u after an add: what hangs on the row now */
+	for (int k = 0; k < K_COUNT; k++) {
+		long children;
+		rec_count_children(db, (enum kind_id)k, 1, &children, &err);
+	}
 	struct due d;
 	health_due(db, &cfg, 1, &d, &err);
 	struct adherence a;

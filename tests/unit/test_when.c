@@ -250,10 +250,13 @@ static void test_instant_range(void **state)
 	assert_int_equal(local_tm(INSTANT_MAX, &tm), 0);
 	fmt_instant(INT64_MAX, buf, sizeof buf);
 	assert_non_null(strstr(buf, "no such time"));
-	fmt_instant(INSTANT_MIN + 86400, buf, sizeof buf); /* 1900-01-01 00:00 UTC */
+	fmt_instant(INSTANT_MIN, buf, sizeof buf); /* 1900-01-01 00:00 UTC */
 	assert_string_equal(buf, "Mon 01 Jan 1900 01:00"); /* Berlin has kept CET since 1893 */
 	int64_t t;
 	assert_int_equal(instant_parse("+8000y", clock_now(), &t, &err), RP_EINVAL);
+	/* the range holds for what is typed too, in UTC */
+	assert_int_equal(instant_parse("9999-12-31 09:00", clock_now(), &t, &err), RP_EINVAL);
+	expect_instant("9999-12-30 09:00", 253402128000LL + 8 * 3600); /* 08:00 UTC */
 }
 
 int main(void)
