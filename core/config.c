@@ -296,6 +296,22 @@ static int names_database(const char *line)
 	return *line == '=' || *line == ':';
 }
 
+/* Does any line of the file set a database?  (For a file that could not
+ * be read at all.) */
+static int file_names_database(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int found = 0;
+	while (f && !found && getline(&line, &cap, f) >= 0)
+		found = names_database(line);
+	free(line);
+	if (f)
+		fclose(f);
+	return found;
+}
+
 static int is_bad_line(int line)
 {
 	for (int i = 0; i < nbad_lines; i++)
@@ -325,14 +341,23 @@ static int copy_without_bad_lines(const char *path, char *copy, size_t n, struct
 		fclose(in);
 		return -1;
 	}
+	int lost_section = 0; /* after a section line that could not be read */
 	while (getline(&line, &cap, in) >= 0) {
+		const char *p = line;
 		no++;
+		while (isspace((unsigned char)*p))
+			p++;
 		if (is_bad_line(no) || strlen(line) > 1022) {
 			cfg->database_unread |= names_database(line);
+			lost_section |= *p == '[';
 			fputc('\n', out);
-		} else {
-			fputs(line, out);
+			continue;
 		}
+		if (*p == '[')
+			lost_section = 0;
+		/* a key under a lost section would land in the one before it */
+		cfg->database_unread |= lost_section && names_database(line);
+		fputs(line, out);
 	}
 	free(line);
 	fclose(in);
@@ -363,6 +388,8 @@ static dictionary *load_without_bad_lines(const char *path, struct config *cfg,
 	if (d && nbad_lines > 0)
 		report(rep, "%s: the rest of the file was read; the line%s above %s left out", path,
 		       nbad_lines == 1 ? "" : "s", nbad_lines == 1 ? "is" : "are");
+	if (!d)
+		cfg->database_unread |= file_names_database(path);
 	return d;
 }
 

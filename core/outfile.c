@@ -40,7 +40,13 @@ static int refuse_database(const char *path, struct rp_err *err)
 /* Where a stream is written in place: an existing non-regular file. */
 static int open_stream(struct outfile *o, struct rp_err *err)
 {
+	struct stat sb;
 	int fd = open(o->path, O_WRONLY | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		close(fd); /* a file put there since it was looked at: never written in place */
+		return rp_fail(err, RP_EIO, "%s: changed while it was opened; nothing was written",
+		               o->path);
+	}
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);

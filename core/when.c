@@ -367,8 +367,9 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 		               " (daylight saving time begins); %02d:%02d is the same moment",
 		               w->year, w->month, w->day, want.tm_hour, want.tm_min, tm.tm_hour,
 		               tm.tm_min);
-	/* in the autumn overlap the same wall time comes twice: the first */
-	for (int64_t back = 3600; back >= 1800; back -= 1800)
+	/* in the autumn overlap the same wall time comes twice: the first,
+	 * whichever mktime gave (shifts are 30 minutes to 2 hours) */
+	for (int64_t back = 7200; back >= 1800; back -= 1800)
 		if (same_local(t - back, &want)) {
 			t -= back;
 			break;

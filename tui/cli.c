@@ -230,74 +230,99 @@ static int load_target(struct cli *c, const char *cmd, const struct args *a, str
 	return EXIT_OK;
 }
 
+/* A change that reads a row, checks it and writes it back, as one write
+ * transaction (BEGIN IMMEDIATE): scripts editing at once wait their turn
+ * instead of failing with "changed elsewhere", and the row is reported
+ * only once it is committed.  change() fills r and sets *verb to report it
+ * (NULL: nothing to report). */
+typedef int (*change_fn)(struct cli *c, struct args *a, struct rec *r, const char **verb);
+
+static int one_change(struct cli *c, struct args *a, change_fn change)
+{
+	struct rec r = {0};
+	struct rp_err err;
+	const char *verb = NULL;
+	int rc;
+	if (store_command_begin(c->db, &err) != RP_OK)
+		return fail(&err);
+	rc = change(c, a, &r, &verb);
+	if (store_command_end(c->db, rc == EXIT_OK, &err) != RP_OK)
+		rc = fail(&err);
+	else if (rc == EXIT_OK && verb)
+		rc = report_saved(c, &r, verb);
+	rec_free(&r);
+	return rc;
+}
+
+static int edit_row(struct cli *c, struct args *a, struct rec *r, const char **verb)
+{
+	struct rp_err err;
+	int rc;
+	if ((rc = load_target(c, "edit ", a, r)) != EXIT_OK)
+		return rc;
+	if (a->nopt == args_flag(a, "json"))
+		return cli_usage_error("edit ", "nothing to change: give --FIELD VALUE");
+	if (r->deleted_at) {
+		cli_error("%s #%s is in the trash; restore it first", a->pos[0], a->pos[1]);
+		return EXIT_FAIL;
+	}
+	if ((rc = apply_options(c, "edit ", a, r)) != EXIT_OK)
+		return rc;
+	if (rec_update(c->db, r, &err) != RP_OK)
+		return fail(&err);
+	*verb = "updated";
+	return EXIT_OK;
+}
+
 static int cmd_edit(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r = {0};
-	struct rp_err err;
 	char why[128];
-	int rc;
-
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error("edit ", "%s", why);
 	if (check_flags("edit ", &a, no_flags))
 		return EXIT_USAGE;
 	c->json |= args_flag(&a, "json");
-	if ((rc = load_target(c, "edit ", &a, &r)) != EXIT_OK)
+	return one_change(c, &a, edit_row);
+}
+
+static int mark_done(struct cli *c, struct args *a, struct rec *r, const char **verb)
+{
+	struct rp_err err;
+	const char *value;
+	int rc, f;
+	if ((rc = load_target(c, "done ", a, r)) != EXIT_OK)
 		return rc;
-	if (a.nopt == args_flag(&a, "json")) {
-		rec_free(&r);
-		return cli_usage_error("edit ", "nothing to change: give --FIELD VALUE");
+	switch (r->kind->id) {
+	case K_GOAL:
+	case K_MEETING:
+		f = kind_field_index(r->kind, "status");
+		value = "done";
+		break;
+	case K_MILESTONE:
+	case K_ACTION:
+		f = kind_field_index(r->kind, "done");
+		value = "yes";
+		break;
+	default:
+		return cli_usage_error("done ", "only a goal, milestone, meeting or action can be done");
 	}
-	if (r.deleted_at) {
-		rec_free(&r);
-		cli_error("%s #%s is in the trash; restore it first", a.pos[0], a.pos[1]);
-		return EXIT_FAIL;
-	}
-	rc = apply_options(c, "edit ", &a, &r);
-	if (rc == EXIT_OK)
-		rc = rec_update(c->db, &r, &err) != RP_OK ? fail(&err) : report_saved(c, &r, "updated");
-	rec_free(&r);
-	return rc;
+	if (rec_set(c->db, r, f, value, &err) != RP_OK || rec_update(c->db, r, &err) != RP_OK)
+		return fail(&err);
+	*verb = "done:";
+	return EXIT_OK;
 }
 
 static int cmd_done(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r = {0};
-	struct rp_err err;
 	char why[128];
-	int rc, f;
-	const char *value;
-
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error("done ", "%s", why);
 	if (only_json("done ", &a))
 		return EXIT_USAGE;
 	c->json |= args_flag(&a, "json");
-	if ((rc = load_target(c, "done ", &a, &r)) != EXIT_OK)
-		return rc;
-	switch (r.kind->id) {
-	case K_GOAL:
-	case K_MEETING:
-		f = kind_field_index(r.kind, "status");
-		value = "done";
-		break;
-	case K_MILESTONE:
-	case K_ACTION:
-		f = kind_field_index(r.kind, "done");
-		value = "yes";
-		break;
-	default:
-		rec_free(&r);
-		return cli_usage_error("done ", "only a goal, milestone, meeting or action can be done");
-	}
-	if (rec_set(c->db, &r, f, value, &err) != RP_OK || rec_update(c->db, &r, &err) != RP_OK)
-		rc = fail(&err);
-	else
-		rc = report_saved(c, &r, "done:");
-	rec_free(&r);
-	return rc;
+	return one_change(c, &a, mark_done);
 }
 
 static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
@@ -355,15 +380,58 @@ static int cmd_purge(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The day's check-in, shown (no change given) or made or changed. */
+static int checkin_day(struct cli *c, struct args *a, struct rec *r, const char **verb)
+{
+	struct rp_err err;
+	char day[DATE_LEN];
+	const char *day_text = args_get(a, "day");
+	int rc, found, changes;
+	if (day_text) {
+		if (date_parse(day_text, clock_now(), day, &err) != RP_OK)
+			return fail(&err);
+	} else {
+		date_today(clock_now(), day);
+	}
+	rc = checkin_of_day(c->db, day, r, &err);
+	if (rc != RP_OK && rc != RP_ENOTFOUND)
+		return fail(&err);
+	found = rc == RP_OK;
+	changes = a->nopt - args_flag(a, "json") - (day_text != NULL);
+	if (changes == 0) { /* just show the day's check-in */
+		if (found)
+			return print_show(c->db, r, c->json, &err) ? fail(&err) : EXIT_OK;
+		if (c->json)
+			puts("null");
+		else
+			printf("no check-in for %s yet: rapport checkin --mood 1-5 --did TEXT --next TEXT\n",
+			       day);
+		return EXIT_OK;
+	}
+	for (int i = 0; i < a->nopt; i++) {
+		const char *name = a->opt[i].name;
+		int f;
+		if ((!a->opt[i].value && !a->opt[i].missing) || strcmp(name, "day") == 0)
+			continue;
+		f = kind_field_index(r->kind, name);
+		if (f < 0 || strcmp(r->kind->fields[f].col, "day") == 0)
+			return cli_usage_error("checkin ",
+			                       "unknown option --%s (--mood, --did, --next, --goal, --day)", name);
+		if (a->opt[i].missing)
+			return cli_usage_error("checkin ", "--%s needs a value", name);
+		if (rec_set(c->db, r, f, a->opt[i].value, &err) != RP_OK)
+			return fail(&err);
+	}
+	if (checkin_save(c->db, r, &err) != RP_OK)
+		return fail(&err);
+	*verb = found ? "updated" : "added";
+	return EXIT_OK;
+}
+
 static int cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	struct rec r = {0};
-	struct rp_err err;
-	char why[128], day[DATE_LEN];
-	const char *day_text;
-	int rc, found, changes;
-
+	char why[128];
 	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
 		return cli_usage_error("checkin ", "%s", why);
 	if (check_flags("checkin ", &a, no_flags))
@@ -374,50 +442,7 @@ static int cmd_checkin(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < a.nopt; i++)
 		if (a.opt[i].missing && strcmp(a.opt[i].name, "day") == 0)
 			return cli_usage_error("checkin ", "--day needs a value");
-	day_text = args_get(&a, "day");
-	if (day_text) {
-		if (date_parse(day_text, clock_now(), day, &err) != RP_OK)
-			return fail(&err);
-	} else {
-		date_today(clock_now(), day);
-	}
-	rc = checkin_of_day(c->db, day, &r, &err);
-	if (rc != RP_OK && rc != RP_ENOTFOUND)
-		return fail(&err);
-	found = rc == RP_OK;
-	changes = a.nopt - args_flag(&a, "json") - (day_text != NULL);
-	if (changes == 0) { /* just show the day's check-in */
-		rc = EXIT_OK;
-		if (found)
-			rc = print_show(c->db, &r, c->json, &err) ? fail(&err) : EXIT_OK;
-		else if (c->json)
-			puts("null");
-		else
-			printf("no check-in for %s yet: rapport checkin --mood 1-5 --did TEXT --next TEXT\n",
-			       day);
-		rec_free(&r);
-		return rc;
-	}
-	rc = EXIT_OK;
-	for (int i = 0; i < a.nopt && rc == EXIT_OK; i++) {
-		const char *name = a.opt[i].name;
-		int f;
-		if ((!a.opt[i].value && !a.opt[i].missing) || strcmp(name, "day") == 0)
-			continue;
-		f = kind_field_index(r.kind, name);
-		if (f < 0 || strcmp(r.kind->fields[f].col, "day") == 0)
-			rc = cli_usage_error("checkin ", "unknown option --%s (--mood, --did, --next, --goal, --day)",
-			                     name);
-		else if (a.opt[i].missing)
-			rc = cli_usage_error("checkin ", "--%s needs a value", name);
-		else if (rec_set(c->db, &r, f, a.opt[i].value, &err) != RP_OK)
-			rc = fail(&err);
-	}
-	if (rc == EXIT_OK)
-		rc = checkin_save(c->db, &r, &err) != RP_OK ? fail(&err)
-		                                            : report_saved(c, &r, found ? "updated" : "added");
-	rec_free(&r);
-	return rc;
+	return one_change(c, &a, checkin_day);
 }
 
 /* --person P, --goal ID or --meeting ID: which reference field to filter on. */

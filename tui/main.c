@@ -41,19 +41,6 @@ struct globals {
 	int readonly, json, help, version;
 };
 
-/* Only global options (or none): the full-screen interface is wanted. */
-static int screen_wanted(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--config") == 0)
-			i++;
-		else if (strncmp(argv[i], "--db=", 5) != 0 && strncmp(argv[i], "--config=", 9) != 0 &&
-		         strcmp(argv[i], "--read-only") != 0)
-			return 0;
-	}
-	return 1;
-}
-
 static int set_once(const char **slot, const char *value, const char *name)
 {
 	if (!*value) {
@@ -171,6 +158,75 @@ static int check_refused(const char *path, const struct rp_err *why)
 	return EXIT_FAIL;
 }
 
+/* Which file: --db, the config's, or the default; refused when the config
+ * names one it could not read.  0, or an exit status. */
+static int choose_database(const struct globals *g, const struct config *cfg,
+                           const struct cli_cmd *cmd, char *dbpath, size_t n)
+{
+	struct rp_err err;
+	int rc;
+	if (!g->db && cfg->database_unread) {
+		cli_error("%s: the database it names could not be read (above), so none is opened in"
+		          " its place; fix that line, or give --db PATH",
+		          cfg->path);
+		return EXIT_FAIL;
+	}
+	if (g->db)
+		rc = paths_expand(g->db, dbpath, n, &err);
+	else if (cfg->database[0])
+		rc = paths_expand(cfg->database, dbpath, n, &err);
+	else
+		rc = paths_default_db(dbpath, n, &err);
+	if (rc != RP_OK) {
+		cli_error("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (cmd && strcmp(cmd->name, "check") == 0 && access(dbpath, F_OK) != 0) {
+		/* a check makes nothing: a mistyped path is not "sound" */
+		cli_error("%s: no such database; nothing to check", dbpath);
+		return EXIT_FAIL;
+	}
+	return 0;
+}
+
+/* Open it (with the daily backup); 0, or an exit status. */
+static int open_database(struct globals *g, const struct config *cfg, const struct cli_cmd *cmd,
+                         const char *dbpath, struct cli *c)
+{
+	struct rp_err err;
+	/* the folder of a --db typed now must exist; the configured or default one is made */
+	int flags = (g->readonly ? STORE_READONLY : 0) | (g->db ? 0 : STORE_MAKE_FOLDER);
+	if (store_open(dbpath, flags, &c->db, &err) != RP_OK) {
+		if (cmd && strcmp(cmd->name, "check") == 0 &&
+		    (err.code == RP_ENOTRAPPORT || err.code == RP_ENEWER))
+			return check_refused(dbpath, &err);
+		cli_error("%s", err.msg);
+		open_hint(dbpath, err.code, 0);
+		return EXIT_FAIL;
+	}
+	if (store_readonly_why(c->db)) {
+		if (cmd && cmd->writes) {
+			cli_error("%s: cannot change it: %s; nothing was changed", dbpath,
+			          store_readonly_why(c->db));
+			store_close(c->db);
+			return EXIT_FAIL;
+		}
+		g->readonly = 1;
+	}
+	if (*store_upgrade_backup(c->db))
+		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c->db));
+	if (cfg->backup_daily && !g->readonly) {
+		int made;
+		if (store_daily_backup(c->db, cfg->backup_keep, &made, &err) != RP_OK) {
+			cli_error("the daily backup failed: %s", err.msg);
+			/* the screen would wipe stderr: its message line says it instead */
+			snprintf(first_problem, sizeof first_problem, "The daily backup failed: %s",
+			         err.msg);
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct globals g = {0};
@@ -179,21 +235,18 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	const struct cli_cmd *cmd = NULL;
 	char dbpath[CONFIG_PATH_MAX];
-	int rc, flags;
+	int rc;
 
 	text_init_locale();
-	if (!screen_wanted(argc, argv)) /* the screen's controls are ncurses' own */
-		termout_install();
+	termout_install();
 	if (take_globals(&argc, argv, &g) != 0)
 		return EXIT_USAGE;
 	if (argc > 1 && !(cmd = cli_find(argv[1])))
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
-	if (g.version) {
-		printf("rapport %s\n", RAPPORT_VERSION);
-		return EXIT_OK;
-	}
-	if (g.help) {
-		if (cmd)
+	if (g.version || g.help) {
+		if (g.version)
+			printf("rapport %s\n", RAPPORT_VERSION);
+		else if (cmd)
 			printf("Usage: rapport %s\n", cmd->usage);
 		else
 			print_help();
@@ -219,68 +272,13 @@ int main(int argc, char **argv)
 	c.db_given = g.db != NULL;
 	if (cmd && cmd->no_db)
 		return cmd->run(&c, argc - 1, argv + 1);
-	if (!g.db && cfg.database_unread) {
-		cli_error("%s: the database it names could not be read (above), so none is opened in"
-		          " its place; fix that line, or give --db PATH",
-		          cfg.path);
-		return EXIT_FAIL;
-	}
-	if (g.db)
-		rc = paths_expand(g.db, dbpath, sizeof dbpath, &err);
-	else if (cfg.database[0])
-		rc = paths_expand(cfg.database, dbpath, sizeof dbpath, &err);
-	else
-		rc = paths_default_db(dbpath, sizeof dbpath, &err);
-	if (rc == RP_OK && cmd && strcmp(cmd->name, "check") == 0 && access(dbpath, F_OK) != 0) {
-		/* a check makes nothing: a mistyped path is not "sound" */
-		cli_error("%s: no such database; nothing to check", dbpath);
-		return EXIT_FAIL;
-	}
-	/* the folder of a --db typed now must exist; the configured or default one is made */
-	flags = (g.readonly ? STORE_READONLY : 0) | (g.db ? 0 : STORE_MAKE_FOLDER);
-	if (rc != RP_OK || store_open(dbpath, flags, &c.db, &err) != RP_OK) {
-		if (rc == RP_OK && cmd && strcmp(cmd->name, "check") == 0 &&
-		    (err.code == RP_ENOTRAPPORT || err.code == RP_ENEWER))
-			return check_refused(dbpath, &err);
-		cli_error("%s", err.msg);
-		open_hint(dbpath, err.code, 0);
-		return EXIT_FAIL;
-	}
-	if (store_readonly_why(c.db)) {
-		if (cmd && cmd->writes) {
-			cli_error("%s: cannot change it: %s; nothing was changed", dbpath,
-			          store_readonly_why(c.db));
-			store_close(c.db);
-			return EXIT_FAIL;
-		}
-		g.readonly = 1;
-	}
-	if (*store_upgrade_backup(c.db))
-		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c.db));
-	if (cfg.backup_daily && !g.readonly) {
-		int made;
-		if (store_daily_backup(c.db, cfg.backup_keep, &made, &err) != RP_OK) {
-			cli_error("the daily backup failed: %s", err.msg);
-			/* the screen would wipe stderr: its message line says it instead */
-			snprintf(first_problem, sizeof first_problem, "The daily backup failed: %s",
-			         err.msg);
-		}
-	}
-
-	if (cmd && cmd->writes) {
-		if (store_command_begin(c.db, &err) != RP_OK) {
-			cli_error("%s", err.msg);
-			rc = EXIT_FAIL;
-		} else {
-			rc = cmd->run(&c, argc - 1, argv + 1);
-			if (store_command_end(c.db, rc == EXIT_OK, &err) != RP_OK) {
-				cli_error("%s", err.msg);
-				rc = EXIT_FAIL;
-			}
-		}
-	} else if (cmd) {
+	if ((rc = choose_database(&g, &cfg, cmd, dbpath, sizeof dbpath)) != 0 ||
+	    (rc = open_database(&g, &cfg, cmd, dbpath, &c)) != 0)
+		return rc;
+	if (cmd)
 		rc = cmd->run(&c, argc - 1, argv + 1);
-	} else {
+	else {
+		termout_remove(); /* the screen's controls are ncurses' own */
 		rc = ui_run(c.db, &cfg, g.readonly, first_problem[0] ? first_problem : NULL);
 	}
 	store_close(c.db);

@@ -104,8 +104,28 @@ static FILE *wrap(FILE *f, int fd)
 	return out;
 }
 
+static FILE *plain_out, *plain_err; /* the streams before the filter */
+
+void termout_remove(void)
+{
+	/* closing a filter writes out what it still held (a last lone CR) */
+	if (plain_out && stdout != plain_out) {
+		fclose(stdout);
+		stdout = plain_out;
+	}
+	if (plain_err && stderr != plain_err) {
+		fclose(stderr);
+		stderr = plain_err;
+	}
+}
+
 void termout_install(void)
 {
+	if (plain_out)
+		return;
+	plain_out = stdout;
+	plain_err = stderr;
 	stdout = wrap(stdout, STDOUT_FILENO);
 	stderr = wrap(stderr, STDERR_FILENO);
+	atexit(termout_remove); /* exit() flushes a cookie stream but never closes it */
 }

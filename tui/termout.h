@@ -5,7 +5,9 @@
 #ifndef RAPPORT_TERMOUT_H
 #define RAPPORT_TERMOUT_H
 
-/* For commands, not the full-screen UI (ncurses writes its own controls). */
 void termout_install(void);
+/* Back to the plain streams, before the full-screen UI starts (ncurses
+ * writes its own controls); what the filters still held is written out. */
+void termout_remove(void);
 
 #endif

@@ -41,8 +41,10 @@ static size_t next_char(const char *s, int *width, int *printable)
 static size_t escaped(const char *s, char shown[TERM_SAFE_MAX], size_t *shown_len, int *cells)
 {
 	size_t len = term_safe_step(s, strlen(s), 1, shown, shown_len);
-	/* escapes are ASCII; U+FFFD is one cell */
-	*cells = strcmp(shown, "\xef\xbf\xbd") == 0 ? 1 : (int)*shown_len;
+	/* escapes are ASCII; U+FFFD is one cell, and so is a character the C
+	 * library has no width for (one unassigned yet) that passes as itself */
+	int plain = *shown_len == len && memcmp(shown, s, len) == 0;
+	*cells = plain || strcmp(shown, "\xef\xbf\xbd") == 0 ? 1 : (int)*shown_len;
 	return len;
 }
 

@@ -114,6 +114,21 @@ expect_rc 0 "check: sound"
 r --read-only check
 expect_rc 0 "check --read-only on the same file: sound too"
 expect_out "is sound" "and says so"
+# another writer holding the lock a moment: check waits for it, no false alarm
+python3 - "$DB" "$T_DIR/locked" <<'EOF2' &
+import sqlite3, sys, time, os
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(1.5)
+c.execute("ROLLBACK")
+EOF2
+locker=$!
+i=0
+while [ ! -e "$T_DIR/locked" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+r check
+expect_rc 0 "check while another program holds the write lock: waits, then sound"
+wait "$locker"
 # as a user who may not write the file or its folder
 if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	RO="$T_DIR/ro"

@@ -38,6 +38,13 @@ ln -s "$DB" "$D/csvdb/people.csv"
 r export --format csv -o "$D/csvdb"
 expect_rc 1 "a CSV folder whose people.csv links to the database is refused"
 expect_eq "$(sum "$DB")" "$before" "the database is untouched"
+# a --db that is a link: the -wal and -shm are beside the file it leads to
+mkdir -p "$D/real"
+cp "$DB" "$D/real/db.sqlite"
+ln -s "$D/real/db.sqlite" "$D/link.db"
+"$RAPPORT" --db "$D/link.db" --config "$CONFIG" export --format json -o "$D/real/db.sqlite-shm" >/dev/null 2>&1
+expect_eq "$?" "1" "through a --db link: its target's -shm is refused as an output"
+[ -e "$D/real/db.sqlite-shm" ] && not_ok "and nothing is written there" || ok "and nothing is written there"
 r check
 expect_out "is sound" "check: sound"
 

@@ -88,6 +88,24 @@ keys j
 keys q
 wait_exit "quits"
 
+# --- an import reading a slow pipe does not hold the lock while it waits
+r export --format json -o "$T_DIR/all.json"
+(sleep 3; cat "$T_DIR/all.json") | "$RAPPORT" --db "$DB" --config "$CONFIG" import /dev/stdin >/dev/null 2>&1 &
+slow=$!
+start=$(date +%s)
+r add person "Fay Meanwhile"
+took=$(( $(date +%s) - start ))
+expect_rc 0 "a change while an import waits for its pipe goes through"
+[ "$took" -le 2 ] && ok "at once (${took} s)" || not_ok "at once" "${took} s"
+wait "$slow"
+expect_eq "$?" "0" "and the import then succeeds"
+
+# --- --json before no command still opens the screen
+ui_start 100 30 -- --json
+wait_for "Ada Lovelace" "rapport --json with no command opens the screen"
+keys q
+wait_exit "and q quits it"
+
 # --- contention: four shells editing one row at once, none fails
 i=1
 while [ $i -le 4 ]; do

@@ -113,6 +113,10 @@ static void test_unreadable_database_is_flagged(void **state)
 	has_problem(&rep, "config.ini:2: line too long");
 	assert_int_equal(cfg.database_unread, 1);
 	assert_int_equal(cfg.default_duration, 50);
+	/* a section line that cannot be read: the keys under it are not known */
+	load("[general\ndatabase = /tmp/x.db\n[health]\ndue_soon_days = 4\n", &cfg, &rep);
+	assert_int_equal(cfg.database_unread, 1);
+	assert_int_equal(cfg.due_soon_days, 4);
 	snprintf(text, sizeof text, "; %01100d\n[general]\ndatabase = /tmp/right.db\n", 0);
 	load(text, &cfg, &rep);
 	has_problem(&rep, "config.ini:1: line too long");

@@ -224,6 +224,11 @@ static void test_daylight_saving(void **state)
 	tzset();
 	assert_int_equal(instant_parse("2026-03-08 02:30", clock_now(), &t, &err), RP_EINVAL);
 	expect_instant("2026-11-01 01:30", 1793511000); /* EDT, 05:30 UTC, of the two */
+	/* a two-hour shift (Troll, Antarctica: +02 in summer, +00 in winter) */
+	setenv("TZ", "Antarctica/Troll", 1);
+	tzset();
+	expect_instant("2024-10-27 01:30", 1729985400); /* 23:30 UTC the day before, not 01:30 */
+	expect_instant("2024-10-27 01:30", 1729985400); /* and again, whatever mktime did last */
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
 }
