@@ -1,5 +1,6 @@
 /* calendar.c - see calendar.h. */
 #include "core/calendar.h"
+#include "core/when.h"
 
 #include <libical/ical.h>
 #include <stdlib.h>
@@ -67,6 +68,23 @@ static icalcomponent *event_of(struct db *db, const struct rec *m)
 	return ev;
 }
 
+/* libical writes times up to the end of the year 3000 (later ones come out
+ * as 00000000T000000): a meeting beyond is said, not written wrong. */
+#define ICAL_LAST_SECOND 32535215999LL /* 3000-12-31 23:59:59 UTC */
+static int within_ical_years(const struct rec *m, struct rp_err *err)
+{
+	int64_t start = rec_int(m, field(m, "start_at"));
+	int64_t end = start + 60 * rec_int(m, field(m, "duration_min"));
+	char when[64];
+	if (end <= ICAL_LAST_SECOND)
+		return RP_OK;
+	fmt_instant(start, when, sizeof when);
+	return rp_fail(err, RP_EINVAL,
+	               "meeting #%lld (%s) is after the year 3000, which iCalendar as libical writes"
+	               " it does not reach; change its date, or export it as JSON",
+	               (long long)m->id, when);
+}
+
 int calendar_export(struct db *db, FILE *out, int64_t person, int all, struct rp_err *err)
 {
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
@@ -102,6 +120,10 @@ int calendar_export(struct db *db, FILE *out, int64_t person, int all, struct rp
 			icalcomponent *ev;
 			if (rec_get(db, K_MEETING, ids[i], &m, err) != RP_OK)
 				return rp_code(err, RP_EDB);
+			if ((rc = within_ical_years(&m, err)) != RP_OK) {
+				rec_free(&m);
+				break;
+			}
 			ev = event_of(db, &m);
 			if (put_component(ev, out, 0) != 0)
 				rc = rp_fail(err, RP_EIO, "cannot write the calendar");
@@ -215,6 +237,13 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	if (icaltime_is_null_time(start))
 		return rp_fail(err, RP_EINVAL, "%s: an event without a start (DTSTART); nothing was imported",
 		               where);
+	/* checked on the date itself: a conversion of one out of range gives -1,
+	 * which would pass for a second before 1970 */
+	if (start.year < 1900 || start.year > 9999)
+		return rp_fail(err, RP_EINVAL,
+		               "%s: starts in the year %d; times are kept between 1900 and 9999;"
+		               " nothing was imported",
+		               where, start.year);
 	/* a floating time is local time; a TZID or Z says otherwise */
 	zone = start.zone ? (icaltimezone *)start.zone
 	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;

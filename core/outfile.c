@@ -20,20 +20,52 @@ static int refuse_own(const struct db *db, const char *path, struct rp_err *err)
 	return RP_OK;
 }
 
-/* An export never takes the place of a database: any SQLite file (another
- * rapport database, a backup) at the target is refused, not replaced. */
-static int refuse_database(const char *path, struct rp_err *err)
+/* What the file at path begins with: an SQLite database, its write-ahead
+ * log (magic 0x377f0682 or 0x377f0683), or neither (0). */
+static int sqlite_kind(const char *path)
 {
-	char head[16] = "";
+	unsigned char head[16] = {0};
 	FILE *f = fopen(path, "rb");
 	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
 	if (f)
 		fclose(f);
 	if (n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0)
+		return 1;
+	if (n >= 4 && head[0] == 0x37 && head[1] == 0x7f && head[2] == 0x06 && (head[3] & 0xfe) == 0x82)
+		return 2;
+	return 0;
+}
+
+/* Is path the -wal, -shm or journal of an SQLite file beside it? */
+static int beside_a_database(const char *path)
+{
+	static const char *const suffix[] = {"-wal", "-shm", "-journal"};
+	size_t len = strlen(path);
+	char base[4096];
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		size_t sl = strlen(suffix[i]);
+		if (len > sl && len - sl < sizeof base && strcmp(path + len - sl, suffix[i]) == 0) {
+			snprintf(base, sizeof base, "%.*s", (int)(len - sl), path);
+			if (sqlite_kind(base) == 1)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* An export never takes the place of a database: any SQLite file (another
+ * rapport database, a backup), a write-ahead log, or the -wal, -shm or
+ * journal of a database beside it (a crash's last changes live there) is
+ * refused, not replaced. */
+static int refuse_database(const char *path, struct rp_err *err)
+{
+	int kind = sqlite_kind(path);
+	if (kind || beside_a_database(path))
 		return rp_fail(err, RP_EINVAL,
-		               "%s: is an SQLite database (a rapport database or a backup?): an export"
-		               " never replaces one; nothing was written, choose another file",
-		               path);
+		               "%s: is %s: an export never replaces one; nothing was written, choose"
+		               " another file",
+		               path, kind == 1 ? "an SQLite database (a rapport database or a backup?)"
+		                               : "the log or index of an SQLite database");
 	return RP_OK;
 }
 
@@ -41,7 +73,13 @@ static int refuse_database(const char *path, struct rp_err *err)
 static int open_stream(struct outfile *o, struct rp_err *err)
 {
 	struct stat sb;
-	int fd = open(o->path, O_WRONLY | O_CLOEXEC);
+	/* non-blocking, so a named pipe nobody reads is said, not waited on */
+	int fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 && errno == ENXIO)
+		return rp_fail(err, RP_EIO, "%s: a named pipe that no program is reading; nothing was"
+		               " written", o->path);
+	if (fd >= 0)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		close(fd); /* a file put there since it was looked at: never written in place */
 		return rp_fail(err, RP_EIO, "%s: changed while it was opened; nothing was written",

@@ -74,6 +74,17 @@ size_t term_safe_step(const char *s, size_t n, int final, char out[TERM_SAFE_MAX
 		put(out, outlen, "\xef\xbf\xbd", 3); /* U+FFFD for a byte that is not UTF-8 */
 		return 1;
 	}
+	/* bidirectional overrides, embeddings and isolates (U+202A-U+202E,
+	 * U+2066-U+2069) reorder what follows them on screen; the line and
+	 * paragraph separators (U+2028, U+2029) break lines in some terminals */
+	if (len == 3 && u[0] == 0xe2 &&
+	    ((u[1] == 0x80 && u[2] >= 0xa8 && u[2] <= 0xae) || (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9))) {
+		char esc[TERM_SAFE_MAX];
+		unsigned cp = 0x2000u | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+		snprintf(esc, sizeof esc, "\\u%04x", cp);
+		put(out, outlen, esc, 6);
+		return 3;
+	}
 	if (len == 2 && u[0] == 0xc2 && u[1] < 0xa0) { /* C1: U+0080 .. U+009F */
 		char esc[TERM_SAFE_MAX];
 		snprintf(esc, sizeof esc, "\\x%02x", u[1]);

@@ -343,6 +343,14 @@ static int same_local(int64_t t, const struct tm *want)
 	       tm.tm_min == want->tm_min;
 }
 
+static int out_of_range(const struct when *w, int hour, int minute, struct rp_err *err)
+{
+	return rp_fail(err, RP_EINVAL,
+	               "%04d-%02d-%02d %02d:%02d is outside the times rapport keeps (1900-01-01 to"
+	               " 9999-12-30 UTC)",
+	               w->year, w->month, w->day, hour, minute);
+}
+
 int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 {
 	struct tm tm = {0}, want;
@@ -358,8 +366,8 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 	if (t == -1 && !same_local(-1, &want))
 		return rp_fail(err, RP_EINVAL, "%04d-%02d-%02d %02d:%02d: not a time this system can"
 		               " reckon with", w->year, w->month, w->day, want.tm_hour, want.tm_min);
-	if (instant_check(t, "time", err) != RP_OK)
-		return RP_EINVAL;
+	if (instant_check(t, "time", NULL) != RP_OK)
+		return out_of_range(w, want.tm_hour, want.tm_min, err);
 	/* mktime moves a time in the spring gap on by the gap: say so instead */
 	if (!same_local(t, &want))
 		return rp_fail(err, RP_EINVAL,
@@ -374,8 +382,8 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 			t -= back;
 			break;
 		}
-	if (instant_check(t, "time", err) != RP_OK)
-		return RP_EINVAL;
+	if (instant_check(t, "time", NULL) != RP_OK)
+		return out_of_range(w, want.tm_hour, want.tm_min, err);
 	*out = (time_t)t;
 	return RP_OK;
 }

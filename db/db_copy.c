@@ -160,9 +160,11 @@ int db_check_statement(struct db *db, const char *sql, int *failed, struct rp_er
 	int fd, rc;
 	*failed = 0;
 	if (!db->readonly) {
-		if ((rc = run_to_check(db->h, sql, failed)) != SQLITE_OK)
+		rc = run_to_check(db->h, sql, failed);
+		if (rc == SQLITE_OK)
+			return RP_OK;
+		if ((rc & 0xff) != SQLITE_BUSY) /* a lock held elsewhere: the copy below */
 			return db_fail(db, rc, "cannot check", err);
-		return RP_OK;
 	}
 	snprintf(tmp, sizeof tmp, "%s/rapport-check.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
 	if ((fd = mkstemp(tmp)) < 0)

@@ -57,7 +57,7 @@ static int can_read(sqlite3 *h)
  * for them cannot even be read through SQLite's shared index, and a try
  * leaves the two files behind; such a file is read as it stands. */
 #define ROOM_TO_OPEN (256L * 1024)
-#define DISK_FULL_WHY "the disk is full (disk full, nothing can be saved until there is room)"
+#define DISK_FULL_WHY "disk full: nothing can be saved until there is room"
 static int disk_full_at(const char *path)
 {
 	char dir[4096];
@@ -346,6 +346,21 @@ int db_check_path_kind(const char *path, struct rp_err *err)
 	return rp_fail(err, RP_EIO, "%s: is %s, not a database file; nothing was opened", path, what);
 }
 
+/* SQLite finds a database's -wal by the name it was opened under: a file
+ * with two names (hard links) gets two logs, and what is saved under one
+ * name is lost under the other.  Such a file is refused. */
+static int one_name_only(const char *path, struct rp_err *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0 && sb.st_nlink > 1)
+		return rp_fail(err, RP_EIO,
+		               "%s: has %lu names (hard links); SQLite keeps its log by name, so changes"
+		               " saved under one name would be lost under another: keep one name and make"
+		               " the others copies; nothing was opened",
+		               path, (unsigned long)sb.st_nlink);
+	return RP_OK;
+}
+
 /* Make the file if it is not there (another rapport may be making it at
  * the same moment: then it is looked at like any existing file). */
 static int look_or_create(const char *path, int latest, int *readonly, const char **why,
@@ -363,7 +378,7 @@ static int look_or_create(const char *path, int latest, int *readonly, const cha
 		if (rc != RP_EEXIST)
 			return rc;
 	}
-	if (inspect(path, latest, version, is_new, err) != RP_OK)
+	if (one_name_only(path, err) != RP_OK || inspect(path, latest, version, is_new, err) != RP_OK)
 		return err ? (int)err->code : RP_ENOTRAPPORT;
 	if (*is_new && !*readonly && access(path, W_OK) == 0)
 		chmod(path, 0600); /* an empty file made elsewhere becomes as private as ours */

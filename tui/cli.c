@@ -562,8 +562,8 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	fputs(report, stdout);
-	cli_error("%s: %d problem%s found; a backup (rapport backup) is the way back", store_path(c->db),
-	          problems, problems == 1 ? "" : "s");
+	cli_error("%s: %d problem%s found; the way back is a backup made before the damage",
+	          store_path(c->db), problems, problems == 1 ? "" : "s");
 	if (store_latest_backup(store_path(c->db), latest, sizeof latest))
 		cli_error("the latest backup of it is %s (open it with: rapport --db '%s')", latest,
 		          latest);

@@ -35,19 +35,23 @@ static int export_csv_folder(struct cli *c, const char *dir)
 		cli_error("%s: cannot make the folder: %s", dir, strerror(errno));
 		return EXIT_FAIL;
 	}
+	int failed = -1; /* the file whose writing failed: its close says why */
 	for (int k = 0; k < K_COUNT && rc == RP_OK; k++) {
 		const struct kind *kind = kind_get((enum kind_id)k);
 		snprintf(path, sizeof path, "%s/%s.csv", dir, kind->plural);
 		if ((rc = outfile_open(&out[k], c->db, path, &err)) == RP_OK) {
 			opened++;
-			rc = csv_export(c->db, kind->id, out[k].f, &err);
+			if ((rc = csv_export(c->db, kind->id, out[k].f, &err)) != RP_OK)
+				failed = k;
 		}
 	}
 	/* every file flushed and synced before any is put in place */
 	for (int k = 0; k < opened && rc == RP_OK; k++)
 		rc = outfile_flush(&out[k], &err);
 	for (int k = 0; k < opened; k++)
-		if (outfile_close(&out[k], rc == RP_OK, rc == RP_OK ? &err : NULL) != RP_OK && rc == RP_OK)
+		if (outfile_close(&out[k], rc == RP_OK, rc == RP_OK || k == failed ? &err : NULL) !=
+		        RP_OK &&
+		    rc == RP_OK)
 			rc = rp_code(&err, RP_EIO);
 	if (rc != RP_OK) {
 		cli_error("%s%s", err.msg,
@@ -140,6 +144,8 @@ static const char *sniff(const char *path)
 		head[n] = '\0';
 		fclose(f);
 	}
+	if (memcmp(head, "SQLite format 3", 16) == 0)
+		return "sqlite";
 	if ((len > 4 && strcasecmp(path + len - 4, ".ics") == 0) || strstr(head, "BEGIN:VCALENDAR"))
 		return "ics";
 	if (len > 4 && strcasecmp(path + len - 4, ".csv") == 0)
@@ -189,6 +195,13 @@ int cli_import(struct cli *c, int argc, char **argv)
 		return cli_usage_error("import ", "import takes one file: a rapport JSON export, an"
 		                                  " iCalendar file (.ics) or a CSV of people (.csv)");
 	kind = sniff(argv[1]);
+	if (strcmp(kind, "sqlite") == 0) {
+		cli_error("%s: is an SQLite database (a rapport database or a backup?), not an export:"
+		          " open it with rapport --db '%s', or take what it holds with"
+		          " rapport --db '%s' export --format json | rapport import /dev/stdin",
+		          argv[1], argv[1], argv[1]);
+		return EXIT_FAIL;
+	}
 	if (strcmp(kind, "json") == 0) {
 		rc = import_json(c->db, argv[1], &rep, &err);
 	} else if (strcmp(kind, "ics") == 0) {

@@ -174,12 +174,22 @@ static void unbind(enum action a)
 	nbindings = out;
 }
 
-static int action_has_key(enum action a)
+static const enum action way_out[] = {A_QUIT, A_BACK, A_FORM_CANCEL};
+
+static int is_way_out(enum action a)
 {
-	for (int i = 0; i < nbindings; i++)
-		if (bindings[i].action == a)
+	for (size_t w = 0; w < sizeof way_out / sizeof way_out[0]; w++)
+		if (way_out[w] == a)
 			return 1;
 	return 0;
+}
+
+static int keys_of(enum action a)
+{
+	int n = 0;
+	for (int i = 0; i < nbindings; i++)
+		n += bindings[i].action == a;
+	return n;
 }
 
 /* The config may move quit, back and a form's cancel to other keys, but
@@ -188,11 +198,10 @@ static int action_has_key(enum action a)
 static void keep_a_way_out(const struct config *cfg, const int *took_line,
                            void (*report)(const char *msg))
 {
-	static const enum action way_out[] = {A_QUIT, A_BACK, A_FORM_CANCEL};
 	char msg[512], copy[160], *save = NULL;
 	for (size_t w = 0; w < sizeof way_out / sizeof way_out[0]; w++) {
 		const struct key_def *def = keys_def(way_out[w]);
-		if (action_has_key(def->action))
+		if (keys_of(def->action))
 			continue;
 		snprintf(copy, sizeof copy, "%s", def->keys);
 		for (char *t = strtok_r(copy, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
@@ -250,13 +259,18 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 			for (int j = 0; j < nbindings; j++)
 				if (bindings[j].action == def->action && bindings[j].key == bindings[i].key) {
 					char kn[32];
+					/* the last key of a way out stays where it is */
+					int keep = is_way_out(other->action) && keys_of(other->action) == 1;
 					key_label(bindings[i].key, kn, sizeof kn);
 					snprintf(msg, sizeof msg, "%s:%d: %s: %s also means %s; %s wins", cfg->path,
-					         ent->line, ent->key, kn, other->name, def->name);
+					         ent->line, ent->key, kn, other->name, keep ? other->name : def->name);
+					if (keep)
+						snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+						         " (it is %s's only key)", other->name);
 					if (report)
 						report(msg);
-					took_line[bindings[i].action] = ent->line;
-					bindings[i].action = A_NONE;
+					took_line[keep ? def->action : bindings[i].action] = ent->line;
+					bindings[keep ? j : i].action = A_NONE;
 				}
 		}
 	}

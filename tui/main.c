@@ -134,10 +134,10 @@ static void open_hint(const char *path, enum rp_code code, int checking)
 	char backup[4600];
 	if (code != RP_ENOTRAPPORT && code != RP_ENEWER)
 		return;
-	if (code == RP_ENOTRAPPORT && !checking)
-		cli_error("to see what is wrong with it: rapport --db '%s' check", path);
-	else
+	if (code == RP_ENEWER)
 		cli_error("open it with the newer rapport that wrote it");
+	else if (!checking)
+		cli_error("to see what is wrong with it: rapport --db '%s' check", path);
 	if (store_latest_backup(path, backup, sizeof backup))
 		cli_error("the latest backup of it is %s (open it with: rapport --db '%s')", backup,
 		          backup);

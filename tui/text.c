@@ -48,7 +48,9 @@ static size_t escaped(const char *s, char shown[TERM_SAFE_MAX], size_t *shown_le
 	return len;
 }
 
-static int is_space_control(char c) { return c == '\n' || c == '\t' || c == '\r'; }
+/* Line breaks and tabs are laid out as spaces in a cell; a CR is not one
+ * (shown as ^M, by the one rule). */
+static int is_space_control(char c) { return c == '\n' || c == '\t'; }
 
 int text_width(const char *s)
 {

@@ -49,6 +49,19 @@ expect_rc 1 "check on a text file fails"
 case "$OUT" in *"text.db: $T_DIR/text.db"*|*"text.db: text.db"*) not_ok "the file is named once" "$OUT" ;; *) ok "the file is named once" ;; esac
 case "$ERR" in *"rapport --db '$T_DIR/text.db' check"*) not_ok "no advice to run check while checking" "$ERR" ;; *) ok "no advice to run check while checking" ;; esac
 
+# a database with two names (hard links) is refused: two logs would lose changes
+cp "$T_DIR/touched.db" "$T_DIR/hl1.db"
+ln "$T_DIR/hl1.db" "$T_DIR/hl2.db"
+h1=$(sum "$T_DIR/hl1.db")
+raw --db "$T_DIR/hl2.db" --config "$CONFIG" add person "Via Name Two"
+expect_rc 1 "a database with two names is refused"
+expect_err "has 2 names (hard links)" "saying why"
+expect_eq "$(sum "$T_DIR/hl1.db")" "$h1" "and it is untouched"
+# importing a database file says what it is and what to do
+raw --db "$T_DIR/touched.db" --config "$CONFIG" import "$T_DIR/hl1.db"
+expect_rc 1 "importing a database file fails"
+expect_err "is an SQLite database (a rapport database or a backup?), not an export" "and says what it is"
+
 # --- twenty rapports started at once on a file that does not exist yet
 NEW="$T_DIR/new.db"
 i=0
@@ -127,7 +140,7 @@ locker=$!
 i=0
 while [ ! -e "$T_DIR/locked" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 r check
-expect_rc 0 "check while another program holds the write lock: waits, then sound"
+expect_rc 0 "check while another program holds the write lock: sound, no false alarm"
 wait "$locker"
 # as a user who may not write the file or its folder
 if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -178,7 +191,7 @@ if mount -t tmpfs -o size=1m tmpfs "$FULL" 2>/dev/null; then
 	expect_err "disk full" "and says the disk is full"
 	ui_start 100 30
 	wait_for "Ada Lovelace" "a full disk: the screen opens and reads"
-	wait_for "disk is full" "and says the disk is full"
+	wait_for "read-only: disk full" "and says the disk is full"
 	keys q
 	wait_exit "quits"
 	umount "$FULL"

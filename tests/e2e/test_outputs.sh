@@ -90,6 +90,29 @@ r export --format json -o "$D/other.db"
 expect_rc 1 "an export onto another rapport database is refused"
 expect_err "is an SQLite database" "saying what it is"
 expect_eq "$(sum "$D/other.db")" "$other" "and it is untouched"
+# nor the log of another database, where a crash's last changes live
+"$RAPPORT" --db "$D/crashed.db" --config "$CONFIG" add person "Hal Crashed" >/dev/null 2>&1
+python3 - "$D/crashed.db" <<'EOF2'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE person SET notes = 'committed before the crash'")
+c.commit()
+os._exit(0)  # no checkpoint: the change is only in the -wal
+EOF2
+wal=$(sum "$D/crashed.db-wal")
+r export --format json -o "$D/crashed.db-wal"
+expect_rc 1 "an export onto another database's -wal is refused"
+expect_err "the log or index of an SQLite database" "saying what it is"
+expect_eq "$(sum "$D/crashed.db-wal")" "$wal" "the log is untouched"
+expect_eq "$(sqlite3 "$D/crashed.db" 'SELECT notes FROM person')" "committed before the crash" "and the change in it is still there"
+r export --format md -o "$D/crashed.db-shm"
+expect_rc 1 "and its -shm too"
+# a named pipe nobody reads: said at once, not waited on
+mkfifo "$D/nobody-reads"
+timeout 10 "$RAPPORT" --db "$DB" --config "$CONFIG" export --format md -o "$D/nobody-reads" >/dev/null 2>"$T_DIR/.err"
+RC=$? ERR=$(cat "$T_DIR/.err")
+expect_rc 1 "an export to a named pipe nobody reads fails at once"
+expect_err "no program is reading" "saying so"
 r export --format md -o "$D"
 expect_rc 1 "an output that is a folder is refused"
 expect_err "folder" "and says so"

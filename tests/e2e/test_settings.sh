@@ -67,9 +67,9 @@ expect_out "  q              quit" "and lists q for quit"
 printf '[keys]\nhelp = q\n' >"$CONFIG"
 ui_start 100 30
 wait_for "Ada Lovelace" "help = q: the screen opens"
+wait_for "help: q also means quit; quit wins (it is quit's only key)" "and says q stays quit's"
 keys q
 wait_exit "q quits"
-wait_for "quit would be left without a key; q kept for it" "and says, on leaving, that q stays quit's"
 : >"$CONFIG"
 
 # --- a failed daily backup is said on the screen, until a key

@@ -29,11 +29,22 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n
 r import "$T_DIR/far.ics"
 expect_rc 1 "an .ics event in the year 1800 is refused"
 expect_err "far.ics" "naming the file"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:old-day@t\r\nDTSTART;VALUE=DATE:18991231\r\nSUMMARY:Meeting with Old Timer\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T_DIR/oldday.ics"
+r import "$T_DIR/oldday.ics"
+expect_rc 1 "an all-day .ics event in 1899 is refused (not taken as 1970)"
+expect_err "starts in the year 1899" "saying the year"
 r add meeting --with Ada --at "+9000y"
 expect_rc 1 "--at nine thousand years on is refused"
 TZ=America/Los_Angeles r add meeting --with Ada --at "9999-12-31 23:59"
 expect_rc 1 "the last minute of 9999 in Los Angeles (10000 in UTC) is refused"
-expect_err "9999-12-30 UTC" "saying the range"
+expect_err "9999-12-31 23:59 is outside the times rapport keeps (1900-01-01 to 9999-12-30 UTC)" "saying the typed time and the range"
+r add meeting --with Ada --at "9000-06-01 10:00" --status planned
+expect_rc 0 "a meeting in the year 9000 is kept"
+r export --format ics -o "$T_DIR/far-future.ics"
+expect_rc 1 "but the .ics export says libical cannot write it"
+expect_err "after the year 3000" "saying why"
+[ -e "$T_DIR/far-future.ics" ] && not_ok "and writes no broken calendar" || ok "and writes no broken calendar"
+r delete meeting "$(sql "SELECT id FROM meeting WHERE start_at > 32535215999")"
 r list meetings
 expect_rc 0 "the list still reads"
 r export --format md

@@ -50,6 +50,10 @@ static void test_controls_are_escaped(void **state)
 	expect_shown("bad \xff byte", "bad \xef\xbf\xbd byte");   /* not UTF-8 */
 	expect_shown("cut \xe5\x8c", "cut \xef\xbf\xbd\xef\xbf\xbd");
 	expect_shown("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd"); /* an overlong '/' */
+	expect_shown("abc\xe2\x80\xaegpj.exe", "abc\\u202egpj.exe"); /* right-to-left override */
+	expect_shown("\xe2\x81\xa6x\xe2\x81\xa9", "\\u2066x\\u2069");     /* isolates */
+	expect_shown("a\xe2\x80\xa8" "b", "a\\u2028b");                    /* line separator */
+	expect_shown("\xe2\x80\xa7\xe2\x80\xaf", "\xe2\x80\xa7\xe2\x80\xaf"); /* neighbours pass */
 }
 
 /* A stream: a character split between two writes waits for its rest. */
