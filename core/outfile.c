@@ -85,6 +85,16 @@ static int open_stream(struct outfile *o, struct rp_err *err)
 		return rp_fail(err, RP_EIO, "%s: changed while it was opened; nothing was written",
 		               o->path);
 	}
+	if (fd >= 0 && isatty(fd)) { /* a terminal: through stdout, made safe for it there */
+		struct stat out;
+		close(fd);
+		if (fstat(STDOUT_FILENO, &out) != 0 || !S_ISCHR(out.st_mode) || out.st_rdev != sb.st_rdev)
+			return rp_fail(err, RP_EINVAL, "%s: is another terminal than this one; nothing was"
+			               " written (use -o - here)", o->path);
+		o->f = stdout;
+		o->stream = 1;
+		return RP_OK;
+	}
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);

@@ -128,6 +128,9 @@ for cmd in "today" "search EVIL" "list people" "export --format md"; do
 		ok "'$cmd' on a terminal: no control sequence from the data"
 	fi
 done
+script -qec "'$RAPPORT' --db '$DB' --config '$CONFIG' export --format md -o /dev/stdout" /dev/null >"$T_DIR/tty.out" 2>&1
+if grep -q "$(printf '\302\233')" "$T_DIR/tty.out"; then not_ok "export -o /dev/stdout on a terminal: no control sequence"; else ok "export -o /dev/stdout on a terminal: no control sequence"; fi
+grep -q 'EVIL\\x9b2Jtest' "$T_DIR/tty.out" && ok "and the name is there, escaped" || not_ok "and the name is there, escaped" "$(cat -v "$T_DIR/tty.out" | head -5)"
 script -qec "'$RAPPORT' --db '$DB' --config '$CONFIG' show person 'x${csi}y'" /dev/null >"$T_DIR/tty.out" 2>&1
 if grep -q "$(printf '\302\233')" "$T_DIR/tty.out"; then not_ok "an argument echoed in a message is escaped too"; else ok "an argument echoed in a message is escaped too"; fi
 # to a pipe or a file the text is kept as it is (the export is lossless)
