@@ -106,12 +106,15 @@ wait_for "Ada Lovelace" "rapport --json with no command opens the screen"
 keys q
 wait_exit "and q quits it"
 
-# --- contention: four shells editing one row at once, none fails
+# --- contention: four shells editing one row at once, none fails (fewer
+# rounds under valgrind, where each start takes a second)
+rounds=60
+[ -n "${RAPPORT_TEST_SLOW:-}" ] && rounds=10
 i=1
 while [ $i -le 4 ]; do
 	(
 		n=0 bad=0
-		while [ $n -lt 60 ]; do
+		while [ $n -lt "$rounds" ]; do
 			"$RAPPORT" --db "$DB" --config "$CONFIG" edit person 2 --notes "shell $i edit $n" >/dev/null 2>>"$T_DIR/fail.$i" || bad=$((bad + 1))
 			"$RAPPORT" --db "$DB" --config "$CONFIG" checkin --did "shell $i $n" >/dev/null 2>>"$T_DIR/fail.$i" || bad=$((bad + 1))
 			n=$((n + 1))
@@ -123,7 +126,7 @@ done
 wait
 total=0
 for i in 1 2 3 4; do total=$((total + $(cat "$T_DIR/bad.$i"))); done
-expect_eq "$total" "0" "480 edits and check-ins from four shells at once: none fails"
+expect_eq "$total" "0" "$((rounds * 8)) edits and check-ins from four shells at once: none fails"
 [ "$total" = 0 ] || head -n 3 "$T_DIR/fail.1" | sed 's/^/#   /'
 expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "and the file is whole"
 echo "1..$T_N"
