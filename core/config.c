@@ -324,13 +324,11 @@ static int is_bad_line(int line)
  * stay), for iniparser, which reads a whole file or nothing. */
 static int copy_without_bad_lines(const char *path, char *copy, size_t n, struct config *cfg)
 {
-	const char *dir = getenv("TMPDIR");
 	FILE *in = fopen(path, "r"), *out;
 	char *line = NULL;
 	size_t cap = 0;
 	int fd, no = 0;
-	snprintf(copy, n, "%s/rapport-config.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
-	if (!in || (fd = mkstemp(copy)) < 0) {
+	if (!in || (fd = paths_temp_file("config", copy, n)) < 0) {
 		if (in)
 			fclose(in);
 		return -1;

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/paths.h"
+
 #define RELEASE_STEP (16u << 20) /* hand mapped pages back 16 MB at a time */
 
 /* Map fd's whole file (a regular one). */
@@ -61,8 +63,7 @@ static int spool_pipe(struct jscan *s, int fd, struct rp_err *err)
 	size_t total = 0;
 	int opened = 0, out, rc = RP_OK;
 	ssize_t n;
-	snprintf(tmp, sizeof tmp, "%s/rapport-import.XXXXXX", dir && *dir == '/' ? dir : "/tmp");
-	if ((out = mkstemp(tmp)) < 0)
+	if ((out = paths_temp_file("import", tmp, sizeof tmp)) < 0)
 		return rp_fail(err, RP_EIO, "%s: cannot read it: no room for it in %s: %s", s->path,
 		               dir && *dir == '/' ? dir : "/tmp", strerror(errno));
 	unlink(tmp);

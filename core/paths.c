@@ -74,3 +74,14 @@ int paths_make_parent(const char *file, struct rp_err *err)
 	}
 	return RP_OK;
 }
+
+int paths_temp_file(const char *stem, char *buf, size_t n)
+{
+	const char *dir = getenv("TMPDIR");
+	if (snprintf(buf, n, "%s/rapport-%s.XXXXXX", dir && *dir == '/' ? dir : "/tmp", stem) >=
+	    (int)n) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkstemp(buf); /* 0600 */
+}
