@@ -3,6 +3,15 @@
 
 #include "core/when.h"
 
+/* The length of a month by the Gregorian calendar, written here from the
+ * rule itself (not the parser's table): 30 days hath September... */
+static int month_days(long year, int month)
+{
+	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : len[month - 1];
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -10,10 +19,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct when w;
 	int64_t t;
 	fuzz_path("x");
-	if (when_parse(s, clock_now(), &w, NULL) == RP_OK && (w.month < 1 || w.month > 12 ||
-	                                                      w.day < 1 || w.day > 31))
-		abort(); /* a parsed date must be a real one */
-	date_parse(s, clock_now(), day, NULL);
+	/* a parsed date must be a real one: its day exists in its month */
+	if (when_parse(s, clock_now(), &w, NULL) == RP_OK &&
+	    (w.month < 1 || w.month > 12 || w.day < 1 || w.day > month_days(w.year, w.month)))
+		abort();
+	/* and what date_parse gives back is a date that date_is_valid takes */
+	if (date_parse(s, clock_now(), day, NULL) == RP_OK && !date_is_valid(day))
+		abort();
 	instant_parse(s, clock_now(), &t, NULL);
 	free(s);
 	return 0;

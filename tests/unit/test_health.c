@@ -225,6 +225,66 @@ static void test_thanks_for_another_meeting_before_does_not_cover(void **state)
 	free(list);
 }
 
+/* The window of [health] thanks_window_days (30 by default) counts whole
+ * days back from today: on 25 Nov a meeting on 26 Oct is inside it, one on
+ * 25 Oct is not.  A window one day shorter loses the 26 Oct meeting. */
+static void test_thanks_window_ends_thirty_days_back(void **state)
+{
+	int64_t p = person_since("Window Edge", "2026-01-01 09:00", "30");
+	struct owed *list;
+	(void)state;
+	assert_int_equal(cfg.thanks_window_days, 30);
+	meet(p, "2026-10-26 00:30", "done"); /* m1: the first day of the window */
+	meet(p, "2026-10-25 23:30", "done"); /* m2: the day before it */
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].meeting_id, 1);
+	free(list);
+	cfg.thanks_window_days = 31; /* a longer window takes the 25th in too */
+	assert_int_equal(owed_count(&list), 2);
+	free(list);
+}
+
+/* [health] thanks_after_days (2 by default) leaves a meeting alone until
+ * that long after it: at 09:00 on the 25th, one at 08:59 on the 23rd is
+ * owed, one at 09:01 is not yet. */
+static void test_thanks_owed_only_after_two_days(void **state)
+{
+	int64_t p = person_since("After Edge", "2026-01-01 09:00", "30");
+	struct owed *list;
+	(void)state;
+	assert_int_equal(cfg.thanks_after_days, 2);
+	meet(p, "2026-11-23 08:59", "done"); /* m1: 2 days and a minute ago */
+	meet(p, "2026-11-23 09:01", "done"); /* m2: a minute short of 2 days */
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].meeting_id, 1);
+	free(list);
+	cfg.thanks_after_days = 0; /* 0: owed as soon as it is done */
+	assert_int_equal(owed_count(&list), 2);
+	free(list);
+	cfg.thanks_after_days = 3;
+	assert_int_equal(owed_count(&list), 0);
+}
+
+/* A trashed note does not settle a meeting; a trashed meeting is owed no
+ * note. */
+static void test_thanks_ignores_the_trash(void **state)
+{
+	int64_t p = person_since("Trashed", "2026-01-01 09:00", "30");
+	struct owed *list;
+	char to[40];
+	int64_t note;
+	(void)state;
+	meet(p, "2026-11-20 10:00", "done"); /* m1 */
+	snprintf(to, sizeof to, "to=%lld", (long long)p);
+	note = add(K_GRATITUDE, to, "meeting=1", "body=Thanks", "status=sent", NULL);
+	assert_int_equal(owed_count(&list), 0);
+	assert_int_equal(rec_trash(db, K_GRATITUDE, note, NULL), RP_OK);
+	assert_int_equal(owed_count(&list), 1);
+	free(list);
+	assert_int_equal(rec_trash(db, K_MEETING, 1, NULL), RP_OK);
+	assert_int_equal(owed_count(&list), 0);
+}
+
 static void test_promises_overdue_first(void **state)
 {
 	int64_t p = person_since("Promiser", "2026-01-01 09:00", "30");
@@ -278,6 +338,32 @@ static void test_streak_across_a_missing_day(void **state)
 	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
 	assert_int_equal(s.current, 0);
 	assert_int_equal(s.longest, 6);
+}
+
+/* A check-in in the trash is not a day checked in: trashing yesterday's
+ * breaks the streak there, and restoring it mends it. */
+static void test_streak_skips_a_trashed_checkin(void **state)
+{
+	struct streak s;
+	int64_t yesterday;
+	(void)state;
+	checkin_on("2026-11-23");
+	yesterday = add(K_CHECKIN, "day=2026-11-24", "mood=4", NULL);
+	checkin_on("2026-11-25");
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.current, 3);
+	assert_int_equal(rec_trash(db, K_CHECKIN, yesterday, NULL), RP_OK);
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.current, 1);
+	assert_int_equal(s.longest, 1);
+	assert_int_equal(rec_restore(db, K_CHECKIN, yesterday, NULL), RP_OK);
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.current, 3);
+	/* trashing today's leaves today not done, yesterday's run intact */
+	assert_int_equal(rec_trash(db, K_CHECKIN, 3, NULL), RP_OK);
+	assert_int_equal(health_streak(db, &s, NULL), RP_OK);
+	assert_int_equal(s.today_done, 0);
+	assert_int_equal(s.current, 2);
 }
 
 static void test_adherence(void **state)
@@ -368,6 +454,10 @@ int main(void)
 		T(test_snooze),
 		T(test_thanks_owed),
 		T(test_thanks_for_another_meeting_before_does_not_cover),
+		T(test_thanks_window_ends_thirty_days_back),
+		T(test_thanks_owed_only_after_two_days),
+		T(test_thanks_ignores_the_trash),
+		T(test_streak_skips_a_trashed_checkin),
 		T(test_promises_overdue_first),
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),

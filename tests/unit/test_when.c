@@ -194,6 +194,61 @@ static void test_day_arithmetic(void **state)
 	assert_false(date_is_valid("2023-02-01T10:00"));
 }
 
+/* Leap years by the Gregorian rule: every fourth year, but not a century
+ * unless it divides by 400.  So 2100 has no 29 February and 2000 had one. */
+static void test_leap_years_by_the_gregorian_rule(void **state)
+{
+	char out[DATE_LEN];
+	(void)state;
+	assert_true(date_is_valid("2000-02-29"));
+	assert_true(date_is_valid("2400-02-29"));
+	assert_true(date_is_valid("2028-02-29"));
+	assert_false(date_is_valid("1900-02-29"));
+	assert_false(date_is_valid("2100-02-29"));
+	assert_false(date_is_valid("2200-02-29"));
+	assert_false(date_is_valid("2027-02-29"));
+	expect_bad("2100-02-29");
+	expect_bad("29 feb 2100");
+	expect_date("29 feb 2400", "2400-02-29");
+	date_add_days("2100-02-28", 1, out);
+	assert_string_equal(out, "2100-03-01");
+	date_add_days("2000-02-28", 1, out);
+	assert_string_equal(out, "2000-02-29");
+	/* 400 years hold 97 leap days: 146097 days in all */
+	assert_int_equal(date_diff("2000-01-01", "2400-01-01"), 146097);
+	assert_int_equal(date_diff("2100-01-01", "2101-01-01"), 365);
+	assert_int_equal(date_diff("2096-01-01", "2097-01-01"), 366);
+}
+
+/* Every month has its own last day: 30 days hath September, April, June
+ * and November; the 31st of those is refused, and walking a day at a time
+ * through a year lands on every real date once. */
+static void test_the_last_day_of_each_month(void **state)
+{
+	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	char day[DATE_LEN], next[DATE_LEN], want[DATE_LEN];
+	(void)state;
+	for (int m = 1; m <= 12; m++) {
+		snprintf(day, sizeof day, "2027-%02d-%02d", m, len[m - 1]);
+		assert_true(date_is_valid(day));
+		snprintf(day, sizeof day, "2027-%02d-%02d", m, len[m - 1] + 1);
+		assert_false(date_is_valid(day));
+		expect_bad(day);
+	}
+	expect_bad("31 apr 2027");
+	expect_bad("2027-06-31");
+	expect_bad("2027-11-31");
+	snprintf(day, sizeof day, "2027-01-01");
+	for (int m = 1; m <= 12; m++)
+		for (int d = 1; d <= len[m - 1]; d++) {
+			snprintf(want, sizeof want, "2027-%02d-%02d", m, d);
+			assert_string_equal(day, want);
+			date_add_days(day, 1, next);
+			memcpy(day, next, sizeof day);
+		}
+	assert_string_equal(day, "2028-01-01");
+}
+
 static void test_bad_rapport_now(void **state)
 {
 	struct rp_err err;
@@ -279,6 +334,8 @@ int main(void)
 		cmocka_unit_test(test_date_field_refuses_a_time),
 		cmocka_unit_test(test_formatting),
 		cmocka_unit_test(test_day_arithmetic),
+		cmocka_unit_test(test_leap_years_by_the_gregorian_rule),
+		cmocka_unit_test(test_the_last_day_of_each_month),
 		cmocka_unit_test(test_bad_rapport_now),
 		cmocka_unit_test(test_daylight_saving),
 		cmocka_unit_test(test_instant_range),

@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""mutants.py - does the suite catch a broken rule?
+
+Each mutant in tests/mutants.txt is one small deliberate bug: a file, an
+exact text in it, its replacement, and the tests that must fail with it.
+The runner copies the tree (never touching the one it is run from), builds
+it once, then for each mutant puts the bug in, rebuilds, runs the named
+tests and takes the bug out again.  A mutant is killed when a named test
+fails (a "not ok" line, a crash, a wrong plan, a time-out); with "by", the
+failure must name that test.  A mutant that survives, or a table entry that
+no longer matches the code or does not build, is a failure of the suite.
+
+  tests/mutants.py                 every mutant, then the runner's self-test
+  tests/mutants.py --sample        the mutants marked "sample" (CI) + self-test
+  tests/mutants.py --only NAME...  the named mutants
+  tests/mutants.py --list          the table, one line each
+Options: --table FILE, --jobs N (parallel trees; default the number of
+cores), --tree DIR (reuse a built copy: internal, for the self-test).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TABLE = os.path.join(TOP, 'tests', 'mutants.txt')
+TEST_TIMEOUT = 600
+KEYS = ('file', 'from', 'to', 'tests', 'by', 'sample', 'why')
+
+
+def unescape(text):
+    """\\n, \\t and \\\\ in a table value: code that spans lines or starts
+    with a tab."""
+    return re.sub(r'\\([nt\\])', lambda m: {'n': '\n', 't': '\t', '\\': '\\'}[m.group(1)], text)
+
+
+def read_table(path):
+    """The mutants of a table, in order, each a dict; exits on a malformed
+    entry, naming its line."""
+    mutants, cur = [], None
+    with open(path, encoding='utf-8') as f:
+        for no, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            if line.startswith('[') and line.endswith(']'):
+                cur = {'name': line[1:-1], 'line': no}
+                mutants.append(cur)
+                continue
+            key, _, value = line.partition(' ')
+            if cur is None or key not in KEYS or key in cur:
+                sys.exit(f"{path}:{no}: expected one of {', '.join(KEYS)} once, in a [mutant]")
+            cur[key] = unescape(value.strip()) if key in ('from', 'to') else value.strip()
+    names = set()
+    for m in mutants:
+        for key in ('file', 'from', 'to', 'tests'):
+            if key not in m:
+                sys.exit(f"{path}:{m['line']}: [{m['name']}] has no {key}")
+        if m['name'] in names:
+            sys.exit(f"{path}:{m['line']}: [{m['name']}] twice")
+        names.add(m['name'])
+        m['tests'] = m['tests'].split()
+    return mutants
+
+
+def copy_tree(dest):
+    """The files git knows of (committed or not, never build output)."""
+    files = subprocess.run(['git', '-C', TOP, 'ls-files', '-co', '--exclude-standard', '-z'],
+                           check=True, capture_output=True).stdout.split(b'\0')
+    for rel in files:
+        if not rel:
+            continue
+        rel = rel.decode()
+        src = os.path.join(TOP, rel)
+        if not os.path.isfile(src):
+            continue
+        os.makedirs(os.path.join(dest, os.path.dirname(rel)), exist_ok=True)
+        shutil.copy2(src, os.path.join(dest, rel))
+
+
+def build(tree):
+    r = subprocess.run(['make', '-s', '-C', tree, 'all', 'unit'], capture_output=True, text=True)
+    return r.returncode == 0, r.stdout + r.stderr
+
+
+def test_env(tree):
+    env = dict(os.environ)
+    for var in ('RAPPORT_NOW', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'RAPPORT_TEST_SLOW'):
+        env.pop(var, None)
+    env.update(RAPPORT=os.path.join(tree, 'rapport'), LC_ALL='C.UTF-8',
+               CMOCKA_MESSAGE_OUTPUT='TAP', TEST_JOBS='1')
+    return env
+
+
+def run_test(tree, test):
+    """(failed, the lines that say how) for one test of the tree:
+    unit/test_x or e2e/test_x."""
+    kind, _, name = test.partition('/')
+    if kind == 'unit':
+        cmd = [os.path.join(tree, 'build', 'rel', 'tests', name)]
+    elif kind == 'e2e':
+        cmd = ['sh', os.path.join(tree, 'tests', 'e2e', name + '.sh')]
+    else:
+        return True, [f"no such test: {test}"]
+    try:
+        r = subprocess.run(['timeout', '-s', 'KILL', str(TEST_TIMEOUT)] + cmd, cwd=tree,
+                           env=test_env(tree), stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, errors='replace')
+    except OSError as e:
+        return True, [str(e)]
+    out = r.stdout + r.stderr
+    bad = [line for line in out.splitlines() if line.startswith('not ok ')]
+    plan = re.findall(r'^1\.\.(\d+)$', r.stdout, re.M)
+    count = len(re.findall(r'^(?:not )?ok \d+', r.stdout, re.M))
+    if r.returncode != 0 and not bad:
+        bad.append(f"exit status {r.returncode}")
+    if not plan or int(plan[-1]) != count:
+        bad.append(f"plan {plan[-1] if plan else 'missing'}, {count} ran")
+    return bool(bad), bad
+
+
+def put(path, text):
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
+def try_mutant(tree, m):
+    """(verdict, detail): killed, SURVIVED or BROKEN (the table is wrong)."""
+    path = os.path.join(tree, m['file'])
+    try:
+        with open(path, encoding='utf-8') as f:
+            original = f.read()
+    except OSError as e:
+        return 'BROKEN', str(e)
+    found = original.count(m['from'])
+    if found != 1:
+        return 'BROKEN', f"its text is in {m['file']} {found} times, not once"
+    put(path, original.replace(m['from'], m['to']))
+    try:
+        ok, log = build(tree)
+        if not ok:
+            return 'BROKEN', 'does not build: ' + ' '.join(log.split()[-30:])
+        failures = []
+        for test in m['tests']:
+            failed, lines = run_test(tree, test)
+            if failed:
+                failures += [f"{test}: {line}" for line in lines]
+                if 'by' not in m or any(m['by'] in line for line in failures):
+                    return 'killed', failures[0] if 'by' not in m else \
+                        next(line for line in failures if m['by'] in line)
+        if failures:
+            return 'SURVIVED', f"tests failed, but none named {m['by']}: {failures[0]}"
+        return 'SURVIVED', f"{' '.join(m['tests'])} passed with it"
+    finally:
+        put(path, original)  # newer than what the bug built: make rebuilds it
+
+
+def baseline(tree, tests):
+    """The named tests pass on the tree without a mutant (else every mutant
+    would look killed)."""
+    bad = []
+    for test in sorted(set(tests)):
+        failed, lines = run_test(tree, test)
+        if failed:
+            bad.append(f"{test}: {lines[0]}")
+    return bad
+
+
+def make_trees(n, keep):
+    trees = []
+    for _ in range(n):
+        d = tempfile.mkdtemp(prefix='rapport-mutants.')
+        keep.append(d)
+        copy_tree(d)
+        ok, log = build(d)
+        if not ok:
+            sys.exit("the tree does not build without a mutant:\n" + log[-2000:])
+        trees.append(d)
+    return trees
+
+
+def run(mutants, jobs, tree=None):
+    """Every mutant on `jobs` trees side by side; returns the number that
+    survived or are broken."""
+    started = time.time()
+    keep = []
+    try:
+        trees = [tree] if tree else make_trees(min(jobs, len(mutants)) or 1, keep)
+        bad = baseline(trees[0], [t for m in mutants for t in m['tests']])
+        if bad:
+            print("the tests fail without a mutant:\n  " + "\n  ".join(bad))
+            return len(mutants)
+        todo = list(mutants)
+        lock = threading.Lock()
+        tally = {'killed': 0, 'SURVIVED': 0, 'BROKEN': 0}
+
+        def worker(t):
+            while True:
+                with lock:
+                    if not todo:
+                        return
+                    m = todo.pop(0)
+                t0 = time.time()
+                verdict, detail = try_mutant(t, m)
+                with lock:
+                    tally[verdict] += 1
+                    print(f"{verdict:8} [{m['name']}] {m['file']}: {detail} "
+                          f"({time.time() - t0:.0f} s)", flush=True)
+
+        threads = [threading.Thread(target=worker, args=(t,)) for t in trees]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        print(f"mutants: {tally['killed']} killed, {tally['SURVIVED']} survived, "
+              f"{tally['BROKEN']} broken, of {len(mutants)}, in {time.time() - started:.0f} s")
+        return tally['SURVIVED'] + tally['BROKEN']
+    finally:
+        for d in keep:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def self_test(jobs):
+    """The runner reports a mutant that changes nothing (a comment) as
+    surviving, and a real one as killed, and fails because of the first."""
+    with tempfile.TemporaryDirectory(prefix='rapport-mutants-self.') as d:
+        table = os.path.join(d, 'table.txt')
+        put(table, "[a comment changed]\nfile core/when.c\n"
+                   "from /* Digits only, 1..maxlen of them; returns the value or -1. */\n"
+                   "to /* (changed by the self-test) */\ntests unit/test_when\n\n"
+                   "[leap years every four years]\nfile core/when.c\n"
+                   "from return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;\n"
+                   "to return y % 4 == 0;\ntests unit/test_when\n"
+                   "by test_leap_years_by_the_gregorian_rule\n")
+        r = subprocess.run([sys.executable, os.path.abspath(__file__), '--table', table,
+                            '--jobs', str(jobs)], capture_output=True, text=True)
+    out = r.stdout
+    checks = [
+        (r.returncode != 0, "the run fails"),
+        (re.search(r'^SURVIVED \[a comment changed\]', out, re.M), "the comment survives"),
+        (re.search(r'^killed +\[leap years every four years\]', out, re.M), "the bug is killed"),
+        ('mutants: 1 killed, 1 survived, 0 broken, of 2' in out, "the count says so"),
+    ]
+    failed = [what for good, what in checks if not good]
+    if failed:
+        print("self-test of the runner FAILED: " + ", ".join(failed) + "\n" + out + r.stderr)
+        return 1
+    print("self-test: a comment changed is reported as surviving, a real bug as killed")
+    return 0
+
+
+def main(argv):
+    table, jobs, tree, only, sample, listing = TABLE, os.cpu_count() or 2, None, [], False, False
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == '--table':
+            table = args.pop(0)
+        elif a == '--jobs':
+            jobs = max(1, int(args.pop(0)))
+        elif a == '--tree':
+            tree = args.pop(0)
+        elif a == '--sample':
+            sample = True
+        elif a == '--list':
+            listing = True
+        elif a == '--only':
+            only, args = args, []
+        else:
+            sys.exit(__doc__)
+    mutants = read_table(table)
+    if listing:
+        for m in mutants:
+            print(f"[{m['name']}] {m['file']} -> {' '.join(m['tests'])}"
+                  f"{' (sample)' if 'sample' in m else ''}")
+        return 0
+    if only:
+        unknown = set(only) - {m['name'] for m in mutants}
+        if unknown:
+            sys.exit("no such mutant: " + ", ".join(sorted(unknown)))
+        mutants = [m for m in mutants if m['name'] in only]
+    elif sample:
+        mutants = [m for m in mutants if 'sample' in m]
+    failed = run(mutants, jobs, tree)
+    if table == TABLE and not only:
+        failed += self_test(jobs)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
