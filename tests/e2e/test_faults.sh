@@ -42,7 +42,7 @@ expect_eq "$(sum "$RO/r.db")" "$before" "the file is untouched"
 tm kill-server 2>/dev/null
 TM_N=$((TM_N + 1))
 TM_SOCK="rapport-test-$$-$TM_N"
-tm new-session -d -s t -x 120 -y 30 "env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' $(if [ "$(id -u)" = 0 ]; then echo 'setpriv --reuid=65534 --regid=65534 --clear-groups'; fi) '$RAPPORT' --db '$RO/r.db' --config /dev/null; echo EXITED:\$?; exec sleep 600"
+tm new-session -d -s t -x 120 -y 30 "$(ui_wrapped "env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' $(if [ "$(id -u)" = 0 ]; then echo 'setpriv --reuid=65534 --regid=65534 --clear-groups'; fi) '$RAPPORT' --db '$RO/r.db' --config /dev/null" t)"
 wait_for "[read-only: the file is not writable]" "the screen opens it with a read-only banner"
 wait_for "Ada Lovelace" "and shows what it holds"
 keys a

@@ -56,6 +56,15 @@ expect_rc 0 "import an .ics"
 expect_out "4 added" "three meetings and the person they are with"
 raw --db "$T_DIR/cal.db" --config "$CONFIG" import "$T_DIR/all.ics"
 expect_out "0 added, 0 updated, 3 already up to date" "importing it twice changes nothing"
+# rapport's own UIDs ("<uuid>@rapport") name the very rows they came from:
+# the imported meetings keep their uuids, and the file read back into the
+# database it came from finds every meeting there already
+expect_eq "$(sqlite3 "$T_DIR/cal.db" 'SELECT uuid FROM meeting ORDER BY uuid' | tr '\n' ' ')" \
+	"$(sql 'SELECT uuid FROM meeting ORDER BY uuid' | tr '\n' ' ')" "imported meetings keep the uuids of the UIDs rapport wrote"
+before=$(sql 'SELECT count(*) FROM meeting')
+r import "$T_DIR/all.ics"
+expect_out "0 added, 0 updated, 3 already up to date" "an .ics export read back into its own database: nothing added"
+expect_eq "$(sql 'SELECT count(*) FROM meeting')" "$before" "and no meeting twice"
 raw --db "$T_DIR/cal.db" --config "$CONFIG" list meetings --json
 expect_eq "$(jqo 'map(.status) | join(",")')" "cancelled,planned,done" "status from the calendar and the clock"
 expect_eq "$(jqo '.[1].agenda | length')" "$(printf '%s' "Semi;colons, commas, back\\slashes

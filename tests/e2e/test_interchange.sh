@@ -47,6 +47,8 @@ if cmp -s "$T_DIR/one.json" "$T_DIR/two.json"; then ok "export, import, export: 
 else not_ok "export, import, export: the same document" "$(diff "$T_DIR/one.json" "$T_DIR/two.json" | head -5)"; fi
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/one.json"
 expect_out "0 added, 0 updated, 9 already up to date" "importing twice changes nothing"
+r import "$T_DIR/one.json"
+expect_out "0 added, 0 updated, 9 already up to date" "an export read back into its own database: every row found by its uuid"
 raw --db "$T_DIR/two.db" --config "$CONFIG" search tips --json
 expect_eq "$(jqo '.[0].kind')" "thanks" "imported rows are searchable"
 

@@ -205,6 +205,7 @@ type_text "~/report.md"
 keys Enter
 wait_for "Wrote $HOME/report.md" "~/ in the prompt is the home folder"
 [ -f "$HOME/report.md" ] && ok "the report is there" || not_ok "the report is there"
+expect_eq "$(stat -c %a "$HOME/report.md")" "600" "the screen's export is private (0600), whatever the umask ($(umask))"
 keys q
 wait_exit "quits"
 expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM person')" "3" "the database still holds its people"

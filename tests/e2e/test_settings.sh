@@ -70,6 +70,28 @@ wait_for "Ada Lovelace" "help = q: the screen opens"
 wait_for "help: q also means quit; quit wins (it is quit's only key)" "and says q stays quit's"
 keys q
 wait_exit "q quits"
+# a key taken by another action belongs to the taker alone: t now adds (no
+# thank-you form), q now logs a meeting (quit keeps Q)
+printf '[keys]\nadd = t\nquit = q Q\nmeet = q\n' >"$CONFIG"
+ui_start 100 30
+wait_for "add: t also means thank; add wins" "add = t: said on the screen"
+keys t
+wait_for "New person" "t opens the add form of the focused pane"
+keys Escape
+wait_gone "New person" "Esc closes it"
+keys q
+wait_for "New meeting" "q opens a meeting with the selected person"
+ui_alive "and does not quit"
+keys Escape
+wait_gone "New meeting" "Esc closes it"
+keys Q
+wait_exit "Q quits"
+r keys
+expect_out "  t              add" "rapport keys lists t for add"
+expect_out "  (none)         thank" "and none for thank, which lost it"
+expect_out "  Q              quit" "and Q alone for quit"
+case "$OUT" in *"  t              thank"* | *"q Q            quit"*) not_ok "no key is listed for the action that lost it" "$OUT" ;;
+*) ok "no key is listed for the action that lost it" ;; esac
 : >"$CONFIG"
 
 # --- a failed daily backup is said on the screen, until a key

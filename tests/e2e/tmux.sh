@@ -43,9 +43,28 @@ ui_second() {
 ui_session() {
 	tm_s=$1 w=$2 h=$3 envs=$4
 	shift 4
-	# the shell around it stays, and says how the program ended
 	tm new-session -d -s "$tm_s" -x "$w" -y "$h" \
-		"env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ASAN_OPTIONS='${ASAN_OPTIONS:-}' UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $envs '$RAPPORT' --db '$DB' --config '$CONFIG' $*; echo \"EXITED:\$?\"; exec sleep 600"
+		"$(ui_wrapped "env TERM=screen LC_ALL=C.UTF-8 TZ='$TZ' RAPPORT_NOW='$RAPPORT_NOW' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' ASAN_OPTIONS='${ASAN_OPTIONS:-}' UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $envs '$RAPPORT' --db '$DB' --config '$CONFIG' $*" "$tm_s")"
+}
+
+# ui_wrapped COMMAND SESSION: the shell line a session runs: COMMAND, then
+# its exit status into a file of its own (how the tests know it ended: not
+# from the screen, where a crashed program's last frame stays), and the
+# shell stays so the pane can still be read
+ui_exit_file() { echo "$T_DIR/.exit-$TM_SOCK-$1"; }
+ui_wrapped() {
+	rm -f "$(ui_exit_file "$2")"
+	echo "$1; echo \$? >'$(ui_exit_file "$2")'; exec sleep 600"
+}
+
+# ui_alive DESC: the program in the session is still running
+ui_alive() {
+	if [ -e "$(ui_exit_file "$TM_T")" ]; then
+		not_ok "$1" "it ended with status $(cat "$(ui_exit_file "$TM_T")"); the screen:"
+		screen_text | tail -n 5 | sed 's/^/#     /'
+	else
+		ok "$1"
+	fi
 }
 
 screen_text() { tm capture-pane -p -J -t "$TM_T"; }
@@ -95,7 +114,7 @@ wait_gone() {
 wait_exit() {
 	i=0
 	while [ $i -lt $TM_POLLS ]; do
-		EXIT_STATUS=$(tm capture-pane -p -J -S -200 -t "$TM_T" | sed -n 's/^EXITED:\([0-9]*\)$/\1/p' | tail -n 1)
+		EXIT_STATUS=$(cat "$(ui_exit_file "$TM_T")" 2>/dev/null)
 		if [ -n "$EXIT_STATUS" ]; then
 			ok "$1"
 			return 0

@@ -194,6 +194,44 @@ static void test_update_only_changes_what_changed(void **state)
 	test_set_now("2026-11-25 09:00");
 }
 
+/* Two instances read the same row; the one that writes second is refused
+ * by the version in the UPDATE itself (no read-then-check in C could see a
+ * write that lands between them), and the first one's change stays. */
+static void test_update_over_a_stale_version_is_refused(void **state)
+{
+	int64_t id = add(K_PERSON, "name=Read Twice", "org=First", NULL);
+	struct db *other;
+	struct rec mine = get(K_PERSON, id), theirs, now;
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(store_open(test_path("sub/dir/core.db"), 0, &other, &err), RP_OK);
+	assert_int_equal(rec_get(other, K_PERSON, id, &theirs, &err), RP_OK);
+	assert_int_equal(theirs.updated_at, mine.updated_at);
+	test_set_now("2026-11-25 09:05");
+	assert_int_equal(rec_set(other, &theirs, fld(K_PERSON, "org"), "Theirs", NULL), RP_OK);
+	assert_int_equal(rec_update(other, &theirs, &err), RP_OK);
+	assert_int_equal(rec_set(db, &mine, fld(K_PERSON, "org"), "Mine", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &mine, &err), RP_ECONFLICT);
+	assert_non_null(strstr(err.msg, "changed elsewhere"));
+	now = get(K_PERSON, id);
+	assert_string_equal(rec_str(&now, fld(K_PERSON, "org")), "Theirs");
+	rec_free(&now);
+	/* a row trashed by the other instance is not written over either */
+	rec_free(&mine);
+	mine = get(K_PERSON, id);
+	assert_int_equal(rec_trash(other, K_PERSON, id, &err), RP_OK);
+	assert_int_equal(rec_set(db, &mine, fld(K_PERSON, "org"), "Into the trash", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &mine, &err), RP_ENOTFOUND);
+	assert_int_equal(rec_restore(other, K_PERSON, id, &err), RP_OK);
+	now = get(K_PERSON, id);
+	assert_string_equal(rec_str(&now, fld(K_PERSON, "org")), "Theirs");
+	rec_free(&now);
+	rec_free(&mine);
+	rec_free(&theirs);
+	store_close(other);
+	test_set_now("2026-11-25 09:00");
+}
+
 static void test_checkin_one_per_day(void **state)
 {
 	struct rec r;
@@ -473,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_checkin_goal_step),
 		cmocka_unit_test(test_trash_takes_and_restores_what_belongs),
 		cmocka_unit_test(test_people_lookup),
+		cmocka_unit_test(test_update_over_a_stale_version_is_refused),
 		cmocka_unit_test(test_paging_walks_every_row_once_in_order),
 		cmocka_unit_test(test_meetings_page_newest_first),
 	};
