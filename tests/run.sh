@@ -37,6 +37,7 @@ unset RAPPORT_NOW XDG_CONFIG_HOME XDG_DATA_HOME
 
 passed=0
 failed=0
+skipped=0
 
 # start NAME COMMAND...: run one test file in the background, its output
 # and status kept under $logs; at most $jobs at a time (TEST_JOBS, default
@@ -75,6 +76,7 @@ report() {
 	rc=$(cat "$logs/$key.rc")
 	p=$(grep -c '^ok ' "$out")
 	f=$(grep -c '^not ok ' "$out")
+	ran=$((p + f))
 	grep -E '^(not ok |#)' "$out" | grep -v '^# not ok - ' | sed "s|^|$name: |" | head -40
 	if [ "$f" -eq 0 ] && [ "$rc" -ne 0 ]; then
 		echo "$name: exited with status $rc without a failed test:"
@@ -84,6 +86,25 @@ report() {
 	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
 		echo "$name: ran no test"
 		f=1
+	fi
+	# the plan (1..N) must match what ran: a file that stops early, even
+	# with status 0, has lost tests
+	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$out" | tail -n 1)
+	if [ -z "$plan" ]; then
+		echo "$name: no plan line (1..N): it did not run to its end"
+		f=$((f + 1))
+	elif [ "$plan" -ne "$ran" ]; then
+		echo "$name: its plan says $plan tests, $ran ran"
+		f=$((f + 1))
+	fi
+	# a skipped case is not a pass: it fails unless TEST_ALLOW_SKIP=1 says
+	# this machine cannot run it (each is listed with its reason)
+	s=$(grep -c '^ok .* # SKIP' "$out")
+	if [ "$s" -gt 0 ]; then
+		grep '^ok .* # SKIP' "$out" | sed "s|^|$name: |"
+		p=$((p - s))
+		skipped=$((skipped + s))
+		[ "${TEST_ALLOW_SKIP:-}" = 1 ] || f=$((f + s))
 	fi
 	echo "$name: $p passed, $f failed"
 	passed=$((passed + p))
@@ -120,5 +141,6 @@ if [ -n "$vg" ]; then
 		echo "valgrind: no error and no definite leak in $(find "$logs" -name 'valgrind.*' | wc -l) processes"
 	fi
 fi
+[ "$skipped" -gt 0 ] && echo "$skipped skipped ($([ "${TEST_ALLOW_SKIP:-}" = 1 ] && echo 'allowed by TEST_ALLOW_SKIP=1' || echo 'counted as failures; TEST_ALLOW_SKIP=1 on a machine that cannot run them'))"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -37,6 +37,13 @@ ok() {
 	echo "ok $T_N - $1"
 }
 
+# skip DESC REASON: a case this machine cannot run; tests/run.sh counts it
+# as a failure unless TEST_ALLOW_SKIP=1 (never a pass)
+skip() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N - $1 # SKIP $2"
+}
+
 not_ok() {
 	T_N=$((T_N + 1))
 	echo "not ok $T_N - $1"
@@ -47,6 +54,12 @@ not_ok() {
 # expect_eq ACTUAL WANTED DESC
 expect_eq() {
 	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "wanted: $2" "got:    $1"; fi
+}
+
+# expect_id VALUE DESC: VALUE is a row id (a whole number from 1): what
+# later comparisons with it mean nothing without
+expect_id() {
+	case "$1" in '' | 0* | *[!0-9]*) not_ok "$2" "not an id: '$1'" "stderr: $ERR" ;; *) ok "$2" ;; esac
 }
 
 # expect_rc N DESC: the last run exited with N

@@ -11,22 +11,28 @@ expect_err "rapport: unknown option --frob" "names the option"
 expect_err "Try 'rapport list --help'" "and points at help"
 raw --frob
 expect_rc 2 "unknown global option"
+expect_err "rapport: unknown option '--frob'" "names it"
 r dance
 expect_rc 2 "unknown command"
 expect_err "unknown command 'dance'" "names the command"
 r add person
 expect_rc 2 "add person without a name"
+expect_err "add person needs name" "says what is missing"
 r add goal --person jane
 expect_rc 2 "add goal without a title"
+expect_err "add goal needs title" "says what is missing"
 r add person "Bo" --shoe-size 44
 expect_rc 2 "a field a person does not have"
 expect_err "a person has no field --shoe-size" "says which"
 r show person abc
 expect_rc 2 "an id that is not a number"
+expect_err "'abc' is not an id (a number such as 3)" "says what an id is"
 r list people --person
 expect_rc 2 "an option without its value"
+expect_err "--person needs a value" "names the option"
 r done person 1
 expect_rc 2 "only some things can be done"
+expect_err "only a goal, milestone, meeting or action can be done" "and says which"
 "$RAPPORT" --db "$DB" --config "$CONFIG" list people >/dev/null 2>&1 </dev/null
 raw --db "$DB" --config "$CONFIG"
 expect_rc 1 "no command and no terminal"
@@ -47,6 +53,7 @@ expect_rc 1 "an empty name"
 expect_err "Name: may not be empty" "says so"
 r add person "   "
 expect_rc 1 "a blank name"
+expect_err "Name: may not be empty" "is an empty one"
 r add meeting --with "Dr. Nobody" --at today
 expect_rc 1 "an unknown person"
 expect_err "no person matches 'Dr. Nobody'" "names who was not found"
@@ -56,6 +63,8 @@ expect_err "'Jan' matches 2 people: Jane Okafor (#1), Janet Li (#2)" "lists the 
 expect_eq "$(sql 'SELECT count(*) FROM meeting')" "0" "no meeting was stored by the failures"
 r add person "Eve" --email "not-an-address"
 expect_rc 1 "a malformed e-mail"
+expect_err "Email: 'not-an-address' does not look like an e-mail address" "quotes it"
+expect_eq "$(sql 'SELECT group_concat(name) FROM person')" "Jane Okafor,Janet Li" "no person was stored by the refusals"
 r show person 99
 expect_rc 1 "a missing row"
 expect_err "no person #99" "says which"
@@ -76,8 +85,11 @@ expect_out "rapport 0." "--version"
 # --- read-only
 r --read-only add person "Should Not"
 expect_rc 2 "--read-only refuses a change"
+expect_err "'add' changes the database, but --read-only was given" "and says why"
+expect_eq "$(sql "SELECT count(*) FROM person WHERE name = 'Should Not'")" "0" "and nothing is added"
 raw --db "$T_DIR/absent.db" --config "$CONFIG" --read-only list people
 expect_rc 1 "--read-only does not create a database"
+expect_err "absent.db: no such database (read-only mode creates none)" "and says so"
 if [ -e "$T_DIR/absent.db" ]; then not_ok "no file appeared"; else ok "no file appeared"; fi
 r --read-only list people --json
 expect_eq "$(jqo 'length')" "2" "--read-only still reads"
@@ -123,4 +135,5 @@ expect_err "open it with the newer rapport that wrote it" "and says what to do"
 
 raw --db "$T_DIR" --config "$CONFIG" list people
 expect_rc 1 "a folder as --db"
+expect_err "is a folder, not a database file; nothing was opened" "and says what it is"
 echo "1..$T_N"

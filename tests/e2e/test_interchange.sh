@@ -43,6 +43,7 @@ raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/one.json"
 expect_rc 0 "import into an empty database"
 expect_out "imported $T_DIR/one.json: 9 added, 0 updated, 0 already up to date" "says what it did"
 raw --db "$T_DIR/two.db" --config "$CONFIG" export --format json -o "$T_DIR/two.json"
+expect_eq "$(jq -r '.people | length' "$T_DIR/two.json")" "3" "the second export holds them all too"
 if cmp -s "$T_DIR/one.json" "$T_DIR/two.json"; then ok "export, import, export: the same document"
 else not_ok "export, import, export: the same document" "$(diff "$T_DIR/one.json" "$T_DIR/two.json" | head -5)"; fi
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/one.json"

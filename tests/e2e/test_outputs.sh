@@ -148,10 +148,7 @@ else
 	# no mount allowed: a file size limit kills the export half-way
 	(ulimit -f 64; "$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/good.json") >/dev/null 2>&1
 	expect_eq "$(cat "$D/good.json")" "last good export" "killed half-way: the last good file is intact"
-	ok "(no mount here)"
-	ok "(no mount here)"
-	ok "(no mount here)"
-	ok "(no mount here)"
+	skip "an export or backup onto a full disk fails, names the file, leaves the last good one and no temporary file" "no tmpfs mount here (needs root)"
 fi
 # killed while it writes: SIGXFSZ at a file size limit ends it mid-file
 (ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/good.json") >/dev/null 2>&1

@@ -8,22 +8,26 @@ r add person "Dr. Jane Okafor" --role mentor --org "St. Mary's Hospital" --caden
 	--expectations "Monthly call: job market, CV" --tag job --tag "cv, job" --json
 expect_rc 0 "add the first mentor"
 JANE=$(jqo .id)
+expect_id "$JANE" "its id (jane)"
 expect_eq "$(jqo .tags)" "job,cv" "tags given twice are merged without repeats"
 expect_eq "$(jqo .stage)" "active" "a new person is active"
 
 r add person "Dr. Tom Reyes" --specialty "Hospital medicine" --title "Attending" --json
 expect_rc 0 "add the second mentor"
 TOM=$(jqo .id)
+expect_id "$TOM" "its id (tom)"
 expect_eq "$(jqo .role)" "mentor" "the role defaults to mentor"
 
 r add goal "Land a hospitalist job" --category "job search" --target 2027-03-01 --person okafor --json
 expect_rc 0 "add a goal linked by part of a name"
 GOAL=$(jqo .id)
+expect_id "$GOAL" "its id (goal)"
 expect_eq "$(jqo .person_id)" "$JANE" "the goal points at Jane"
 
 r add milestone "$GOAL" "Polish CV" --due +7d --json
 expect_eq "$(jqo .due_date)" "2026-12-02" "+7d is a week after the fixed today"
 MS1=$(jqo .id)
+expect_id "$MS1" "its id (ms1)"
 r add milestone "$GOAL" "Mock interview" --due "dec 15"
 expect_rc 0 "a second milestone"
 
@@ -31,11 +35,13 @@ r add meeting --with Jane --at "yesterday 14:00" --where Zoom --agenda "CV revie
 	--notes "Rewrite the summary; lead with the ICU rotation" --json
 expect_rc 0 "log yesterday's meeting"
 M1=$(jqo .id)
+expect_id "$M1" "its id (m1)"
 expect_eq "$(jqo .status)" "done" "a meeting in the past is done"
 expect_eq "$(jqo .start_at)" "$(date -d '2026-11-24 14:00 CET' +%s)" "its time is local time, stored as UTC seconds"
 
 r add meeting --with Tom --at "mon 9:30" --duration 45 --agenda "Interview practice" --json
 M2=$(jqo .id)
+expect_id "$M2" "its id (m2)"
 expect_eq "$(jqo .status)" "planned" "a meeting ahead is planned"
 expect_eq "$(jqo .duration_min)" "45" "the duration is kept"
 
@@ -43,6 +49,7 @@ r add action "$M1" "Send CV to Dr. Reyes" --due +3d
 expect_rc 0 "my action item"
 r add action "$M1" "Introduce me to the hiring manager" --owner them --json
 ACT2=$(jqo .id)
+expect_id "$ACT2" "its id (act2)"
 expect_eq "$(jqo .owner)" "them" "their action item"
 
 r add thanks --to Jane --meeting "$M1" --for "CV review" --status sent \

@@ -76,11 +76,20 @@ static void test_every_kind_is_found(void **state)
 static void test_ranking_prefers_the_denser_match(void **state)
 {
 	struct hit *h;
-	int total, n = find("interview", K_MEETING, &h, &total);
+	int total, n;
 	(void)state;
-	assert_int_equal(n, 1);
+	/* a newer meeting that says it once in a long text ranks below the
+	 * older one that says it three times (so not by date, either way) */
+	add(K_MEETING, "with=1", "at=2026-11-22 10:00", "agenda=A long talk",
+	    "notes=About the rota, the exams, the move, the family, a book, and once the interview",
+	    NULL);
+	n = find("interview", K_MEETING, &h, &total);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].id, 1);
+	assert_int_equal(h[1].id, 2);
 	free(h);
-	/* within goals and milestones, the short title beats the long text */
+	/* within goals, the short title beats the long text, the newer beating
+	 * the older this time */
 	add(K_GOAL, "title=Interview", NULL);
 	n = find("interview", K_GOAL, &h, &total);
 	assert_int_equal(n, 2);
