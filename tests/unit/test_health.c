@@ -418,6 +418,47 @@ static void test_goal_progress_and_late(void **state)
 	rec_free(&r);
 }
 
+/* A milestone in the trash is no part of its goal's progress. */
+static void test_goal_progress_ignores_the_trash(void **state)
+{
+	int64_t g = add(K_GOAL, "title=Trash and progress", NULL);
+	int64_t gone;
+	struct rec r;
+	int pct;
+	(void)state;
+	add(K_MILESTONE, "goal=1", "title=Done", "done=yes", NULL);
+	gone = add(K_MILESTONE, "goal=1", "title=Dropped", NULL);
+	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 50);
+	assert_int_equal(rec_trash(db, K_MILESTONE, gone, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 100);
+	rec_free(&r);
+}
+
+/* Late means the target day has passed: not on the day itself, and never
+ * for a goal that is done or dropped. */
+static void test_goal_late_edges(void **state)
+{
+	int64_t today_g = add(K_GOAL, "title=Due today", "target=2026-11-25", NULL);
+	int64_t past = add(K_GOAL, "title=Due yesterday", "target=2026-11-24", NULL);
+	int64_t dropped = add(K_GOAL, "title=Dropped", "target=2026-11-01", "status=dropped", NULL);
+	struct rec r;
+	char today[DATE_LEN];
+	(void)state;
+	date_today(clock_now(), today);
+	assert_int_equal(rec_get(db, K_GOAL, today_g, &r, NULL), RP_OK);
+	assert_false(health_goal_late(&r, today));
+	rec_free(&r);
+	assert_int_equal(rec_get(db, K_GOAL, past, &r, NULL), RP_OK);
+	assert_true(health_goal_late(&r, today));
+	rec_free(&r);
+	assert_int_equal(rec_get(db, K_GOAL, dropped, &r, NULL), RP_OK);
+	assert_false(health_goal_late(&r, today));
+	rec_free(&r);
+}
+
 static void test_moods_and_months(void **state)
 {
 	int moods[84], months[12];
@@ -462,6 +503,8 @@ int main(void)
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),
 		T(test_goal_progress_and_late),
+		T(test_goal_progress_ignores_the_trash),
+		T(test_goal_late_edges),
 		T(test_moods_and_months),
 	};
 	return cmocka_run_group_tests_name("health", tests, test_group_setup, test_group_teardown);
