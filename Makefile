@@ -46,7 +46,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash lint valgrind
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash lint valgrind mutants mutants-sample
 
 all: $(PROG)
 
@@ -145,6 +145,16 @@ lint:
 valgrind: $(PROG) $(UNIT_BIN)
 	@CRASH_RUNS=8 sh tests/run.sh $(BUILD) $(abspath $(PROG)) valgrind
 
+# Mutation testing: each small deliberate bug of tests/mutants.txt put into
+# a copy of the tree, one at a time, built, and the tests it names run; a bug
+# no test catches fails the run (then the runner's own self-test).
+# mutants-sample: the few marked "sample", as CI runs them.
+MUTANT_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+mutants: test-deps
+	@python3 tests/mutants.py --jobs $(MUTANT_JOBS)
+mutants-sample: test-deps
+	@python3 tests/mutants.py --sample --jobs $(MUTANT_JOBS)
+
 # The crash loop at full length (the suite runs 40 runs of it).
 CRASH_RUNS ?= 400
 crash: $(PROG)
@@ -168,6 +178,7 @@ help:
 	@echo "make run        install missing packages, build, open (DB=path for another file)"
 	@echo "make demo       the same, on a small made-up database (build/demo.db)"
 	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
+	@echo "make mutants    every mutant of tests/mutants.txt must be caught (mutants-sample: CI's few)"
 	@echo "make check      install test packages, run the tests plain and sanitized"
 	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"
 	@echo "make bench      the benchmark table (tests/bench/RESULTS.md)"

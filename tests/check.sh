@@ -1,8 +1,8 @@
 #!/bin/sh
 # The whole suite, as CI runs it: the plain build, the sanitizer build
 # (AddressSanitizer + UndefinedBehaviorSanitizer) and valgrind, each with
-# every test; static analysis; the fuzzers briefly.  Ends with one line
-# adding it all up.
+# every test; static analysis; the fuzzers briefly; a sample of the
+# mutants.  Ends with one line adding it all up.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -42,6 +42,14 @@ fi
 # the fuzzers, briefly: they build, and the seeds and a few seconds find nothing
 echo "== fuzzers (${FUZZ_SECONDS:-3} s each; make fuzz for the full run)"
 if make --no-print-directory fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-3}"; then
+	total_p=$((total_p + 1))
+else
+	total_f=$((total_f + 1))
+fi
+# the mutants marked "sample": a few rules broken on purpose must be caught
+# (make mutants runs all of them)
+echo "== mutants (the sample; make mutants for all)"
+if python3 tests/mutants.py --sample --jobs "$jobs"; then
 	total_p=$((total_p + 1))
 else
 	total_f=$((total_f + 1))

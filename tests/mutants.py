@@ -68,9 +68,15 @@ def read_table(path):
 
 
 def copy_tree(dest):
-    """The files git knows of (committed or not, never build output)."""
-    files = subprocess.run(['git', '-C', TOP, 'ls-files', '-co', '--exclude-standard', '-z'],
-                           check=True, capture_output=True).stdout.split(b'\0')
+    """The files git knows of (committed or not, never build output); out of
+    git (a tarball), everything but the build."""
+    r = subprocess.run(['git', '-C', TOP, 'ls-files', '-co', '--exclude-standard', '-z'],
+                       capture_output=True)
+    if r.returncode != 0:
+        shutil.copytree(TOP, dest, dirs_exist_ok=True, symlinks=True,
+                        ignore=shutil.ignore_patterns('build', 'rapport', '.git'))
+        return
+    files = r.stdout.split(b'\0')
     for rel in files:
         if not rel:
             continue
@@ -175,6 +181,7 @@ def make_trees(n, keep):
     for _ in range(n):
         d = tempfile.mkdtemp(prefix='rapport-mutants.')
         keep.append(d)
+        os.chmod(d, 0o755)  # tests that run the program as another user
         copy_tree(d)
         ok, log = build(d)
         if not ok:

@@ -201,4 +201,9 @@ if mount -t tmpfs -o size=1m tmpfs "$FULL" 2>/dev/null; then
 else
 	skip "a full disk at open: the screen opens read-only and says why" "no tmpfs mount here (needs root)"
 fi
+# --- a new database is 0600 whatever the umask, even one that would leave
+# it unwritable (0277)
+(umask 0277; "$RAPPORT" --db "$T_DIR/umask.db" --config "$CONFIG" add person "Una Mask" >/dev/null 2>&1)
+expect_eq "$(stat -c %a "$T_DIR/umask.db")" "600" "a new database under umask 0277 is 0600"
+expect_eq "$(sqlite3 "$T_DIR/umask.db" 'SELECT name FROM person')" "Una Mask" "and holds what was added"
 echo "1..$T_N"

@@ -155,6 +155,16 @@ fi
 [ $? -ne 0 ] && ok "an export stopped half-way fails" || not_ok "an export stopped half-way fails"
 expect_eq "$(cat "$D/good.json")" "last good export" "and the last good file is intact"
 
+# --- an export is on the disk before it takes the old one's name: its data
+# synced, then renamed (seen in the system calls it makes)
+strace -f -qq -e trace=fsync,fdatasync,rename,renameat,renameat2 -o "$T_DIR/strace.log" \
+	"$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/synced.json" >/dev/null 2>&1
+order=$(grep -oE '^[0-9]+ +(fsync|fdatasync|rename[a-z0-9]*)\(' "$T_DIR/strace.log" | sed 's/^[0-9]* *//; s/($//' | tr '\n' ' ')
+case "$order" in
+*fsync*rename*) ok "the export is synced before the rename ($order)" ;;
+*) not_ok "the export is synced before the rename" "system calls: $order" ;;
+esac
+
 # --- backups never collide and never overwrite
 r backup
 expect_rc 0 "a backup"
@@ -167,6 +177,7 @@ expect_eq "$n" "2" "both are there"
 printf 'not to be lost\n' >"$D/keep.bak"
 r backup "$D/keep.bak"
 expect_rc 1 "a backup onto an existing file is refused"
+expect_err "exists already; a backup never overwrites a file" "saying it exists"
 expect_eq "$(cat "$D/keep.bak")" "not to be lost" "and the file is untouched"
 r backup "$D"
 expect_rc 1 "a backup onto a folder is refused"

@@ -99,6 +99,30 @@ static void test_due_soon_overdue_and_ok_edges(void **state)
 	free(list);
 }
 
+/* The list of who is due: the overdue first, the most overdue first, then
+ * the due soon, the soonest first (not by name, id or the time added). */
+static void test_due_list_most_overdue_first(void **state)
+{
+	int64_t soon3 = person_since("Soon Three", "2026-01-01 09:00", "30");
+	int64_t late2 = person_since("Late Two", "2026-01-01 09:00", "30");
+	int64_t soon1 = person_since("Soon One", "2026-01-01 09:00", "30");
+	int64_t late10 = person_since("Late Ten", "2026-01-01 09:00", "30");
+	struct due *list;
+	int n;
+	(void)state;
+	meet(soon3, "2026-10-29 10:00", "done"); /* due 28 Nov */
+	meet(late2, "2026-10-24 10:00", "done"); /* due 23 Nov */
+	meet(soon1, "2026-10-27 10:00", "done"); /* due 26 Nov */
+	meet(late10, "2026-10-16 10:00", "done"); /* due 15 Nov */
+	assert_int_equal(health_due_list(db, &cfg, &list, &n, NULL), RP_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(list[0].person_id, late10);
+	assert_int_equal(list[1].person_id, late2);
+	assert_int_equal(list[2].person_id, soon1);
+	assert_int_equal(list[3].person_id, soon3);
+	free(list);
+}
+
 static void test_cadence_with_no_meetings_counts_from_the_start(void **state)
 {
 	int64_t p = person_since("New Mentor", "2026-11-01 12:00", "14");
@@ -418,6 +442,25 @@ static void test_goal_progress_and_late(void **state)
 	rec_free(&r);
 }
 
+/* Done is 100%, even when it follows milestones not all ticked. */
+static void test_a_done_goal_is_complete_whatever_its_milestones(void **state)
+{
+	int64_t g = add(K_GOAL, "title=Done early", NULL);
+	struct rec r;
+	int pct;
+	(void)state;
+	add(K_MILESTONE, "goal=1", "title=Ticked", "done=yes", NULL);
+	add(K_MILESTONE, "goal=1", "title=Not needed after all", NULL);
+	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 50);
+	rec_set(db, &r, kind_field_index(r.kind, "status"), "done", NULL);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
+	assert_int_equal(pct, 100);
+	rec_free(&r);
+}
+
 /* A milestone in the trash is no part of its goal's progress. */
 static void test_goal_progress_ignores_the_trash(void **state)
 {
@@ -489,6 +532,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_due_exactly_today),
 		T(test_due_soon_overdue_and_ok_edges),
+		T(test_due_list_most_overdue_first),
 		T(test_cadence_with_no_meetings_counts_from_the_start),
 		T(test_paused_alumni_and_no_cadence_are_never_due),
 		T(test_a_planned_meeting_covers),
@@ -503,6 +547,7 @@ int main(void)
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),
 		T(test_goal_progress_and_late),
+		T(test_a_done_goal_is_complete_whatever_its_milestones),
 		T(test_goal_progress_ignores_the_trash),
 		T(test_goal_late_edges),
 		T(test_moods_and_months),

@@ -192,6 +192,11 @@ static void test_day_arithmetic(void **state)
 	assert_false(date_is_valid("2023-02-29"));
 	assert_false(date_is_valid("2023-02-2"));
 	assert_false(date_is_valid("2023-02-01T10:00"));
+	/* the years a stored date may have: 1900 to 9999 */
+	assert_false(date_is_valid("1899-12-31"));
+	assert_true(date_is_valid("1900-01-01"));
+	assert_true(date_is_valid("9999-12-31"));
+	assert_false(date_is_valid("0000-01-01"));
 }
 
 /* Leap years by the Gregorian rule: every fourth year, but not a century
