@@ -28,7 +28,7 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLE = os.path.join(TOP, 'tests', 'mutants.txt')
-TEST_TIMEOUT = 600
+TEST_TIMEOUT = 300  # a test that takes longer hangs: a hang is caught too
 KEYS = ('file', 'from', 'to', 'tests', 'by', 'sample', 'why')
 
 
@@ -122,6 +122,8 @@ def run_test(tree, test):
     bad = [line for line in out.splitlines() if line.startswith('not ok ')]
     plan = re.findall(r'^1\.\.(\d+)$', r.stdout, re.M)
     count = len(re.findall(r'^(?:not )?ok \d+', r.stdout, re.M))
+    if r.returncode in (-9, 137):
+        return True, [f"HUNG: killed after {TEST_TIMEOUT} s"]
     if r.returncode != 0 and not bad:
         bad.append(f"exit status {r.returncode}")
     if not plan or int(plan[-1]) != count:
@@ -155,8 +157,9 @@ def try_mutant(tree, m):
             failed, lines = run_test(tree, test)
             if failed:
                 failures += [f"{test}: {line}" for line in lines]
-                if 'by' not in m or any(m['by'] in line for line in failures):
-                    return 'killed', failures[0] if 'by' not in m else \
+                hung = lines[0].startswith('HUNG')
+                if 'by' not in m or hung or any(m['by'] in line for line in failures):
+                    return 'killed', failures[0] if 'by' not in m or hung else \
                         next(line for line in failures if m['by'] in line)
         if failures:
             return 'SURVIVED', f"tests failed, but none named {m['by']}: {failures[0]}"
