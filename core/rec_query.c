@@ -119,14 +119,20 @@ static int cascade(struct db *db, const struct kind *k, int64_t id, int64_t stam
 				after = ids[n - 1];
 		} while (n == 256);
 	}
+	/* a move to or from the trash is a new version of the row, like an
+	 * edit: it travels through an import into another database, and an
+	 * undo on the screen sees that it happened */
 	snprintf(sql, sizeof sql,
-	         restore ? "UPDATE %s SET deleted_at = NULL WHERE id = ?1 AND deleted_at = ?2"
-	                 : "UPDATE %s SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+	         restore ? "UPDATE %s SET deleted_at = NULL, updated_at = max(?3, updated_at + 1)"
+	                   " WHERE id = ?1 AND deleted_at = ?2"
+	                 : "UPDATE %s SET deleted_at = ?2, updated_at = max(?3, updated_at + 1)"
+	                   " WHERE id = ?1 AND deleted_at IS NULL",
 	         k->table);
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, stamp);
+	db_bind_int(st, 3, clock_now());
 	rc = db_step(st, err);
 	db_release(st);
 	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;

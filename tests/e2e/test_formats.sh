@@ -87,6 +87,10 @@ raw --db "$T_DIR/cal.db" --config "$CONFIG" import "$T_DIR/other.ics"
 expect_out "2 added" "someone else's calendar: the attendee becomes a person"
 raw --db "$T_DIR/cal.db" --config "$CONFIG" list meetings --person ama --json
 expect_eq "$(jqo '.[0].duration_min, .[0].status' | tr '\n' ' ')" "60 planned " "with the meeting's length"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:noend-1@example.org\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261211T090000Z\r\nSUMMARY:No end given\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T_DIR/noend.ics"
+raw --db "$T_DIR/noend.db" --config "$CONFIG" import "$T_DIR/noend.ics"
+expect_rc 0 "an event with a start and no end imports"
+expect_eq "$(sqlite3 "$T_DIR/noend.db" 'SELECT duration_min FROM meeting')" "30" "and lasts 30 minutes"
 head -c 300 "$T_DIR/all.ics" >"$T_DIR/truncated.ics"
 raw --db "$T_DIR/cal.db" --config "$CONFIG" import "$T_DIR/truncated.ics"
 expect_rc 1 "a truncated calendar is refused"
@@ -129,6 +133,13 @@ r import "$T_DIR/in.csv"
 expect_out "0 added, 0 updated, 2 already up to date" "importing it twice changes nothing"
 r list people --json
 expect_eq "$(jqo 'map(.organization) | join("|")')" "St. Mary's West|Mercy, North" "the values arrived"
+# a spreadsheet's "CSV UTF-8" starts with a byte order mark; a name known in
+# another case is the same person
+printf '\357\273\277name,organization\r\ndr. lee park,Mercy South\r\n' >"$T_DIR/bom.csv"
+r import "$T_DIR/bom.csv"
+expect_rc 0 "a CSV that starts with a byte order mark imports"
+expect_out "0 added, 1 updated" "its first column is the name, and dr. lee park is Dr. Lee Park"
+expect_eq "$(sql "SELECT count(*) || ' ' || organization FROM person WHERE lower(name) = 'dr. lee park'")" "1 Mercy South" "one Lee Park, with the new organization"
 printf 'name,cadence\r\nDr. Bad Cadence,weekly\r\n' >"$T_DIR/bad.csv"
 r import "$T_DIR/bad.csv"
 expect_rc 1 "a bad value in a CSV"
@@ -140,4 +151,12 @@ r export --format md --person okafor
 expect_out "# Dr. Jane Okafor; \"JO\", MD\\PhD" "the report starts with who"
 expect_out "### Tue 01 Dec 2026 09:00 (planned)" "lists the meetings"
 expect_out "- [ ] me: Send the CV (due Sat 05 Dec 2026)" "with their action items"
+r add action 1 "Introduce me to the head of department" --owner them
+r add goal "Land a residency" --person okafor
+goal=$(sql "SELECT id FROM goal WHERE title = 'Land a residency'")
+r add milestone "$goal" "Polish the personal statement"
+r export --format md --person okafor
+expect_out "- [ ] they: Introduce me to the head of department" "an action item of theirs says they"
+expect_out "Land a residency" "the report lists the person's goals"
+expect_out "  - [ ] Polish the personal statement" "each with its milestones"
 echo "1..$T_N"

@@ -63,6 +63,23 @@ expect_out "0 added, 0 updated, 9 already up to date" "an older one does not"
 raw --db "$T_DIR/two.db" --config "$CONFIG" list people --json
 expect_eq "$(jqo 'map(.name) | join("|")')" "Dr. Jane Okafor|Dr. Thomas Reyes" "the names are right"
 
+# a delete and a restore travel too: each is a newer version of its row
+r add person "Moves Between"
+mover=$(sql "SELECT uuid FROM person WHERE name = 'Moves Between'")
+r export --format json -o "$T_DIR/mover.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/mover.json"
+expect_eq "$(sqlite3 "$T_DIR/two.db" "SELECT deleted_at IS NULL FROM person WHERE uuid = '$mover'")" "1" "a new person arrives live"
+r delete person "$(sql "SELECT id FROM person WHERE uuid = '$mover'")"
+r export --format json -o "$T_DIR/mover.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/mover.json"
+expect_out "0 added, 1 updated" "a delete here is an update there"
+expect_eq "$(sqlite3 "$T_DIR/two.db" "SELECT deleted_at IS NOT NULL FROM person WHERE uuid = '$mover'")" "1" "and the person is in the trash there too"
+r restore person "$(sql "SELECT id FROM person WHERE uuid = '$mover'")"
+r export --format json -o "$T_DIR/mover.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/mover.json"
+expect_eq "$(sqlite3 "$T_DIR/two.db" "SELECT deleted_at IS NULL FROM person WHERE uuid = '$mover'")" "1" "a restore here brings it back there"
+r delete person "$(sql "SELECT id FROM person WHERE uuid = '$mover'")"
+
 # a bad record imports nothing, and says where
 sum_before=$(raw --db "$T_DIR/two.db" --config "$CONFIG" export --format json; printf '%s' "$OUT" | jq -c 'del(.exported_at)' | sha256sum)
 jq '.goals[0].uuid = "11111111-2222-4333-8444-555555555555" | .people[1].email = "not an address" | .people[1].updated_at += 500' "$T_DIR/one.json" >"$T_DIR/bad.json"
@@ -80,6 +97,10 @@ expect_err "truncated.json:" "is placed by line and column"
 jq '.people[0].cadence_days = "monthly"' "$T_DIR/one.json" >"$T_DIR/types.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/types.json"
 expect_err "people[0].cadence_days: must be a whole number" "a wrong type"
+jq '.meetings[0].start_at = "2026-11-20 10:00" | .meetings[0].updated_at += 1' "$T_DIR/one.json" >"$T_DIR/time-text.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/time-text.json"
+expect_rc 1 "a time as text, not seconds, is refused"
+expect_err "meetings[0].start_at: must be a whole number" "and placed"
 jq '.people[0].hobby = "golf" | .people[0].updated_at += 1' "$T_DIR/one.json" >"$T_DIR/unknown.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/unknown.json"
 expect_out "(1 unknown fields ignored)" "unknown fields are counted, not fatal"

@@ -191,6 +191,24 @@ r checkin --day 2026-11-26 --json
 expect_eq "$(jqo '.goal_id')" "null" "--goal '' takes the goal away"
 RAPPORT_NOW='2026-11-25 09:00'
 
+# --- the meetings Today lists: planned and done, from today to the seventh
+# day ahead; and `checkin --day` alone shows, never makes, a check-in
+W="$T_DIR/window.db"
+w() { "$RAPPORT" --db "$W" --config "$CONFIG" "$@" >"$T_DIR/.out" 2>"$T_DIR/.err"; RC=$?; OUT=$(cat "$T_DIR/.out"); ERR=$(cat "$T_DIR/.err"); }
+w add person "Win Dow"
+w add meeting --with Win --at "2026-12-02 18:00" --agenda "Seventh day"
+w add meeting --with Win --at "2026-12-03 08:00" --agenda "Eighth day"
+w add meeting --with Win --at "2026-11-27 10:00" --agenda "Called off" --status cancelled
+w add meeting --with Win --at "2026-11-26 10:00" --agenda "Not held" --status missed
+w add meeting --with Win --at "2026-11-25 08:00" --agenda "This morning"
+w add meeting --with Win --at "2026-11-24 16:00" --agenda "Yesterday"
+w today --json
+expect_eq "$(jqo '.meetings | map(.agenda) | join("|")')" "This morning|Seventh day" \
+	"Today: today's and the seventh day's meetings, not the eighth, yesterday's, or cancelled or missed ones"
+w checkin --day 2026-11-20
+expect_out "no check-in for 2026-11-20 yet" "checkin --day alone on a day without one says so"
+expect_eq "$(sqlite3 "$W" 'SELECT count(*) FROM checkin')" "0" "and makes none"
+
 # --- [ui] start = today
 printf '[ui]\nstart = today\n' >"$CONFIG"
 ui_start 120 40

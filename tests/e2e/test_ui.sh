@@ -115,6 +115,13 @@ keys Escape
 keys 3 a
 wait_for "New meeting" "a in Meetings"
 type_text "Nobody"
+wait_for "nobody by that name" "beside the field, as typed: nobody by that name"
+keys C-u
+type_text "Dr."
+wait_for "which one? (more of the name)" "a name two people share asks which one"
+wait_gone "nobody by that name" "instead"
+keys C-u
+type_text "Nobody"
 keys Tab
 type_text "tomorrow 9"
 keys Enter

@@ -42,6 +42,20 @@ wait_for "changed elsewhere since" "undo of a delete asks when the row changed e
 r show person 1 --json
 expect_eq "$(jqo '.organization')" "Restored elsewhere" "and the other change is still there"
 keys Escape
+# the same with no field changed: restored and trashed again from a shell
+keys g
+wait_for "Bo Other" "Bo is there"
+cursor_to "Bo Other"
+keys d
+wait_for "Moved person #2 to the trash" "d: Bo went to the trash"
+r restore person 2
+r delete person 2
+expect_rc 0 "a shell restores him and trashes him again"
+keys u
+wait_for "changed elsewhere since" "undo of the delete asks: the trash it would empty is another's"
+expect_eq "$(sql 'SELECT deleted_at IS NOT NULL FROM person WHERE id = 2')" "1" "and he stays in the trash"
+keys Escape
+r restore person 2
 
 # --- undo of a done (x) after another change: the same check
 keys Tab

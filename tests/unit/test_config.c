@@ -76,6 +76,13 @@ static void test_bad_value_is_placed_and_defaulted(void **state)
 	assert_int_equal(cfg.default_duration, 30);
 	assert_int_equal(cfg.due_soon_days, 3);
 	assert_int_equal(cfg.adherence_days, 30); /* the good line still counts */
+	/* a number with more after it is no number: "45 minutes", "1O" */
+	load("[meetings]\ndefault_duration = 45 minutes\n[health]\ndue_soon_days = 1O\n", &cfg, &rep);
+	assert_int_equal(rep.n, 2);
+	has_problem(&rep, "config.ini:2: default_duration: '45 minutes' is not a whole number");
+	has_problem(&rep, "config.ini:4: due_soon_days: '1O' is not a whole number");
+	assert_int_equal(cfg.default_duration, 30);
+	assert_int_equal(cfg.due_soon_days, 3);
 }
 
 static void test_syntax_error_is_placed(void **state)

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "core/health.h"
+#include "core/summary.h"
 #include "core/store.h"
 
 static struct db *db;
@@ -502,6 +503,25 @@ static void test_goal_late_edges(void **state)
 	rec_free(&r);
 }
 
+/* The top line's counts leave out what is in the trash, as Today does. */
+static void test_top_line_counts_leave_out_the_trash(void **state)
+{
+	int64_t p = person_since("Counted", "2026-01-01 09:00", "30");
+	int64_t gone;
+	struct summary s;
+	(void)state;
+	meet(p, "2026-11-20 10:00", "done");
+	add(K_ACTION, "meeting=1", "text=Kept", NULL);
+	gone = add(K_ACTION, "meeting=1", "text=Trashed", NULL);
+	add(K_ACTION, "meeting=1", "text=Done", "done=yes", NULL);
+	assert_int_equal(summary_counts(db, &cfg, &s, NULL), RP_OK);
+	assert_int_equal(s.open_actions, 2);
+	assert_int_equal(s.thanks_owed, 1);
+	assert_int_equal(rec_trash(db, K_ACTION, gone, NULL), RP_OK);
+	assert_int_equal(summary_counts(db, &cfg, &s, NULL), RP_OK);
+	assert_int_equal(s.open_actions, 1);
+}
+
 static void test_moods_and_months(void **state)
 {
 	int moods[84], months[12];
@@ -550,6 +570,7 @@ int main(void)
 		T(test_a_done_goal_is_complete_whatever_its_milestones),
 		T(test_goal_progress_ignores_the_trash),
 		T(test_goal_late_edges),
+		T(test_top_line_counts_leave_out_the_trash),
 		T(test_moods_and_months),
 	};
 	return cmocka_run_group_tests_name("health", tests, test_group_setup, test_group_teardown);

@@ -398,6 +398,11 @@ static void test_people_lookup(void **state)
 	assert_int_equal(person_resolve(db, "99999", &id, &err), RP_ENOTFOUND);
 	person_name(db, jane, buf, sizeof buf);
 	assert_string_equal(buf, "Jane Lookup");
+	/* two people of exactly that name: which one is asked, not guessed */
+	add(K_PERSON, "name=jan", NULL);
+	assert_int_equal(person_resolve(db, "Jan", &id, &err), RP_EAMBIG);
+	assert_non_null(strstr(err.msg, "Jan ("));
+	assert_non_null(strstr(err.msg, "jan ("));
 }
 
 static void test_paging_walks_every_row_once_in_order(void **state)
