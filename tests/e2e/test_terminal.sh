@@ -33,8 +33,11 @@ expect_eq "$rc:$(tm display-message -p -t t '#{window_width}x#{window_height}')"
 resize 120 40
 wait_for "Timeline" "after the storm, back at 120x40: the screen is drawn"
 ui_alive "and the program is still running"
+scribble "STRAY-OUTPUT-1"
+wait_for "STRAY-OUTPUT-1" "(text written onto the terminal behind its back)"
 keys C-l
-wait_for "open action" "Ctrl-L redraws"
+wait_gone "STRAY-OUTPUT-1" "Ctrl-L redraws the whole screen, mending it"
+wait_for "open action" "with its counts"
 wait_screen "$fresh" "the screen is exactly what a fresh start shows"
 
 # --- 1x1, and back
@@ -66,8 +69,10 @@ case "$len" in
 [1-9]*) ok "the name is stored ($len characters, the field's limit)" ;;
 *) not_ok "the name is stored" "got: $len" ;;
 esac
+scribble "STRAY-OUTPUT-2"
 keys C-l
-wait_for "Timeline" "the screen after the paste"
+wait_gone "STRAY-OUTPUT-2" "the screen after the paste: Ctrl-L redraws it"
+wait_for "Timeline" "whole"
 
 # --- bytes that are not UTF-8, typed into a field
 keys a
@@ -85,8 +90,10 @@ Ab*cd) ok "what was typed around them is kept ($name)" ;;
 esac
 if printf '%s' "$name" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then ok "and the stored name is valid UTF-8"
 else not_ok "and the stored name is valid UTF-8"; fi
+scribble "STRAY-OUTPUT-3"
 keys C-l
-wait_for "Timeline" "redrawn"
+wait_gone "STRAY-OUTPUT-3" "redrawn"
+wait_for "Timeline" "whole"
 ui_alive "still running"
 keys q
 wait_exit "q quits"

@@ -119,7 +119,7 @@ wait_for "Dr. Ama Mensah  due in 1 day" "u brings her back"
 # Enter jumps to the item in its pane
 cursor_to "Land a job  0%"
 keys Enter
-wait_for "─ Goals ─" "Enter on a goal goes to the Goals pane"
+wait_focus Goals "Enter on a goal goes to the Goals pane"
 keys T
 wait_for "Due for contact" "back to Today"
 keys q

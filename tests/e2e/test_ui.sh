@@ -82,21 +82,25 @@ wait_for "draft Thank you for the CV" "and the note"
 
 # --- the timeline of a person with several meetings
 keys 1 j Enter
-wait_for "Meetings, newest first" "Enter on a person opens the timeline"
+wait_gone "─ Goals ─" "Enter on a person opens a full-screen view"
+wait_for "Meetings, newest first" "the timeline"
 wait_for "[ ] me: Send my CV to two hospitals" "with action items under their meeting"
-order=$(screen_text | grep -n -E "Tue 24 Nov 2026|Sun 01 Nov 2026|Thu 01 Oct 2026" | cut -d: -f1 | tr '\n' ' ')
-first=$(echo "$order" | cut -d' ' -f1); second=$(echo "$order" | cut -d' ' -f2); third=$(echo "$order" | cut -d' ' -f3)
-if [ -n "$third" ] && [ "$first" -lt "$second" ] && [ "$second" -lt "$third" ]; then ok "meetings newest first"
-else not_ok "meetings newest first" "rows: $order"; fi
+# each meeting's own row (its time), not the header's "Last met" date
+row_of() { screen_text | grep -n -F "$1" | head -n 1 | cut -d: -f1; }
+first=$(row_of "Tue 24 Nov 2026 14:00") second=$(row_of "Sun 01 Nov 2026 10:00") third=$(row_of "Thu 01 Oct 2026 10:00")
+if [ -n "$first" ] && [ -n "$second" ] && [ -n "$third" ] && [ "$first" -lt "$second" ] && [ "$second" -lt "$third" ]; then
+	ok "meetings newest first"
+else not_ok "meetings newest first" "rows: 24 Nov at ${first:-?}, 1 Nov at ${second:-?}, 1 Oct at ${third:-?}"; fi
 wait_for "Notes: Met at the ACP chapter evening" "notes are shown"
 keys G
-wait_for "Thu 01 Oct 2026 10:00" "G goes to the end of the timeline"
+wait_selected "Notes: Met at the ACP chapter evening" "G goes to the end of the timeline: the oldest meeting's last line is selected"
 keys Escape
 wait_for "─ Mentors ─" "Esc goes back to the lists"
 
 # --- a goal's view: add a milestone there and tick it off
 keys 2 g Enter
-wait_for "Milestones" "Enter on a goal shows it with its milestones"
+wait_gone "─ Mentors ─" "Enter on a goal opens a full-screen view"
+wait_for "Milestones" "of the goal with its milestones"
 keys a
 wait_for "New milestone" "a in a goal's view adds a milestone"
 type_text "Send ten applications"
@@ -153,7 +157,7 @@ keys C-u
 type_text "Dr. Thomas Reyes"
 keys Enter
 wait_gone "Edit person #2" "the edit is saved"
-wait_for "Dr. Thomas Reyes" "and shows in the list"
+wait_line "│ Dr\. Thomas.* mentor/" "and shows in the list"
 r show person 2 --json
 expect_eq "$(jqo '.name')" "Dr. Thomas Reyes" "and is in the file"
 keys u
@@ -174,7 +178,7 @@ wait_for "New person" "a adds a person"
 type_text "Una Added"
 keys Enter
 wait_gone "New person" "saved"
-wait_for "Una Added" "listed"
+wait_line "│ Una Added .*mentor/" "listed"
 keys u
 wait_for "went to the trash" "u undoes the add"
 wait_gone "Una Added" "the new person leaves the list"
@@ -233,7 +237,7 @@ wait_for "Meetings" "results are grouped by kind"
 wait_for "#1 Tue 24 Nov 2026 14:00, Dr. Zoë 李 🙂" "a meeting, named by when and with whom"
 keys Enter
 wait_for "Result 1 of" "Enter goes to the result"
-wait_for "─ Meetings ─" "in its pane"
+wait_focus Meetings "in its pane, which has the focus"
 keys n
 wait_for "Result 2 of" "n goes to the next one"
 keys Escape
@@ -378,15 +382,18 @@ done
 expect_eq "$(printf '%s\n' $seen | sort -u | tr '\n' ' ')" \
 	"$(seq -f '%02g' 1 50 | tr '\n' ' ')" "paging up from the end reaches every meeting"
 expect_eq "$order_ok" "1" "each screen newest first, with no page out of place"
-keys G g
-wait_for "Visit 50" "g goes back to the newest"
+keys G
+wait_gone "Meetings, newest first" "G again: at the end, the header is out of sight"
+keys g
+wait_for "Meetings, newest first" "g goes back to the top"
+wait_for "Visit 50" "and the newest"
 keys Escape q
 wait_exit "quits"
 DB=$SAVED_DB
 
 # --- a terminal that cannot do it
 ui_start 80 24 "TERM=dumb"
-wait_exit "TERM=dumb ends at once"
+wait_exit "TERM=dumb ends at once" 1
 expect_eq "$EXIT_STATUS" "1" "with status 1"
 if tm capture-pane -p -J -S -100 -t t | grep -q "TERM is 'dumb'"; then ok "and says why"
 else not_ok "and says why" "$(tm capture-pane -p -J -S -100 -t t)"; fi

@@ -82,7 +82,7 @@ type_text "2026-03-29 02:30"
 wait_for "does not exist here" "the preview says a time in the gap does not exist"
 keys C-u
 type_text "2026-10-25 02:30"
-wait_for "Sun 25 Oct 2026 02:30" "a time in the overlap previews as itself"
+wait_for "-> Sun 25 Oct 2026 02:30" "a time in the overlap previews as itself"
 keys Escape
 wait_for "Discard" "Esc asks before dropping what was typed"
 keys y

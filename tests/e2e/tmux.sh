@@ -110,13 +110,19 @@ wait_gone() {
 	return 1
 }
 
-# wait_exit DESC: the program ends within 10 s; sets EXIT_STATUS
+# wait_exit DESC [STATUS]: the program ends within 10 s, with STATUS (0
+# unless given: a crash on the way out is a failure); sets EXIT_STATUS
 wait_exit() {
 	i=0
 	while [ $i -lt $TM_POLLS ]; do
 		EXIT_STATUS=$(cat "$(ui_exit_file "$TM_T")" 2>/dev/null)
 		if [ -n "$EXIT_STATUS" ]; then
-			ok "$1"
+			if [ "$EXIT_STATUS" = "${2:-0}" ]; then
+				ok "$1"
+			else
+				not_ok "$1" "it ended with status $EXIT_STATUS, not ${2:-0}; the screen:"
+				screen_text | tail -n 8 | sed 's/^/#     /'
+			fi
 			return 0
 		fi
 		i=$((i + 1))
@@ -124,6 +130,61 @@ wait_exit() {
 	done
 	not_ok "$1" "still running"
 	return 1
+}
+
+# What the screen says by colour, not by text: the row in the selection
+# colour, the pane whose border is drawn in the focus colour (as the
+# default theme draws them: black on cyan, bold cyan)
+selected_row() {
+	tm capture-pane -p -e -t "$TM_T" | grep "$(printf '\033')\\[46m" | head -n 1 |
+		sed "s/$(printf '\033')\\[[0-9;]*m//g"
+}
+focused_pane() {
+	tm capture-pane -p -e -t "$TM_T" | perl -ne 'while (/\e\[1m\e\[36m\S*? (\S+) /g) { print "$1\n" }' | head -n 1
+}
+
+# wait_selected TEXT DESC: the selected row shows TEXT within 10 s
+wait_selected() {
+	i=0
+	while [ $i -lt $TM_POLLS ]; do
+		case "$(selected_row)" in *"$1"*) ok "$2"; return 0 ;; esac
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "the selected row is not '$1' but: $(selected_row)"
+	return 1
+}
+
+# wait_focus PANE DESC: the pane named PANE (Mentors, Goals...) has the focus
+wait_focus() {
+	i=0
+	while [ $i -lt $TM_POLLS ]; do
+		[ "$(focused_pane)" = "$1" ] && { ok "$2"; return 0; }
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "the focus is on '$(focused_pane)', not $1"
+	return 1
+}
+
+# wait_line REGEX DESC: a line of the screen matches REGEX (grep -E): for
+# a row of a list, not the same words in a message
+wait_line() {
+	i=0
+	while [ $i -lt $TM_POLLS ]; do
+		screen_text | grep -qE -- "$1" && { ok "$2"; return 0; }
+		i=$((i + 1))
+		sleep 0.05
+	done
+	not_ok "$2" "no line of the screen matches: $1" "it shows:"
+	screen_text | sed 's/^/#     /'
+	return 1
+}
+
+# scribble TEXT: write TEXT straight onto the terminal, behind the program's
+# back (what a stray message from another program does), for a redraw to mend
+scribble() {
+	printf '%s' "$1" >"$(tm display-message -p -t "$TM_T" '#{pane_tty}')"
 }
 
 keys() { tm send-keys -t "$TM_T" "$@"; }
