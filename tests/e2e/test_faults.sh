@@ -46,7 +46,7 @@ tm new-session -d -s t -x 120 -y 30 "$(ui_wrapped "env TERM=screen LC_ALL=C.UTF-
 wait_for "[read-only: the file is not writable]" "the screen opens it with a read-only banner"
 wait_for "Ada Lovelace" "and shows what it holds"
 keys a
-wait_for "read-only" "a (add) says it is read-only"
+wait_for "Read-only: nothing can be changed (the file is not writable)" "a (add) says it is read-only, and why"
 keys q
 wait_exit "and quits"
 expect_eq "$(sum "$RO/r.db")" "$before" "the file is still untouched"
@@ -60,6 +60,7 @@ expect_err "its folder is not writable" "says the folder is the trouble"
 as_user "$RAPPORT" --db "$RO/r.db" --config /dev/null list people >"$T_DIR/.out" 2>"$T_DIR/.err"
 RC=$? OUT=$(cat "$T_DIR/.out")
 expect_rc 0 "and it can still be read"
+expect_out "Ada Lovelace" "with what it holds"
 chmod 0700 "$RO"
 
 # --- locked by another program (an exclusive transaction held open)
@@ -80,6 +81,7 @@ expect_rc 1 "a change while another program holds the lock: status 1 (after wait
 expect_err "locked by another program" "says so"
 r list people
 expect_rc 0 "reading still works meanwhile"
+expect_out "Ada" "and lists the people"
 touch "$T_DIR/unlock"
 wait "$locker"
 r add person "Cy Locked"

@@ -87,13 +87,14 @@ raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/bad.json"
 expect_rc 1 "an import with a bad record fails"
 expect_err "bad.json: people[1]: Email: 'not an address' does not look like an e-mail address; nothing was imported" "and says which record and field"
 sum_after=$(raw --db "$T_DIR/two.db" --config "$CONFIG" export --format json; printf '%s' "$OUT" | jq -c 'del(.exported_at)' | sha256sum)
+[ "$sum_before" != "$(printf '' | sha256sum)" ] && ok "(the export to compare is not empty)" || not_ok "(the export to compare is not empty)"
 expect_eq "$sum_after" "$sum_before" "the database is unchanged (export hash)"
 
 # hostile files
 head -c 700 "$T_DIR/one.json" >"$T_DIR/truncated.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/truncated.json"
 expect_rc 1 "a truncated file"
-expect_err "truncated.json:" "is placed by line and column"
+case "$ERR" in *truncated.json:[0-9]*:[0-9]*:*) ok "is placed by line and column" ;; *) not_ok "is placed by line and column" "$ERR" ;; esac
 jq '.people[0].cadence_days = "monthly"' "$T_DIR/one.json" >"$T_DIR/types.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/types.json"
 expect_err "people[0].cadence_days: must be a whole number" "a wrong type"
@@ -111,9 +112,15 @@ expect_err "Notes: too long" "a huge field is refused"
 printf '{"format":"rapport","people":[{"uuid":"\377\376"}]}' >"$T_DIR/utf8.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/utf8.json"
 expect_rc 1 "invalid UTF-8"
+expect_err "unable to decode byte 0xff" "is refused as such, naming the byte"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }' >"$T_DIR/bomb.json"
 raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/bomb.json"
 expect_rc 1 "a nesting bomb is refused, not a crash"
+# and one inside a record, where the reader is at work
+{ printf '{"format":"rapport","people":[{"uuid":"11111111-2222-4333-8444-555555555555","notes":'; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; }'; } >"$T_DIR/bomb2.json"
+raw --db "$T_DIR/two.db" --config "$CONFIG" import "$T_DIR/bomb2.json"
+expect_rc 1 "a nesting bomb inside a record is refused"
+expect_err "bomb2.json:1:" "placed"
 # the file is read a record at a time: a mistake deep in it is still
 # placed by line and column, and refuses the whole file
 line=$(grep -n '"Dr. Tom Reyes"' "$T_DIR/one.json" | cut -d: -f1)

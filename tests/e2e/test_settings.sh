@@ -45,9 +45,11 @@ expect_rc 1 "the database line itself too long: nothing is opened"
 expect_err "none is opened in its place" "saying why"
 case "$ERR" in *"defaults used"*) not_ok "without also saying defaults are used" "$ERR" ;; *) ok "without also saying defaults are used" ;; esac
 [ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "the default database is not made" || ok "the default database is not made"
-c "$(printf '[general]\ndatabase = %s/right.db\nthis line is not ini\n[health]\ndue_soon_days = 9' "$T_DIR")" list people
+c "$(printf '[general]\nthis line is not ini\ndatabase = %s/after-the-bad-line.db\n' "$T_DIR")" list people
 expect_rc 0 "a line that is not INI: the rest is read"
-expect_err "c.ini:3:" "and the line is named"
+expect_err "c.ini:2:" "and the line is named"
+[ -f "$T_DIR/after-the-bad-line.db" ] && ok "the database named after the bad line is the one used" ||
+	not_ok "the database named after the bad line is the one used"
 
 # --- the way out cannot be taken away
 cd "$T_DIR" || exit 1

@@ -72,6 +72,7 @@ r done milestone "$MS1"
 expect_out "done: milestone #$MS1" "a milestone is done"
 r done action "$ACT2"
 expect_rc 0 "an action is done"
+expect_eq "$(sql "SELECT done FROM action_item WHERE id = $ACT2")" "1" "and the file says so"
 
 r delete person "$TOM"
 expect_out "restore person $TOM" "deleting says how to undo"

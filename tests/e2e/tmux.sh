@@ -189,17 +189,28 @@ scribble() {
 
 keys() { tm send-keys -t "$TM_T" "$@"; }
 
-# cursor_to TEXT: in a full-screen view that is not scrolled, move the
-# cursor to the line showing TEXT (the view starts on the second row)
+# cursor_to TEXT: move the selection to the row showing TEXT (g, then j
+# until the selected row shows it, each step waiting for the selection to
+# move); status 1 if no row does
 cursor_to() {
-	row=$(screen_text | grep -n -F "$1" | head -n 1 | cut -d: -f1)
-	[ -n "$row" ] || return 1
 	keys g
-	n=2
-	while [ "$n" -lt "$row" ]; do
+	steps=0
+	while [ $steps -lt 80 ]; do
+		case "$(selected_row)" in *"$1"*) return 0 ;; esac
+		before=$(selected_row)
 		keys j
-		n=$((n + 1))
+		i=0
+		while [ $i -lt $TM_POLLS ] && [ "$(selected_row)" = "$before" ]; do i=$((i + 1)); sleep 0.05; done
+		[ "$(selected_row)" = "$before" ] && return 1
+		steps=$((steps + 1))
 	done
+	return 1
 }
+
+# select_row TEXT DESC: cursor_to TEXT, as a test
+select_row() {
+	if cursor_to "$1"; then ok "$2"; else not_ok "$2" "no row shows '$1'; the selected one: $(selected_row)"; fi
+}
+
 type_text() { tm send-keys -t "$TM_T" -l "$1"; }
 resize() { tm resize-window -t "$TM_T" -x "$1" -y "$2"; }

@@ -90,11 +90,13 @@ static void test_syntax_error_is_placed(void **state)
 	struct config cfg;
 	struct config_report rep;
 	(void)state;
-	load("[meetings]\ndefault_duration = 45\nthis line is nonsense\n", &cfg, &rep);
+	load("[meetings]\ndefault_duration = 45\nthis line is nonsense\n[health]\ndue_soon_days = 9\n",
+	     &cfg, &rep);
 	has_problem(&rep, "config.ini:3: cannot read this line: this line is nonsense");
-	/* one bad line no longer loses the rest of the file */
+	/* one bad line no longer loses the rest of the file: after it too */
 	has_problem(&rep, "the rest of the file was read");
 	assert_int_equal(cfg.default_duration, 45);
+	assert_int_equal(cfg.due_soon_days, 9);
 	assert_int_equal(cfg.database_unread, 0);
 }
 

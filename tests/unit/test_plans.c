@@ -176,6 +176,13 @@ static void test_no_full_scan_on_a_keystroke(void **state)
 		if (strncmp(seen[i], "SELECT", 6) != 0)
 			continue;
 		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", seen[i]);
+		/* a walk stops early only if the index gives the order: a sort
+		 * (temp B-tree) means every row was read first */
+		assert_int_equal(db_prepare(db, sql, &st, NULL), RP_OK);
+		while (walk && db_step(st, NULL) == DB_ROW)
+			if (strstr(db_col_text(st, 3), "USE TEMP B-TREE FOR ORDER BY"))
+				walk = 0;
+		db_release(st);
 		assert_int_equal(db_prepare(db, sql, &st, NULL), RP_OK);
 		while (db_step(st, NULL) == DB_ROW) {
 			const char *detail = db_col_text(st, 3);
