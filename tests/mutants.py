@@ -3,19 +3,26 @@
 
 Each mutant in tests/mutants.txt is one small deliberate bug: a file, an
 exact text in it, its replacement, and the tests that must fail with it.
-The runner copies the tree (never touching the one it is run from), builds
-it once, then for each mutant puts the bug in, rebuilds, runs the named
-tests and takes the bug out again.  A mutant is killed when a named test
-fails (a "not ok" line, a crash, a wrong plan, a time-out); with "by", the
-failure must name that test.  A mutant that survives, or a table entry that
-no longer matches the code or does not build, is a failure of the suite.
+The runner checks the table against the sources first, copies the tree
+(never touching the one it is run from), builds it once per parallel job,
+runs each named test once without a bug (a test that fails already would
+make every mutant look caught), then for each mutant puts the bug in,
+rebuilds, runs the named tests in order until one fails, and takes the bug
+out again.  Verdicts:
+  killed    a named test failed (a "not ok" line, a crash, a wrong plan,
+            a hang); with "by", the failure must name that test
+  SURVIVED  every named test passed with the bug in: the suite misses the
+            rule (add a check), or the mutant changes nothing a user could
+            see (rewrite it)
+  BROKEN    the table entry is wrong: its text is not in the file exactly
+            once, the bug does not build, a test or a "by" names nothing
+A run with any SURVIVED or BROKEN fails.
 
-  tests/mutants.py                 every mutant, then the runner's self-test
-  tests/mutants.py --sample        the mutants marked "sample" (CI) + self-test
-  tests/mutants.py --only NAME...  the named mutants
-  tests/mutants.py --list          the table, one line each
-Options: --table FILE, --jobs N (parallel trees; default the number of
-cores), --tree DIR (reuse a built copy: internal, for the self-test).
+  tests/mutants.py                   every mutant, then the runner's self-test
+  tests/mutants.py --sample          those marked "sample" (CI), then the self-test
+  tests/mutants.py --only NAME...    the named mutants (options may follow)
+  tests/mutants.py --list            the table, one line each
+  --table FILE   another table;  --jobs N   trees side by side (default: cores)
 """
 import os
 import re
@@ -29,7 +36,7 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TABLE = os.path.join(TOP, 'tests', 'mutants.txt')
 TEST_TIMEOUT = 300  # a test that takes longer hangs: a hang is caught too
-KEYS = ('file', 'from', 'to', 'tests', 'by', 'sample', 'why')
+KEYS = ('file', 'from', 'to', 'tests', 'by', 'sample')
 
 
 def unescape(text):
@@ -52,8 +59,15 @@ def read_table(path):
                 mutants.append(cur)
                 continue
             key, _, value = line.partition(' ')
-            if cur is None or key not in KEYS or key in cur:
-                sys.exit(f"{path}:{no}: expected one of {', '.join(KEYS)} once, in a [mutant]")
+            if cur is None:
+                sys.exit(f"{path}:{no}: '{key}' before the first [mutant name]")
+            if key not in KEYS:
+                sys.exit(f"{path}:{no}: [{cur['name']}]: unknown key '{key}'"
+                         f" (the keys: {', '.join(KEYS)})")
+            if key in cur:
+                sys.exit(f"{path}:{no}: [{cur['name']}]: '{key}' twice")
+            if key == 'sample' and value.strip():
+                sys.exit(f"{path}:{no}: [{cur['name']}]: 'sample' takes no value")
             cur[key] = unescape(value.strip()) if key in ('from', 'to') else value.strip()
     names = set()
     for m in mutants:
@@ -102,9 +116,14 @@ def test_env(tree):
     return env
 
 
-def run_test(tree, test):
+def run_test(tree, test, want_output=False):
     """(failed, the lines that say how) for one test of the tree:
-    unit/test_x or e2e/test_x."""
+    unit/test_x or e2e/test_x (and its output, if asked)."""
+    failed, lines, out = run_test_output(tree, test)
+    return (failed, lines, out) if want_output else (failed, lines)
+
+
+def run_test_output(tree, test):
     kind, _, name = test.partition('/')
     if kind == 'unit':
         cmd = [os.path.join(tree, 'build', 'rel', 'tests', name)]
@@ -117,18 +136,19 @@ def run_test(tree, test):
                            env=test_env(tree), stdin=subprocess.DEVNULL,
                            capture_output=True, text=True, errors='replace')
     except OSError as e:
-        return True, [str(e)]
+        return True, [str(e)], ''
+
     out = r.stdout + r.stderr
     bad = [line for line in out.splitlines() if line.startswith('not ok ')]
     plan = re.findall(r'^1\.\.(\d+)$', r.stdout, re.M)
     count = len(re.findall(r'^(?:not )?ok \d+', r.stdout, re.M))
     if r.returncode in (-9, 137):
-        return True, [f"HUNG: killed after {TEST_TIMEOUT} s"]
+        return True, [f"HUNG: killed after {TEST_TIMEOUT} s"], r.stdout
     if r.returncode != 0 and not bad:
         bad.append(f"exit status {r.returncode}")
     if not plan or int(plan[-1]) != count:
         bad.append(f"plan {plan[-1] if plan else 'missing'}, {count} ran")
-    return bool(bad), bad
+    return bool(bad), bad, r.stdout
 
 
 def put(path, text):
@@ -151,7 +171,8 @@ def try_mutant(tree, m):
     try:
         ok, log = build(tree)
         if not ok:
-            return 'BROKEN', 'does not build: ' + ' '.join(log.split()[-30:])
+            errors = [line.strip() for line in log.splitlines() if 'error:' in line]
+            return 'BROKEN', 'does not build: ' + ' | '.join((errors or log.splitlines()[-3:])[:2])
         failures = []
         for test in m['tests']:
             failed, lines = run_test(tree, test)
@@ -168,15 +189,49 @@ def try_mutant(tree, m):
         put(path, original)  # newer than what the bug built: make rebuilds it
 
 
+def test_path(top, test):
+    kind, _, name = test.partition('/')
+    if kind == 'unit':
+        return os.path.join(top, 'tests', 'unit', name + '.c')
+    if kind == 'e2e':
+        return os.path.join(top, 'tests', 'e2e', name + '.sh')
+    return None
+
+
+def check_table(mutants):
+    """Entries that cannot be tried, as (mutant, why), found in the sources
+    before anything is built."""
+    bad = []
+    for m in mutants:
+        path = os.path.join(TOP, m['file'])
+        if not os.path.isfile(path):
+            bad.append((m, f"no file {m['file']}"))
+            continue
+        with open(path, encoding='utf-8') as f:
+            found = f.read().count(m['from'])
+        if found != 1:
+            bad.append((m, f"its text is in {m['file']} {found} times, not once"
+                           " (a C \\n in the source is written \\\\n in the table)"))
+            continue
+        for t in m['tests']:
+            tp = test_path(TOP, t)
+            if not tp or not os.path.isfile(tp):
+                bad.append((m, f"no such test: {t} (unit/test_x for tests/unit/test_x.c,"
+                               " e2e/test_x for tests/e2e/test_x.sh)"))
+                break
+    return bad
+
+
 def baseline(tree, tests):
     """The named tests pass on the tree without a mutant (else every mutant
     would look killed)."""
-    bad = []
+    bad, seen = [], {}
     for test in sorted(set(tests)):
-        failed, lines = run_test(tree, test)
+        failed, lines, out = run_test(tree, test, want_output=True)
+        seen[test] = out
         if failed:
             bad.append(f"{test}: {lines[0]}")
-    return bad
+    return bad, seen
 
 
 def make_trees(n, keep):
@@ -193,39 +248,55 @@ def make_trees(n, keep):
     return trees
 
 
-def run(mutants, jobs, tree=None):
+def run(mutants, jobs):
     """Every mutant on `jobs` trees side by side; returns the number that
     survived or are broken."""
     started = time.time()
     keep = []
+    tally = {'killed': 0, 'SURVIVED': 0, 'BROKEN': 0}
+    lock = threading.Lock()
+
+    def say(verdict, m, detail, t0):
+        with lock:
+            tally[verdict] += 1
+            print(f"{verdict:8} [{m['name']}] {m['file']}: {detail} "
+                  f"({time.time() - t0:.0f} s)", flush=True)
+
     try:
-        trees = [tree] if tree else make_trees(min(jobs, len(mutants)) or 1, keep)
-        bad = baseline(trees[0], [t for m in mutants for t in m['tests']])
-        if bad:
-            print("the tests fail without a mutant:\n  " + "\n  ".join(bad))
-            return len(mutants)
-        todo = list(mutants)
-        lock = threading.Lock()
-        tally = {'killed': 0, 'SURVIVED': 0, 'BROKEN': 0}
+        broken = check_table(mutants)
+        for m, why in broken:
+            say('BROKEN', m, why, time.time())
+        todo = [m for m in mutants if m not in [b for b, _ in broken]]
+        if todo:
+            print(f"building {min(jobs, len(todo))} copies of the tree...", flush=True)
+            trees = make_trees(min(jobs, len(todo)), keep)
+            bad, seen = baseline(trees[0], [t for m in todo for t in m['tests']])
+            if bad:
+                print("the tests fail without a mutant (fix them first):\n  " + "\n  ".join(bad))
+                return len(mutants)
+            for m in list(todo):
+                if 'by' in m and not any(m['by'] in line for t in m['tests']
+                                         for line in seen[t].splitlines()
+                                         if re.match(r'(not )?ok \d', line)):
+                    say('BROKEN', m, f"by: no test of {' '.join(m['tests'])} is named"
+                                     f" '{m['by']}'", time.time())
+                    todo.remove(m)
 
-        def worker(t):
-            while True:
-                with lock:
-                    if not todo:
-                        return
-                    m = todo.pop(0)
-                t0 = time.time()
-                verdict, detail = try_mutant(t, m)
-                with lock:
-                    tally[verdict] += 1
-                    print(f"{verdict:8} [{m['name']}] {m['file']}: {detail} "
-                          f"({time.time() - t0:.0f} s)", flush=True)
+            def worker(t):
+                while True:
+                    with lock:
+                        if not todo:
+                            return
+                        m = todo.pop(0)
+                    t0 = time.time()
+                    verdict, detail = try_mutant(t, m)
+                    say(verdict, m, detail, t0)
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in trees]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
+            threads = [threading.Thread(target=worker, args=(t,)) for t in trees]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
         print(f"mutants: {tally['killed']} killed, {tally['SURVIVED']} survived, "
               f"{tally['BROKEN']} broken, of {len(mutants)}, in {time.time() - started:.0f} s")
         return tally['SURVIVED'] + tally['BROKEN']
@@ -263,41 +334,56 @@ def self_test(jobs):
     return 0
 
 
-def main(argv):
-    table, jobs, tree, only, sample, listing = TABLE, os.cpu_count() or 2, None, [], False, False
+def parse(argv):
+    opts = {'table': TABLE, 'jobs': os.cpu_count() or 2, 'only': None, 'sample': False,
+            'list': False}
     args = list(argv)
     while args:
         a = args.pop(0)
-        if a == '--table':
-            table = args.pop(0)
-        elif a == '--jobs':
-            jobs = max(1, int(args.pop(0)))
-        elif a == '--tree':
-            tree = args.pop(0)
-        elif a == '--sample':
-            sample = True
-        elif a == '--list':
-            listing = True
+        if a in ('--table', '--jobs'):
+            if not args:
+                sys.exit(f"{a} needs a value")
+            v = args.pop(0)
+            if a == '--jobs':
+                if not v.isdigit() or int(v) < 1:
+                    sys.exit(f"--jobs wants a number from 1, not '{v}'")
+                opts['jobs'] = int(v)
+            else:
+                opts['table'] = v
+        elif a in ('--sample', '--list'):
+            opts[a[2:]] = True
         elif a == '--only':
-            only, args = args, []
+            opts['only'] = opts['only'] or []
+            while args and not args[0].startswith('--'):
+                opts['only'].append(args.pop(0).strip('[]'))
+            if not opts['only']:
+                sys.exit("--only needs the names of mutants (tests/mutants.py --list)")
         else:
-            sys.exit(__doc__)
-    mutants = read_table(table)
-    if listing:
-        for m in mutants:
-            print(f"[{m['name']}] {m['file']} -> {' '.join(m['tests'])}"
-                  f"{' (sample)' if 'sample' in m else ''}")
+            sys.exit(f"unknown argument '{a}'\n\n" + __doc__)
+    return opts
+
+
+def main(argv):
+    o = parse(argv)
+    mutants = read_table(o['table'])
+    if o['list']:
+        try:
+            for m in mutants:
+                print(f"[{m['name']}] {m['file']} -> {' '.join(m['tests'])}"
+                      f"{' (sample)' if 'sample' in m else ''}")
+        except BrokenPipeError:
+            sys.stderr.close()
         return 0
-    if only:
-        unknown = set(only) - {m['name'] for m in mutants}
+    if o['only']:
+        unknown = set(o['only']) - {m['name'] for m in mutants}
         if unknown:
-            sys.exit("no such mutant: " + ", ".join(sorted(unknown)))
-        mutants = [m for m in mutants if m['name'] in only]
-    elif sample:
+            sys.exit("no such mutant: " + ", ".join(sorted(unknown)) + " (tests/mutants.py --list)")
+        mutants = [m for m in mutants if m['name'] in o['only']]
+    elif o['sample']:
         mutants = [m for m in mutants if 'sample' in m]
-    failed = run(mutants, jobs, tree)
-    if table == TABLE and not only:
-        failed += self_test(jobs)
+    failed = run(mutants, o['jobs'])
+    if o['table'] == TABLE and not o['only']:
+        failed += self_test(o['jobs'])
     return 1 if failed else 0
 
 
