@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/bulk.h"
 #include "core/clock.h"
 #include "core/when.h"
 #include "db/db.h"
-#include "db/schema.h"
 
 #define DAY 86400
 
@@ -290,7 +290,7 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *made,
               struct rp_err *err)
 {
-	struct schema_bulk bulk;
+	struct bulk bulk;
 	struct db_stmt *st;
 	int rc, empty = 0;
 	memset(made, 0, sizeof *made);
@@ -307,10 +307,10 @@ int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *m
 		return rp_code(err, RP_EDB);
 	/* rows first, then the search index and the big tables' indexes in
 	 * one pass each */
-	rc = schema_bulk_begin(db, &bulk, err);
+	rc = bulk_begin(db, &bulk, err);
 	if (rc == RP_OK)
 		rc = fill(db, size, made, err);
-	if (schema_bulk_end(db, &bulk, rc == RP_OK, err) != RP_OK)
+	if (bulk_end(db, &bulk, rc == RP_OK, err) != RP_OK)
 		rc = rp_code(err, RP_EDB);
 	if (rc != RP_OK) {
 		db_rollback(db);

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bulk.h"
 #include "core/clock.h"
 #include "core/jsonscan.h"
 #include "core/rec.h"
 #include "core/rec_json.h"
 #include "db/db.h"
-#include "db/schema.h"
 
 /* The order that lets references resolve: parents first. */
 static const enum kind_id order[] = {K_PERSON,  K_GOAL,      K_MILESTONE, K_MEETING,
@@ -393,7 +393,7 @@ static int import_list(struct db *db, struct jscan *s, enum kind_id kind, struct
 
 int import_json(struct db *db, const char *path, struct import_report *rep, struct rp_err *err)
 {
-	struct schema_bulk saved;
+	struct bulk saved;
 	struct jscan s;
 	struct jscan_span lists[NKINDS];
 	size_t coming;
@@ -414,13 +414,13 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 	 * import the search index is filled once after the rows rather than row
 	 * by row (the triggers come back at the end, or with the rollback) */
 	if (db_exec(db, "PRAGMA cache_size = -65536", err) != RP_OK ||
-	    (bulk && schema_bulk_begin(db, &saved, err) != RP_OK))
+	    (bulk && bulk_begin(db, &saved, err) != RP_OK))
 		rc = rp_code(err, RP_EDB);
 	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++)
 		if (lists[k].end)
 			rc = import_list(db, &s, order[k], lists[k], rep, err);
 	jscan_close(&s);
-	if (bulk && schema_bulk_end(db, &saved, rc == RP_OK, err) != RP_OK)
+	if (bulk && bulk_end(db, &saved, rc == RP_OK, err) != RP_OK)
 		rc = rp_code(err, RP_EDB);
 	if (rc != RP_OK)
 		db_rollback(db);

@@ -16,32 +16,34 @@ static const char *const owners[] = {"me", "them", NULL};
 static const char *const note_states[] = {"draft", "sent", NULL};
 
 #define TEXT(c, o, l) {c, o, l, F_TEXT, 0, NULL, 0, SHORT, 0, NULL}
-#define LONGT(c, o, l) {c, o, l, F_LONGTEXT, 0, NULL, 0, LONG, 0, NULL}
+/* searched: its words go into the search index */
+#define STEXT(c, o, l) {c, o, l, F_TEXT, FF_SEARCH, NULL, 0, SHORT, 0, NULL}
+#define SLONG(c, o, l) {c, o, l, F_LONGTEXT, FF_SEARCH, NULL, 0, LONG, 0, NULL}
 #define DATE(c, o, l) {c, o, l, F_DATE, 0, NULL, 0, 0, 0, NULL}
 #define BOOL(c, o, l) {c, o, l, F_BOOL, 0, NULL, 0, 1, 0, "0"}
 
 static const struct field person_fields[] = {
-	{"name", "name", "Name", F_TEXT, FF_REQUIRED, NULL, 0, 200, 0, NULL},
+	{"name", "name", "Name", F_TEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, 200, 0, NULL},
 	{"role", "role", "Role", F_CHOICE, FF_REQUIRED, roles, 0, 0, 0, "mentor"},
 	{"stage", "stage", "Stage", F_CHOICE, FF_REQUIRED, stages, 0, 0, 0, "active"},
-	TEXT("title", "title", "Title"),
-	TEXT("specialty", "specialty", "Specialty"),
-	TEXT("organization", "org", "Organization"),
+	STEXT("title", "title", "Title"),
+	STEXT("specialty", "specialty", "Specialty"),
+	STEXT("organization", "org", "Organization"),
 	{"email", "email", "Email", F_TEXT, FF_EMAIL, NULL, 0, 254, 0, NULL},
 	TEXT("phone", "phone", "Phone"),
-	TEXT("met_via", "met-via", "Met via"),
+	STEXT("met_via", "met-via", "Met via"),
 	{"cadence_days", "cadence", "Cadence (days)", F_INT, 0, NULL, 1, 3650, 0, NULL},
 	TEXT("channel", "channel", "Channel"),
-	LONGT("expectations", "expectations", "Expectations"),
-	LONGT("notes", "notes", "Notes"),
-	{"tags", "tag", "Tags", F_TAGS, 0, NULL, 0, SHORT, 0, NULL},
+	SLONG("expectations", "expectations", "Expectations"),
+	SLONG("notes", "notes", "Notes"),
+	{"tags", "tag", "Tags", F_TAGS, FF_SEARCH, NULL, 0, SHORT, 0, NULL},
 	DATE("snoozed_until", "snooze", "Snoozed until"),
 };
 
 static const struct field goal_fields[] = {
-	{"title", "title", "Title", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
-	LONGT("description", "description", "Description"),
-	TEXT("category", "category", "Category"),
+	{"title", "title", "Title", F_TEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, SHORT, 0, NULL},
+	SLONG("description", "description", "Description"),
+	STEXT("category", "category", "Category"),
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, goal_states, 0, 0, 0, "open"},
 	DATE("target_date", "target", "Target date"),
 	{"progress", "progress", "Progress", F_INT, FF_REQUIRED, NULL, 0, 100, 0, "0"},
@@ -52,7 +54,7 @@ static const struct field goal_fields[] = {
 
 static const struct field milestone_fields[] = {
 	{"goal_id", "goal", "Goal", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_GOAL, NULL},
-	{"title", "title", "Title", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
+	{"title", "title", "Title", F_TEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, SHORT, 0, NULL},
 	DATE("due_date", "due", "Due"),
 	BOOL("done", "done", "Done"),
 };
@@ -61,9 +63,9 @@ static const struct field meeting_fields[] = {
 	{"person_id", "with", "With", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_PERSON, NULL},
 	{"start_at", "at", "When", F_INSTANT, FF_REQUIRED, NULL, 0, 0, 0, NULL},
 	{"duration_min", "duration", "Minutes", F_INT, FF_REQUIRED, NULL, 1, 1440, 0, "30"},
-	TEXT("location", "where", "Where"),
-	LONGT("agenda", "agenda", "Agenda"),
-	LONGT("notes", "notes", "Notes"),
+	STEXT("location", "where", "Where"),
+	SLONG("agenda", "agenda", "Agenda"),
+	SLONG("notes", "notes", "Notes"),
 	/* No default: core picks planned or done from the time (see rec.c). */
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, meeting_states, 0, 0, 0, NULL},
 	TEXT("repeat_rule", "repeat", "Repeats"),
@@ -72,7 +74,7 @@ static const struct field meeting_fields[] = {
 static const struct field action_fields[] = {
 	{"meeting_id", "meeting", "Meeting", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_MEETING,
 	 NULL},
-	{"text", "text", "Action", F_TEXT, FF_REQUIRED, NULL, 0, SHORT, 0, NULL},
+	{"text", "text", "Action", F_TEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, SHORT, 0, NULL},
 	{"owner", "owner", "Owner", F_CHOICE, FF_REQUIRED, owners, 0, 0, 0, "me"},
 	DATE("due_date", "due", "Due"),
 	BOOL("done", "done", "Done"),
@@ -81,8 +83,8 @@ static const struct field action_fields[] = {
 static const struct field gratitude_fields[] = {
 	{"person_id", "to", "To", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_PERSON, NULL},
 	{"meeting_id", "meeting", "For meeting", F_REF, 0, NULL, 0, 0, K_MEETING, NULL},
-	TEXT("helped_with", "for", "Helped with"),
-	{"body", "body", "Note", F_LONGTEXT, FF_REQUIRED, NULL, 0, LONG, 0, NULL},
+	STEXT("helped_with", "for", "Helped with"),
+	{"body", "body", "Note", F_LONGTEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, LONG, 0, NULL},
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, note_states, 0, 0, 0, "draft"},
 	DATE("sent_date", "sent", "Sent on"),
 	TEXT("channel", "channel", "Sent via"),
@@ -91,8 +93,8 @@ static const struct field gratitude_fields[] = {
 static const struct field checkin_fields[] = {
 	{"day", "day", "Day", F_DATE, FF_REQUIRED, NULL, 0, 0, 0, NULL},
 	{"mood", "mood", "Mood", F_INT, 0, NULL, 1, 5, 0, NULL},
-	LONGT("did", "did", "What I did"),
-	LONGT("next_step", "next", "Next step"),
+	SLONG("did", "did", "What I did"),
+	SLONG("next_step", "next", "Next step"),
 	{"goal_id", "goal", "Goal", F_REF, 0, NULL, 0, 0, K_GOAL, NULL},
 };
 
@@ -134,6 +136,14 @@ const struct kind *kind_by_name(const char *name)
 	if (strcasecmp(name, "mentors") == 0 || strcasecmp(name, "notes") == 0 ||
 	    strcasecmp(name, "note") == 0)
 		return &kinds[name[0] == 'm' || name[0] == 'M' ? K_PERSON : K_GRATITUDE];
+	return NULL;
+}
+
+const struct kind *kind_by_table(const char *table)
+{
+	for (int i = 0; i < K_COUNT; i++)
+		if (strcmp(table, kinds[i].table) == 0)
+			return &kinds[i];
 	return NULL;
 }
 

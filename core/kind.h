@@ -23,6 +23,7 @@ enum field_flags {
 	FF_PARENT = 2,   /* the row belongs to this reference (filters, trash cascade) */
 	FF_EMAIL = 4,    /* must look like an e-mail address */
 	FF_HIDDEN = 8,   /* kept by the program, not shown in forms */
+	FF_SEARCH = 16,  /* its words are in the search index (core/search_index.c) */
 };
 
 struct field {
@@ -58,6 +59,8 @@ const struct kind *kind_get(enum kind_id id);
 int kind_type_is_text(enum field_type t);
 /* By singular, plural or alias name; NULL when unknown. */
 const struct kind *kind_by_name(const char *name);
+/* By table name (the search index keeps rows by it); NULL when unknown. */
+const struct kind *kind_by_table(const char *table);
 /* By option name or column name; returns the index or -1. */
 int kind_field_index(const struct kind *k, const char *name);
 /* The index of the FF_PARENT field, or -1. */

@@ -101,6 +101,20 @@ static void squeeze(const char *s, char *out, size_t n)
 	out[o] = '\0';
 }
 
+/* A hit: its kind (the table's name), its row and a snippet.  CROSS JOIN
+ * keeps the index's match as the outer loop, the key found by its number. */
+#define HITS                                                                             \
+	"SELECT search_key.kind, search_key.row_id, snippet(fts, 0, char(1), char(2), '…', 10)"          \
+	" FROM fts CROSS JOIN search_key ON search_key.id = fts.rowid"                      \
+	" WHERE fts MATCH ?1 AND (?2 IS NULL OR search_key.kind = ?2)"
+
+/* The kind to filter by, as the index names it (NULL: every kind). */
+static void bind_kind(struct db_stmt *st, enum kind_id kind)
+{
+	const struct kind *k = kind_get(kind);
+	db_bind_text(st, 2, k ? k->table : NULL);
+}
+
 int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, struct hit **hits,
                int *n, int *total, struct rp_err *err)
 {
@@ -112,12 +126,13 @@ int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, s
 	if (search_build_query(typed, query, sizeof query) == 0)
 		return RP_OK;
 	if (db_prepare(db,
-	               "SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ?1"
-	               " AND (?2 < 0 OR kind = ?2) LIMIT ?3)",
+	               "SELECT count(*) FROM (SELECT 1 FROM fts CROSS JOIN search_key"
+	               " ON search_key.id = fts.rowid WHERE fts MATCH ?1 AND (?2 IS NULL OR search_key.kind = ?2)"
+	               " LIMIT ?3)",
 	               &st, err))
 		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, query);
-	db_bind_int(st, 2, kind == K_COUNT ? -1 : (int64_t)kind);
+	bind_kind(st, kind);
 	db_bind_int(st, 3, SEARCH_RANK_MAX + 1);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
@@ -131,14 +146,12 @@ int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, s
 	 * not, and then the newest rows are as good a first page */
 	if (db_prepare(db,
 	               *total <= SEARCH_RANK_MAX
-	                   ? "SELECT kind, rowid / 8, snippet(fts, 1, char(1), char(2), '…', 10) FROM fts"
-	                     " WHERE fts MATCH ?1 AND (?2 < 0 OR kind = ?2) ORDER BY rank LIMIT ?3"
-	                   : "SELECT kind, rowid / 8, snippet(fts, 1, char(1), char(2), '…', 10) FROM fts"
-	                     " WHERE fts MATCH ?1 AND (?2 < 0 OR kind = ?2) ORDER BY rowid DESC LIMIT ?3",
+	                   ? HITS " ORDER BY rank LIMIT ?3"
+	                   : HITS " ORDER BY fts.rowid DESC LIMIT ?3",
 	               &st, err))
 		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, query);
-	db_bind_int(st, 2, kind == K_COUNT ? -1 : (int64_t)kind);
+	bind_kind(st, kind);
 	db_bind_int(st, 3, limit);
 	*hits = calloc((size_t)cap, sizeof **hits);
 	if (!*hits) {
@@ -146,8 +159,12 @@ int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, s
 		return rp_fail(err, RP_EIO, "out of memory");
 	}
 	while (*n < cap && (rc = db_step(st, err)) == DB_ROW) {
-		struct hit *h = &(*hits)[(*n)++];
-		h->kind = (enum kind_id)db_col_int(st, 0);
+		const struct kind *k = kind_by_table(db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		struct hit *h;
+		if (!k) /* a kind this program does not know: not one to show */
+			continue;
+		h = &(*hits)[(*n)++];
+		h->kind = k->id;
 		h->id = db_col_int(st, 1);
 		squeeze(db_col_text(st, 2) ? db_col_text(st, 2) : "", h->snippet, sizeof h->snippet);
 	}

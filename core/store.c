@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/paths.h"
+#include "core/search_index.h"
 #include "core/when.h"
 #include "db/db.h"
 #include "db/schema.h"
@@ -31,8 +32,16 @@ int store_open(const char *path, int flags, struct db **out, struct rp_err *err)
 			               " the folder for it: check the path, or make the folder first)",
 			               dir);
 	}
-	return db_open(path, (flags & STORE_READONLY) ? DB_READONLY : 0, schema_steps,
-	               schema_nsteps, out, err);
+	if (db_open(path, (flags & STORE_READONLY) ? DB_READONLY : 0, schema_steps, schema_nsteps,
+	            out, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	/* the search triggers come from the kind table, made after the steps */
+	if (search_index_ensure(*out, err) != RP_OK) {
+		db_close(*out);
+		*out = NULL;
+		return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
 }
 
 const char *store_readonly_why(const struct db *db) { return db_readonly_why(db); }
@@ -165,7 +174,16 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 		return rp_code(err, RP_EIO);
 	if (bad) {
 		(*problems)++;
-		snprintf(report + used, used < n ? n - used : 0, "the search index is out of step\n");
+		used += (size_t)snprintf(report + used, used < n ? n - used : 0,
+		                         "the search index is out of step\n");
+	}
+	if ((bad = search_index_current(db, err)) < 0)
+		return rp_code(err, RP_EDB);
+	if (!bad) {
+		(*problems)++;
+		snprintf(report + used, used < n ? n - used : 0,
+		         "the search index's triggers are not this program's (open the file once"
+		         " without --read-only to make them again)\n");
 	}
 	if (!*problems)
 		snprintf(report, n, "ok");

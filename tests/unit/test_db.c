@@ -2,33 +2,8 @@
  * touching them, migrations with a backup, transactions, statements. */
 #include "testutil.h"
 
-#include <sqlite3.h>
-
 #include "db/db.h"
 #include "db/schema.h"
-
-static int sql_int(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	int v = -1;
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return v;
-}
-
-static void sql_run(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(h);
-}
 
 static struct db *open_ok(const char *path)
 {
@@ -79,9 +54,9 @@ static void test_new_file_is_stamped_private_and_wal(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(db_schema_version(db), schema_steps[schema_nsteps - 1].version);
 	db_close(db);
-	assert_int_equal(sql_int(path, "PRAGMA application_id"), DB_APPLICATION_ID);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), schema_steps[schema_nsteps - 1].version);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='person'"), 1);
+	assert_int_equal(test_sql_int(path, "PRAGMA application_id"), DB_APPLICATION_ID);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), schema_steps[schema_nsteps - 1].version);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='person'"), 1);
 	/* WAL is a property of the file: it persists after close */
 	sqlite3 *h;
 	sqlite3_stmt *st;
@@ -127,7 +102,7 @@ static void test_reopen_keeps_data(void **state)
 	db = open_ok(path);
 	assert_string_equal(db_migration_backup(db), ""); /* nothing to upgrade */
 	db_close(db);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM person"), 1);
 }
 
 static void test_text_file_is_refused_untouched(void **state)
@@ -142,7 +117,7 @@ static void test_other_programs_database_is_refused_untouched(void **state)
 {
 	const char *path = test_path("other.db");
 	(void)state;
-	sql_run(path, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('x');");
+	test_sql_run(path, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('x');");
 	expect_refused(path, RP_ENOTRAPPORT, "another program");
 }
 
@@ -170,7 +145,7 @@ static void test_newer_schema_is_refused_untouched(void **state)
 	struct db *db = open_ok(path);
 	(void)state;
 	db_close(db);
-	sql_run(path, "PRAGMA user_version=99;"); /* still in WAL mode */
+	test_sql_run(path, "PRAGMA user_version=99;"); /* still in WAL mode */
 	expect_refused(path, RP_ENEWER, "newer rapport");
 }
 
@@ -240,17 +215,17 @@ static void test_migration_backs_up_and_is_all_or_nothing(void **state)
 	db_close(db);
 	assert_int_equal(stat(backup, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_int_equal(sql_int(backup, "PRAGMA user_version"), 1);
-	assert_int_equal(sql_int(backup, "SELECT a FROM t"), 42);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='u'"), 1);
+	assert_int_equal(test_sql_int(backup, "PRAGMA user_version"), 1);
+	assert_int_equal(test_sql_int(backup, "SELECT a FROM t"), 42);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='u'"), 1);
 
 	/* 2 -> 3 fails: nothing of step 3 stays, the version stays 2 */
 	assert_int_equal(db_open(path, 0, hist, 3, &db, &err), RP_EDB);
 	assert_null(db);
 	assert_non_null(strstr(err.msg, "upgrade to 3 failed"));
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), 2);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='v'"), 0);
-	assert_int_equal(sql_int(path, "SELECT a FROM t"), 42);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name='v'"), 0);
+	assert_int_equal(test_sql_int(path, "SELECT a FROM t"), 42);
 }
 
 static void test_read_only_cannot_upgrade(void **state)
@@ -263,7 +238,7 @@ static void test_read_only_cannot_upgrade(void **state)
 	db_close(db);
 	assert_int_equal(db_open(path, DB_READONLY, hist, 2, &db, &err), RP_EREADONLY);
 	assert_non_null(strstr(err.msg, "without --read-only"));
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 1);
 }
 
 static int count_rows(struct db *db)
@@ -350,7 +325,7 @@ static void test_backup_copy(void **state)
 	db_close(db);
 	assert_int_equal(stat(copy, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_int_equal(sql_int(copy, "SELECT count(*) FROM person WHERE name='Bo'"), 1);
+	assert_int_equal(test_sql_int(copy, "SELECT count(*) FROM person WHERE name='Bo'"), 1);
 }
 
 int main(void)

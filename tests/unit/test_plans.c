@@ -157,7 +157,7 @@ static void keystroke_paths(void)
  * visits every person with an agreed cadence by design, and people are
  * counted in hundreds, not in millions. */
 static const char *const tables[] = {"goal", "milestone", "meeting", "action_item", "gratitude",
-                                     "checkin", "fts"};
+                                     "checkin", "fts", "search_key"};
 
 static void test_no_full_scan_on_a_keystroke(void **state)
 {

@@ -3,7 +3,10 @@
 #include "testutil.h"
 
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/store.h"
+#include "db/db.h"
+#include "db/schema.h"
 
 static struct db *db;
 
@@ -183,6 +186,184 @@ static void test_trash_and_edits_follow(void **state)
 	free(h);
 }
 
+/* A row of kind k that passes validation, with word in field `with` (or
+ * in no field when with < 0): required fields get a plain value by type,
+ * references the first row of their kind (setup made one of each). */
+static int64_t add_with_word(struct db *d, enum kind_id k, int with, const char *word)
+{
+	static int day = 0;
+	const struct kind *kind = kind_get(k);
+	struct rec r;
+	struct rp_err err;
+	int64_t id;
+	rec_init(&r, k);
+	for (int f = 0; f < kind->nfields; f++) {
+		const struct field *fd = &kind->fields[f];
+		char text[32];
+		const char *v = NULL;
+		if (f == with)
+			v = word;
+		else if (!(fd->flags & FF_REQUIRED) || fd->def)
+			continue;
+		else if (fd->type == F_REF)
+			v = "1";
+		else if (fd->type == F_INSTANT)
+			v = "2026-11-20 10:00";
+		else if (fd->type == F_DATE) { /* a check-in's day is its own */
+			snprintf(text, sizeof text, "2020-%02d-%02d", 1 + day / 28, 1 + day % 28);
+			day++;
+			v = text;
+		} else if (fd->type == F_CHOICE)
+			v = fd->choices[0];
+		else
+			v = "plain";
+		if (rec_set(d, &r, f, v, &err) != RP_OK)
+			fail_msg("%s.%s = %s: %s", kind->name, fd->col, v, err.msg);
+	}
+	if (rec_insert(d, &r, &err) != RP_OK)
+		fail_msg("%s: %s", kind->name, err.msg);
+	id = r.id;
+	rec_free(&r);
+	return id;
+}
+
+/* A field that holds free words a person types (not a choice, a date, an
+ * e-mail address or a number). */
+static int holds_words(const struct field *f)
+{
+	return (f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_TAGS) &&
+	       !(f->flags & (FF_EMAIL | FF_HIDDEN));
+}
+
+/* Read from the kind table: a word in a field marked FF_SEARCH is found,
+ * as a row of its kind and no other, and a word in any other field of
+ * words is not.  A new kind is covered with no change here. */
+static void test_each_searched_field_of_each_kind_is_found(void **state)
+{
+	int searched = 0, unsearched = 0, flagged = 0;
+	(void)state;
+	for (int k = 0; k < K_COUNT; k++)
+		for (int f = 0; f < kind_get((enum kind_id)k)->nfields; f++)
+			flagged += (kind_get((enum kind_id)k)->fields[f].flags & FF_SEARCH) != 0;
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kind = kind_get((enum kind_id)k);
+		for (int f = 0; f < kind->nfields; f++) {
+			char word[32];
+			struct hit *h;
+			int total, n;
+			int64_t id;
+			if (!holds_words(&kind->fields[f]))
+				continue;
+			snprintf(word, sizeof word, "zq%dx%d", k, f);
+			id = add_with_word(db, (enum kind_id)k, f, word);
+			n = find(word, K_COUNT, &h, &total);
+			if (!(kind->fields[f].flags & FF_SEARCH)) {
+				if (n != 0)
+					fail_msg("%s.%s is not searched but was found", kind->name,
+					         kind->fields[f].col);
+				free(h);
+				unsearched++;
+				continue;
+			}
+			if (n != 1 || h[0].kind != (enum kind_id)k || h[0].id != id)
+				fail_msg("%s.%s: %d hits, wanted %s #%lld", kind->name, kind->fields[f].col, n,
+				         kind->name, (long long)id);
+			free(h);
+			/* the kind filter keeps it, another kind's drops it */
+			assert_int_equal(find(word, (enum kind_id)k, &h, &total), 1);
+			free(h);
+			assert_int_equal(find(word, k == K_PERSON ? K_GOAL : K_PERSON, &h, &total), 0);
+			free(h);
+			searched++;
+		}
+	}
+	assert_true(flagged >= 20);            /* kind.c marks 20 today */
+	assert_int_equal(searched, flagged); /* each one holds words, and was tried */
+	assert_true(unsearched > 0);         /* phone, channel, ... */
+}
+
+/* The triggers in the file are the kind table's; one lost (or a kind's
+ * fields changed) is seen by check and made again at the next open, with
+ * what was written meanwhile indexed. */
+static void test_triggers_come_from_the_kind_table(void **state)
+{
+	const char *path = test_path("triggers.db");
+	char report[512];
+	struct db *d;
+	struct rp_err err;
+	struct hit *h;
+	int problems, n, total;
+	(void)state;
+	assert_int_equal(store_open(path, 0, &d, &err), RP_OK);
+	assert_int_equal(search_index_current(d, &err), 1);
+	add_with_word(d, K_PERSON, 0, "Before");
+	store_close(d);
+	test_sql_run(path, "DROP TRIGGER person_search_ins;"
+	                   " INSERT INTO person(uuid, name, created_at, updated_at)"
+	                   " VALUES('u-1', 'Unindexed Lee', 1, 1);");
+	assert_int_equal(store_open(path, STORE_READONLY, &d, &err), RP_OK);
+	assert_int_equal(search_index_current(d, &err), 0);
+	assert_int_equal(store_check(d, report, sizeof report, &problems, &err), RP_OK);
+	assert_int_equal(problems, 1);
+	assert_non_null(strstr(report, "triggers"));
+	store_close(d);
+	assert_int_equal(store_open(path, 0, &d, &err), RP_OK);
+	assert_int_equal(search_index_current(d, &err), 1);
+	assert_int_equal(search_run(d, "unindexed", K_COUNT, 10, &h, &n, &total, &err), RP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].kind, K_PERSON);
+	free(h);
+	assert_int_equal(search_run(d, "before", K_PERSON, 10, &h, &n, &total, &err), RP_OK);
+	assert_int_equal(n, 1);
+	free(h);
+	store_close(d);
+}
+
+/* A file of schema 7 (the index numbered id * 8 + kind) is upgraded: a
+ * backup of it first, then every row of every kind found as before. */
+static void test_the_old_index_is_migrated(void **state)
+{
+	const char *path = test_path("v7.db");
+	struct db *d;
+	struct rp_err err;
+	int64_t ids[K_COUNT];
+	char backup[600];
+	(void)state;
+	assert_int_equal(schema_steps[6].version, 7);
+	assert_int_equal(db_open(path, 0, schema_steps, 7, &d, &err), RP_OK);
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kind = kind_get((enum kind_id)k);
+		char word[32];
+		int f = 0;
+		while (!(kind->fields[f].flags & FF_SEARCH))
+			f++;
+		snprintf(word, sizeof word, "zqold%d", k);
+		ids[k] = add_with_word(d, (enum kind_id)k, f, word);
+	}
+	db_close(d);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM fts WHERE rowid % 8 = 6"), 1);
+
+	assert_int_equal(store_open(path, 0, &d, &err), RP_OK);
+	snprintf(backup, sizeof backup, "%s", store_upgrade_backup(d));
+	assert_non_null(strstr(backup, "v7.db.v7-"));
+	for (int k = 0; k < K_COUNT; k++) {
+		char word[32];
+		struct hit *h;
+		int n, total;
+		snprintf(word, sizeof word, "zqold%d", k);
+		assert_int_equal(search_run(d, word, K_COUNT, 10, &h, &n, &total, &err), RP_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(h[0].kind, (enum kind_id)k);
+		assert_int_equal(h[0].id, ids[k]);
+		free(h);
+	}
+	store_close(d);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name GLOB '*_fts_*'"), 0);
+	assert_int_equal(test_sql_int(backup, "PRAGMA user_version"), 7);
+	assert_int_equal(test_sql_int(backup, "SELECT count(*) FROM fts"), K_COUNT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +374,9 @@ int main(void)
 		cmocka_unit_test(test_nothing_typed_can_break_the_query),
 		cmocka_unit_test(test_only_punctuation_is_no_search),
 		cmocka_unit_test(test_trash_and_edits_follow),
+		cmocka_unit_test(test_each_searched_field_of_each_kind_is_found),
+		cmocka_unit_test(test_triggers_come_from_the_kind_table),
+		cmocka_unit_test(test_the_old_index_is_migrated),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }

@@ -1,0 +1,226 @@
+/* search_index.c - the search index's triggers and filling, written from
+ * the kind table (see search_index.h). */
+#include "core/search_index.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/kind.h"
+#include "db/db.h"
+
+/* the kinds with searched fields, in the kind table's order */
+static const struct kind *searched_kind(int slot)
+{
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kind = kind_get((enum kind_id)k);
+		for (int f = 0; f < kind->nfields; f++)
+			if (kind->fields[f].flags & FF_SEARCH) {
+				if (slot-- == 0)
+					return kind;
+				break;
+			}
+	}
+	return NULL;
+}
+
+struct text {
+	char *buf;
+	size_t n, used;
+};
+
+static void put(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+	va_start(ap, fmt);
+	w = vsnprintf(t->buf + t->used, t->used < t->n ? t->n - t->used : 0, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		t->used += (size_t)w;
+}
+
+/* coalesce(new.a, '') || ' ' || coalesce(new.b, ''): a row's words */
+static void put_body(struct text *t, const struct kind *k)
+{
+	int first = 1;
+	for (int f = 0; f < k->nfields; f++)
+		if (k->fields[f].flags & FF_SEARCH) {
+			put(t, "%scoalesce(new.%s, '')", first ? "" : " || ' ' || ", k->fields[f].col);
+			first = 0;
+		}
+}
+
+/* the key's number for the row `side`.id (side: new or old) */
+static void put_key(struct text *t, const char *kind, const char *side)
+{
+	put(t, "(SELECT id FROM search_key WHERE kind = %s AND row_id = %s.id)", kind, side);
+}
+
+/* The kind as the index names it, as an SQL literal: 'person' (a quote in
+ * it doubled, though the kind table has none). */
+static void kind_literal(const struct kind *k, char *out, size_t n)
+{
+	struct text t = {out, n, 0};
+	put(&t, "'");
+	for (const char *c = k->table; *c; c++)
+		put(&t, *c == '\'' ? "''" : "%c", *c);
+	put(&t, "'");
+}
+
+static const char *const ops[] = {"ins", "upd", "del"};
+
+int search_index_trigger(int i, char *name, size_t name_n, char *sql, size_t n)
+{
+	const struct kind *k = searched_kind(i / 3);
+	struct text t = {sql, n, 0};
+	char kind[80];
+	int op = i % 3;
+	if (i < 0 || !k)
+		return 0;
+	kind_literal(k, kind, sizeof kind);
+	snprintf(name, name_n, "%s_search_%s", k->table, ops[op]);
+	put(&t, "CREATE TRIGGER %s AFTER %s ON %s BEGIN ", name,
+	    op == 0 ? "INSERT" : op == 1 ? "UPDATE" : "DELETE", k->table);
+	if (op == 0) /* every row has a key; a live one has words */
+		put(&t, "INSERT INTO search_key(kind, row_id) VALUES(%s, new.id); ", kind);
+	else {
+		put(&t, "DELETE FROM fts WHERE rowid = ");
+		put_key(&t, kind, "old");
+		put(&t, "; ");
+	}
+	if (op == 2)
+		put(&t, "DELETE FROM search_key WHERE kind = %s AND row_id = old.id; ", kind);
+	else {
+		put(&t, "INSERT INTO fts(rowid, body) SELECT ");
+		put_key(&t, kind, "new");
+		put(&t, ", ");
+		put_body(&t, k);
+		put(&t, " WHERE new.deleted_at IS NULL; ");
+	}
+	put(&t, "END");
+	return t.used < n ? 1 : -1;
+}
+
+/* Run the statement for each trigger: make it (make) or drop it. */
+static int each_trigger(struct db *db, int make, struct rp_err *err)
+{
+	char name[96], sql[2048], drop[128];
+	int rc;
+	for (int i = 0; (rc = search_index_trigger(i, name, sizeof name, sql, sizeof sql)) != 0; i++) {
+		if (rc < 0)
+			return rp_fail(err, RP_EDB, "%s: the trigger is too long", name);
+		snprintf(drop, sizeof drop, "DROP TRIGGER IF EXISTS %s", name);
+		if (db_exec(db, make ? sql : drop, err) != RP_OK)
+			return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
+}
+
+/* Every row gets its key, every live row its words. */
+static int fill(struct db *db, struct rp_err *err)
+{
+	char sql[2048];
+	const struct kind *k;
+	if (db_exec(db, "DELETE FROM fts; DELETE FROM search_key;", err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	for (int slot = 0; (k = searched_kind(slot)); slot++) {
+		struct text t = {sql, sizeof sql, 0};
+		char kind[80];
+		kind_literal(k, kind, sizeof kind);
+		put(&t, "INSERT INTO search_key(kind, row_id) SELECT %s, id FROM %s ORDER BY id; ", kind,
+		    k->table);
+		put(&t, "INSERT INTO fts(rowid, body) SELECT key.id, ");
+		put_body(&t, k);
+		put(&t, " FROM %s AS new JOIN search_key AS key ON key.kind = %s AND key.row_id = new.id"
+		        " WHERE new.deleted_at IS NULL", k->table, kind);
+		if (t.used >= sizeof sql)
+			return rp_fail(err, RP_EDB, "%s: the index's statement is too long", k->table);
+		if (db_exec(db, sql, err) != RP_OK)
+			return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
+}
+
+/* Every search trigger the file has, also those of a kind no longer
+ * searched (their names come from sqlite_master, made by this file). */
+static int drop_all(struct db *db, struct rp_err *err)
+{
+	char drop[160];
+	struct db_stmt *st;
+	int rc;
+	do { /* one at a time: a drop changes what the query reads */
+		if (db_prepare(db,
+		               "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+		               " AND name LIKE '%\\_search\\_%' ESCAPE '\\' LIMIT 1",
+		               &st, err) != RP_OK)
+			return rp_code(err, RP_EDB);
+		rc = db_step(st, err);
+		if (rc == DB_ROW)
+			snprintf(drop, sizeof drop, "DROP TRIGGER \"%.128s\"", db_col_text(st, 0));
+		db_release(st);
+		if (rc == DB_FAIL || (rc == DB_ROW && db_exec(db, drop, err) != RP_OK))
+			return rp_code(err, RP_EDB);
+	} while (rc == DB_ROW);
+	return RP_OK;
+}
+
+int search_index_pause(struct db *db, struct rp_err *err) { return each_trigger(db, 0, err); }
+
+int search_index_resume(struct db *db, struct rp_err *err)
+{
+	if (fill(db, err) != RP_OK || each_trigger(db, 1, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	return RP_OK;
+}
+
+int search_index_current(struct db *db, struct rp_err *err)
+{
+	char name[96], sql[2048];
+	struct db_stmt *st;
+	int rc, i = 0, same = 1;
+	/* the file's search triggers, by name, against the generated ones */
+	if (db_prepare(db,
+	               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+	               " AND name LIKE '%\\_search\\_%' ESCAPE '\\' ORDER BY name",
+	               &st, err) != RP_OK)
+		return -1;
+	while (same && (rc = db_step(st, err)) == DB_ROW) {
+		const char *have = db_col_text(st, 0), *text = db_col_text(st, 1);
+		int found = 0;
+		for (int j = 0; search_index_trigger(j, name, sizeof name, sql, sizeof sql) > 0; j++)
+			if (have && strcmp(name, have) == 0) {
+				found = text && strcmp(sql, text) == 0;
+				break;
+			}
+		same = found;
+		i++;
+	}
+	db_release(st);
+	if (same && rc == DB_FAIL)
+		return -1;
+	/* and none is missing */
+	int made = 0;
+	while (search_index_trigger(made, name, sizeof name, sql, sizeof sql) > 0)
+		made++;
+	return same && i == made;
+}
+
+int search_index_ensure(struct db *db, struct rp_err *err)
+{
+	int rc = search_index_current(db, err);
+	if (rc != 0 || db_is_readonly(db))
+		return rc < 0 ? rp_code(err, RP_EDB) : RP_OK;
+	if (db_begin(db, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	/* another rapport may have made them since: ask again inside the lock */
+	rc = search_index_current(db, err);
+	if (rc == 0)
+		rc = drop_all(db, err) == RP_OK && search_index_resume(db, err) == RP_OK ? 1 : -1;
+	if (rc < 0) {
+		db_rollback(db);
+		return rp_prefix(err, err ? err->code : RP_EDB, "cannot make the search index", NULL);
+	}
+	return db_commit(db, err);
+}
