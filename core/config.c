@@ -92,8 +92,17 @@ static int parse_path(const char *value, void *dest, long min, long max, char *w
 		         " begin it with ~/", value);
 		return -1;
 	}
+	if (strchr(value, '`')) {
+		snprintf(why, n, "'%s': commands (`...`) are not run here; write the path out", value);
+		return -1;
+	}
 	if (value[0] == '~' && value[1] != '/' && value[1] != '\0') {
 		snprintf(why, n, "'%s': only ~/ (your own home) is expanded", value);
+		return -1;
+	}
+	if (value[0] != '/' && value[0] != '~') {
+		snprintf(why, n, "'%s': a relative path would follow the current folder; begin it with"
+		         " / or ~/", value);
 		return -1;
 	}
 	if (paths_expand(value, (char *)dest, CONFIG_PATH_MAX, &err) != RP_OK) {
@@ -182,7 +191,8 @@ static int ini_error(const char *fmt, ...)
 }
 
 /* The line where [section] key is set, for messages; 0 if not found. */
-static int line_of(const char *path, const char *section, const char *key)
+/* The line of the nth (1, 2, ...) setting of key in section, or 0. */
+static int line_nth(const char *path, const char *section, const char *key, int nth)
 {
 	FILE *f = fopen(path, "r");
 	char buf[1100], current[256] = "";
@@ -209,10 +219,15 @@ static int line_of(const char *path, const char *section, const char *key)
 			end--;
 		if ((size_t)(end - p) == strlen(key) && strncasecmp(p, key, strlen(key)) == 0 &&
 		    strcasecmp(current, section) == 0)
-			found = 1;
+			found = --nth == 0;
 	}
 	fclose(f);
 	return found ? line : 0;
+}
+
+static int line_of(const char *path, const char *section, const char *key)
+{
+	return line_nth(path, section, key, 1);
 }
 
 static const struct key *find_key(const char *section, const char *name)
@@ -391,6 +406,22 @@ static dictionary *load_without_bad_lines(const char *path, struct config *cfg,
 	return d;
 }
 
+/* A key set twice: iniparser keeps the last; a database named twice is
+ * one nobody can tell was meant, and none is opened. */
+static int given_twice(const char *path, const struct key *k, struct config *cfg,
+                       struct config_report *rep)
+{
+	int second = line_nth(path, k->section, k->name, 2);
+	int db_key = k->offset == offsetof(struct config, database);
+	if (!second)
+		return 0;
+	report(rep, "%s:%d: %s: given again (first on line %d); %s", path, second, k->name,
+	       line_of(path, k->section, k->name),
+	       db_key ? "which database is meant? none is opened" : "the last is used");
+	cfg->database_unread |= db_key;
+	return db_key;
+}
+
 int config_load(const char *path, int must_exist, struct config *cfg, struct config_report *rep,
                 struct rp_err *err)
 {
@@ -408,12 +439,16 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 	}
 	if (S_ISCHR(sb.st_mode) && strcmp(path, "/dev/null") == 0)
 		return RP_OK; /* the usual way to say "no config" */
+	/* a file that cannot be read may name a database: none is opened in
+	 * its place (the other settings take their defaults) */
 	if (!S_ISREG(sb.st_mode)) {
 		report(rep, "%s: not a regular file; defaults used", path);
+		cfg->database_unread = 1;
 		return RP_OK;
 	}
 	if (access(path, R_OK) != 0) { /* before iniparser, which would say less */
 		report(rep, "%s: cannot read the config: %s; defaults used", path, strerror(errno));
+		cfg->database_unread = 1;
 		return RP_OK;
 	}
 
@@ -436,6 +471,8 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 		/* NULL both when missing and when the "key" is a bare section. */
 		value = iniparser_getstring(d, full, NULL);
 		if (!value)
+			continue;
+		if (given_twice(path, &keys[i], cfg, rep))
 			continue;
 		if (keys[i].parse(value, (char *)cfg + keys[i].offset, keys[i].min, keys[i].max, why,
 		                  sizeof why) != 0) {

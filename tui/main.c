@@ -166,8 +166,8 @@ static int choose_database(const struct globals *g, const struct config *cfg,
 	struct rp_err err;
 	int rc;
 	if (!g->db && cfg->database_unread) {
-		cli_error("%s: the database it names could not be read (above), so none is opened in"
-		          " its place; fix that line, or give --db PATH",
+		cli_error("%s: which database it names cannot be made out (above), so none is opened"
+		          " in its place; fix the file, or give --db PATH",
 		          cfg->path);
 		return EXIT_FAIL;
 	}

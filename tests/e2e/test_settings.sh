@@ -51,6 +51,53 @@ expect_err "c.ini:2:" "and the line is named"
 [ -f "$T_DIR/after-the-bad-line.db" ] && ok "the database named after the bad line is the one used" ||
 	not_ok "the database named after the bad line is the one used"
 
+# --- paths that would follow the current folder, or a shell
+mkdir -p "$W/d1" "$W/d2"
+cd "$W/d1" || exit 1
+c "$(printf '[general]\ndatabase = mydata/r.db')" add person Ada
+cd "$W" || exit 1
+expect_rc 1 "database = mydata/r.db (relative): refused"
+expect_err "c.ini:2: database: 'mydata/r.db': a relative path would follow the current folder" "with file and line, saying why"
+[ -e "$W/d1/mydata" ] && not_ok "no folder mydata is made where it ran" || ok "no folder mydata is made where it ran"
+c "$(printf '[general]\ndatabase = %s/`id`/x.db' "$T_DIR")" add person Ada
+expect_rc 1 "database = \`id\`/x.db: refused"
+expect_err "not run" "saying commands are not run"
+[ -e "$T_DIR/\`id\`" ] && not_ok "no folder named \`id\` is made" || ok "no folder named \`id\` is made"
+c "$(printf '[general]\ndatabase = %s/one.db\n[ui]\n[general]\ndatabase = %s/two.db' "$T_DIR" "$T_DIR")" add person Ada
+expect_rc 1 "database given twice: refused"
+expect_err "c.ini:5: database: given again (first on line 2)" "naming both lines"
+[ -e "$T_DIR/one.db" ] || [ -e "$T_DIR/two.db" ] && not_ok "and neither database is opened" || ok "and neither database is opened"
+c "$(printf '[health]\ndue_soon_days = 5\ndue_soon_days = 9')" --db "$T_DIR/given.db" add person Ada
+expect_rc 0 "another key given twice: the program runs"
+expect_err "c.ini:3: due_soon_days: given again (first on line 2); the last is used" "saying which one is used"
+
+# --- a config that cannot be read at all names no database but --db's
+mkfifo "$T_DIR/fifo.ini"
+"$RAPPORT" --config "$T_DIR/fifo.ini" add person Ada >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+RC=$? ERR=$(cat "$T_DIR/.err")
+expect_rc 1 "a config that is a FIFO: nothing is written"
+expect_err "fifo.ini: not a regular file" "saying what it is"
+expect_err "none is opened in its place" "and that no database is opened in its place"
+[ -e "$XDG_DATA_HOME/rapport/rapport.db" ] && not_ok "the default database is not made" || ok "the default database is not made"
+"$RAPPORT" --config "$T_DIR/fifo.ini" --db "$T_DIR/given.db" list people >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+RC=$?
+expect_rc 0 "with --db: the given database is used"
+if [ "$(id -u)" = 0 ]; then
+	printf '[general]\ndatabase = %s/nb/real.db\n' "$T_DIR" >"$T_DIR/secret.ini"
+	chmod 0000 "$T_DIR/secret.ini"
+	mkdir -p "$T_DIR/nb" "$T_DIR/nbhome"
+	chown 65534 "$T_DIR/nb" "$T_DIR/nbhome"
+	chmod 0755 "$T_DIR"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_DIR/nbhome" XDG_DATA_HOME="$T_DIR/nbhome/data" \
+		"$RAPPORT" --config "$T_DIR/secret.ini" add person Ada >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+	RC=$? ERR=$(cat "$T_DIR/.err")
+	expect_rc 1 "a config its user cannot read: nothing is written"
+	expect_err "none is opened in its place" "and no database is opened in its place"
+	[ -e "$T_DIR/nbhome/data/rapport/rapport.db" ] && not_ok "the default database is not made" || ok "the default database is not made"
+else
+	skip "a config its user cannot read: nothing is written" "needs root to run as another user"
+fi
+
 # --- the way out cannot be taken away
 cd "$T_DIR" || exit 1
 r add person "Ada Lovelace"
