@@ -2,6 +2,7 @@
  * Opening a file is in db_open.c, copies and checks in db_copy.c. */
 #include "db/db.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,11 +27,17 @@ static enum rp_code code_of(int rc)
 	}
 }
 
+int db_full_disk_rc(sqlite3 *h, int rc)
+{
+	int sys = h ? sqlite3_system_errno(h) : 0;
+	return (rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG) ? SQLITE_FULL : rc;
+}
+
 /* Turn the connection's last error into err, naming what we were doing. */
 int db_fail_sqlite(sqlite3 *h, int rc, const char *what, const char *path, struct rp_err *err)
 {
 	const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
-	enum rp_code code = code_of(rc);
+	enum rp_code code = code_of(db_full_disk_rc(h, rc));
 	if (code == RP_EFULL)
 		return rp_fail(err, code, "%s: %s: disk full, nothing was saved", path, what);
 	if (code == RP_EBUSY)

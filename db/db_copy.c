@@ -72,15 +72,29 @@ static int backup_into(struct db *db, const char *tmp, const char *shown, struct
 		sqlite3_close(out);
 		return err ? (int)err->code : RP_EIO;
 	}
-	rc = sqlite3_backup_step(bk, -1);
+	rc = db_full_disk_rc(out, sqlite3_backup_step(bk, -1));
 	sqlite3_backup_finish(bk);
 	if (rc == SQLITE_DONE)
-		rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+		rc = db_full_disk_rc(out, sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL));
 	if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)
 		rc = SQLITE_IOERR;
 	if (rc != SQLITE_DONE && rc != SQLITE_OK)
 		return db_fail_sqlite(NULL, rc, "backup failed", shown, err);
 	return RP_OK;
+}
+
+/* A temporary copy gone, with what SQLite may have left beside it when
+ * the copy failed (a full disk): its journal, or its -wal and -shm (a copy
+ * of a WAL database is one until its journal mode is set back). */
+static void remove_copy(const char *tmp)
+{
+	static const char *const beside[] = {"-journal", "-wal", "-shm"};
+	char path[4300];
+	unlink(tmp);
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", tmp, beside[i]);
+		unlink(path);
+	}
 }
 
 int db_backup(struct db *db, const char *dest, struct rp_err *err)
@@ -118,7 +132,7 @@ int db_backup(struct db *db, const char *dest, struct rp_err *err)
 		             e == EEXIST ? "exists already; a backup never overwrites a file"
 		                         : strerror(e));
 	}
-	unlink(tmp);
+	remove_copy(tmp);
 	return rc;
 }
 
@@ -179,7 +193,7 @@ int db_check_statement(struct db *db, const char *sql, int *failed, struct rp_er
 	} else if (rc == RP_OK)
 		rc = rp_fail(err, RP_EIO, "%s: cannot open the private copy", tmp);
 	sqlite3_close(copy);
-	unlink(tmp);
+	remove_copy(tmp);
 	if (rc != RP_OK)
 		return rp_prefix(err, (enum rp_code)rc, "opened read-only, the check needs a private copy",
 		                 NULL);

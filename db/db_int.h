@@ -31,6 +31,9 @@ struct db {
 	void *hook_ctx;
 };
 
+/* rc, or SQLITE_FULL when it is an I/O error the system gave as a full
+ * disk or a file size limit (ENOSPC, EFBIG). */
+int db_full_disk_rc(sqlite3 *h, int rc);
 /* Turn a failed SQLite call into err, naming what we were doing. */
 int db_fail_sqlite(sqlite3 *h, int rc, const char *what, const char *path, struct rp_err *err);
 int db_fail(struct db *db, int rc, const char *what, struct rp_err *err);

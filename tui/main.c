@@ -1,5 +1,6 @@
 /* main.c - rapport's entry: global options, config, the database, then a
  * subcommand (or, on a terminal with none, the full-screen UI). */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,9 @@ int main(int argc, char **argv)
 	int rc;
 
 	text_init_locale();
+	/* a file size limit (ulimit -f) is then an error each writer handles,
+	 * removing its temporary file, rather than a kill that leaves it */
+	signal(SIGXFSZ, SIG_IGN);
 	termout_install();
 	if (take_globals(&argc, argv, &g) != 0)
 		return EXIT_USAGE;

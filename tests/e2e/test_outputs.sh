@@ -143,6 +143,27 @@ if mount -t tmpfs -o size=64k tmpfs "$FULL" 2>/dev/null; then
 	r backup "$FULL/b.bak"
 	expect_rc 1 "a backup onto a full disk fails"
 	[ -e "$FULL/b.bak" ] && not_ok "and leaves no half backup" || ok "and leaves no half backup"
+	expect_eq "$(ls -A "$FULL" | grep '^\.')" "" "nor any temporary file (its journal either)"
+	umount "$FULL"
+	# the disk fills at every point of a backup in turn: before it, while
+	# its pages are copied, while its log is folded in
+	mount -t tmpfs -o size=1400k tmpfs "$FULL"
+	made=0 failed=0 left="" vague=""
+	for blocks in $(seq 100 4 240); do
+		rm -f "$FULL/b.bak" "$FULL/ballast"
+		dd if=/dev/zero of="$FULL/ballast" bs=4k count="$blocks" 2>/dev/null
+		if "$RAPPORT" --db "$DB" --config "$CONFIG" backup "$FULL/b.bak" >/dev/null 2>"$T_DIR/.err"; then
+			made=$((made + 1))
+		else
+			failed=$((failed + 1))
+			grep -q "disk full" "$T_DIR/.err" || vague="$vague$(cat "$T_DIR/.err") "
+		fi
+		left="$left$(ls -A "$FULL" | grep '^\.')"
+	done
+	[ "$made" -gt 0 ] && [ "$failed" -gt 0 ] && ok "backups onto ever fuller disks: some made, some refused" ||
+		not_ok "backups onto ever fuller disks: some made, some refused" "made $made, failed $failed"
+	expect_eq "$left" "" "and no failed one leaves a file (its -wal, -shm or journal either)"
+	expect_eq "$vague" "" "and each refused one says the disk is full"
 	umount "$FULL"
 else
 	# no mount allowed: a file size limit kills the export half-way
@@ -154,6 +175,10 @@ fi
 (ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" export --format json -o "$D/good.json") >/dev/null 2>&1
 [ $? -ne 0 ] && ok "an export stopped half-way fails" || not_ok "an export stopped half-way fails"
 expect_eq "$(cat "$D/good.json")" "last good export" "and the last good file is intact"
+expect_eq "$(ls -A "$D" | grep '^\.good')" "" "and no temporary file is left (the limit is an error, not a kill)"
+(ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" backup "$D/limited.bak") >/dev/null 2>"$T_DIR/.err"
+[ $? -eq 1 ] && ok "a backup over a file size limit fails with status 1" || not_ok "a backup over a file size limit fails with status 1"
+expect_eq "$(ls -A "$D" | grep -c 'rapport-backup\|limited')" "0" "and leaves nothing"
 
 # --- an export is on the disk before it takes the old one's name: its data
 # synced, then renamed (seen in the system calls it makes)
