@@ -430,15 +430,23 @@ long date_diff(const char *a, const char *b)
 	return day_number(wb.year, wb.month, wb.day) - day_number(wa.year, wa.month, wa.day);
 }
 
-void date_add_days(const char *ymd, long days, char out[DATE_LEN])
+int date_add_days(const char *ymd, long days, char out[DATE_LEN])
 {
 	struct when w = {0};
+	long first = day_number(1900, 1, 1), last = day_number(9999, 12, 31), n;
+	int rc = 0;
 	if (parse_iso(ymd, &w) != 0) {
 		out[0] = '\0';
-		return;
+		return -1;
 	}
-	set_day(&w, day_number(w.year, w.month, w.day) + days);
+	n = day_number(w.year, w.month, w.day) + days;
+	if (n < first || n > last) { /* the calendar's end, not a year of five digits */
+		n = n < first ? first : last;
+		rc = -1;
+	}
+	set_day(&w, n);
 	snprintf(out, DATE_LEN, "%04d-%02d-%02d", w.year, w.month, w.day);
+	return rc;
 }
 
 void fmt_instant(int64_t t, char *buf, size_t n)

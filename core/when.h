@@ -56,7 +56,9 @@ int date_is_valid(const char *ymd);
 void date_today(time_t now, char out[DATE_LEN]);
 /* Days from date a to date b (b - a); both must be valid. */
 long date_diff(const char *a, const char *b);
-void date_add_days(const char *ymd, long days, char out[DATE_LEN]);
+/* ymd + days into out: 0, or -1 when that is past the calendar's ends
+ * (out is then 1900-01-01 or 9999-12-31) or ymd is not a date (out ""). */
+int date_add_days(const char *ymd, long days, char out[DATE_LEN]);
 
 /* The local calendar day of an instant. */
 void date_of_instant(int64_t t, char out[DATE_LEN]);

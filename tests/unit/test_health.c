@@ -74,6 +74,19 @@ static void test_due_exactly_today(void **state)
 	assert_string_equal(d.due_day, "2026-11-25");
 }
 
+/* Met in the calendar's last month: the next contact falls past 9999, so
+ * nobody is due now (not "due today" from a date that failed). */
+static void test_due_past_the_calendar_is_not_due(void **state)
+{
+	int64_t p = person_since("Edge Case", "2026-01-01 09:00", "90");
+	(void)state;
+	meet(p, "9999-12-01 10:00", "done");
+	struct due d = due_of(p);
+	assert_int_equal(d.state, DUE_OK);
+	assert_string_equal(d.due_day, "9999-12-31");
+	assert_true(d.days > 365L * 7000);
+}
+
 static void test_due_soon_overdue_and_ok_edges(void **state)
 {
 	int64_t soon = person_since("Soon", "2026-01-01 09:00", "30");
@@ -551,6 +564,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_due_exactly_today),
+		T(test_due_past_the_calendar_is_not_due),
 		T(test_due_soon_overdue_and_ok_edges),
 		T(test_due_list_most_overdue_first),
 		T(test_cadence_with_no_meetings_counts_from_the_start),

@@ -188,6 +188,13 @@ static void test_day_arithmetic(void **state)
 	assert_string_equal(out, "2027-01-01");
 	date_add_days("2024-03-01", -1, out);
 	assert_string_equal(out, "2024-02-29");
+	/* past the calendar's ends (1900..9999): the end, and said */
+	assert_int_equal(date_add_days("9999-12-01", 90, out), -1);
+	assert_string_equal(out, "9999-12-31");
+	assert_int_equal(date_add_days("1900-01-05", -10, out), -1);
+	assert_string_equal(out, "1900-01-01");
+	assert_int_equal(date_add_days("9999-12-01", 30, out), 0);
+	assert_string_equal(out, "9999-12-31");
 	assert_true(date_is_valid("2024-02-29"));
 	assert_false(date_is_valid("2023-02-29"));
 	assert_false(date_is_valid("2023-02-2"));
