@@ -37,6 +37,9 @@ CORE_SRC = $(wildcard core/*.c)
 TUI_SRC  = $(wildcard tui/*.c)
 LIB_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(DB_SRC) $(CORE_SRC))
 TUI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(TUI_SRC))
+# the faces without main, for the unit tests of their parts (text layout,
+# keys, the line editor)
+FACE_OBJ = $(filter-out $(BUILD)/tui/main.o,$(TUI_OBJ))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
@@ -56,13 +59,17 @@ $(PROG): $(TUI_OBJ) $(BUILD)/librapport.a
 $(BUILD)/librapport.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
+$(BUILD)/libface.a: $(FACE_OBJ)
+	rm -f $@ && ar rcs $@ $(FACE_OBJ)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/librapport.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libface.a $(BUILD)/librapport.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librapport.a $(ALL_LDFLAGS) $(LIBS) -lcmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libface.a $(BUILD)/librapport.a \
+		$(ALL_LDFLAGS) $(LIBS) -lcmocka
 
 -include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d)
 

@@ -30,7 +30,9 @@ static size_t next_char(const char *s, int *width, int *printable)
 		return 1;
 	}
 	*width = wcwidth(wc);
-	*printable = *width >= 0;
+	/* printable to the C library is not enough: the one rule decides (a
+	 * bidi override has a width of 0 and would reorder the line) */
+	*printable = *width >= 0 && term_safe_is_plain(s, len);
 	if (*width < 0)
 		*width = 1;
 	return len;

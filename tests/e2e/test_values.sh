@@ -141,6 +141,29 @@ case "$OUT" in *"$csi"*) ok "to a pipe, the text is as stored" ;; *) not_ok "to 
 r export --format json -o "$T_DIR/raw.json"
 expect_eq "$(jq -r '.people[] | select(.name | startswith("EVIL")) | .name' "$T_DIR/raw.json")" "EVIL${csi}2Jtest" "and the JSON export keeps it exactly"
 
+# on the screen too: the pane, the timeline and the form draw a bidi
+# override escaped (the C library calls it printable, of width 0)
+rlo=$(printf '\342\200\256')
+r add person "Bidi${rlo}Name" --notes "Bidi${rlo}Notes"
+ui_start 120 35
+wait_for 'Bidi\u202eName' "the screen shows a bidi override escaped in the list"
+keys /
+type_text "bidi"
+keys Enter
+wait_for 'Bidi\u202eNotes' "and in the search results"
+keys Escape
+wait_gone "Search:" "the search closes"
+select_row 'Bidi\u202eName' "the person selected"
+wait_for 'Notes' "the timeline shows the notes"
+keys e
+wait_for "Edit person" "the edit form opens"
+wait_for 'Bidi\u202eName' "and shows the name escaped"
+case "$(tm capture-pane -p -e -t "$TM_T")" in *"$rlo"*) not_ok "no raw override reaches the terminal" ;; *) ok "no raw override reaches the terminal" ;; esac
+keys Escape
+wait_gone "Edit person" "the form closes"
+keys q
+wait_exit "quits"
+
 # --- cuts fall between characters, and every format refuses too long alike
 cjk=$(python3 -c 'print("医" * 300)')
 r add meeting --with Ada --at "2026-11-21 10:00" --agenda "$cjk"

@@ -4,6 +4,7 @@
 
 #include "core/termsafe.h"
 #include "core/utf8.h"
+#include "tui/text.h"
 
 /* s (len bytes) through term_safe_step, as one whole string. */
 static void shown(const char *s, size_t len, char *out, size_t n)
@@ -96,6 +97,39 @@ static void test_cuts_between_characters(void **state)
 	assert_string_equal(fine, "abc\xe5\x8c\xbb");
 }
 
+/* The screen lays text out by the same rule as the command line: what
+ * the rule escapes is drawn escaped, and counted in the cells it takes. */
+static void test_the_screen_escapes_what_the_rule_escapes(void **state)
+{
+	static const char *const cases[] = {
+		"P\xe2\x80\xaeX",      /* U+202E right-to-left override */
+		"P\xe2\x80\xaaX",      /* U+202A */
+		"P\xe2\x81\xa6X",      /* U+2066 left-to-right isolate */
+		"P\xe2\x81\xa9X",      /* U+2069 */
+		"P\xe2\x80\xa8X",      /* U+2028 line separator */
+		"P\xc2\x9b" "31mX",     /* C1 CSI */
+		"P\x1b[31mX",          /* ESC */
+		"P\rX",                /* a lone CR */
+		"P\x7fX",              /* DEL */
+	};
+	(void)state;
+	text_init_locale(); /* as the program starts: UTF-8 */
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char fit[128], rule[128];
+		const char *s = cases[i];
+		shown(s, strlen(s), rule, sizeof rule);
+		int used = text_fit(s, 60, fit, sizeof fit);
+		if (strcmp(fit, rule) != 0)
+			fail_msg("case %zu: the screen draws '%s', the rule says '%s'", i, fit, rule);
+		assert_int_equal(used, text_width(s));
+		assert_int_equal(used, (int)strlen(rule)); /* escapes are ASCII, a cell each */
+	}
+	/* and plain text of every width is drawn as itself */
+	char fit[64];
+	assert_int_equal(text_fit("Dr. Noor \xe7\x8e\x8b \xc3\xa9", 60, fit, sizeof fit), 13);
+	assert_string_equal(fit, "Dr. Noor \xe7\x8e\x8b \xc3\xa9");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -103,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_controls_are_escaped),
 		cmocka_unit_test(test_stream_waits_for_the_rest),
 		cmocka_unit_test(test_cuts_between_characters),
+		cmocka_unit_test(test_the_screen_escapes_what_the_rule_escapes),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
