@@ -221,6 +221,80 @@ static int find_or_add_person(struct db *db, const char *name, int64_t *id,
 	return RP_OK;
 }
 
+/* Is t, in zone, the wall time w (to the minute)? */
+static int wall_is(int64_t t, icaltimezone *zone, const struct icaltimetype *w)
+{
+	struct icaltimetype at = icaltime_from_timet_with_zone((time_t)t, 0, zone);
+	return at.year == w->year && at.month == w->month && at.day == w->day &&
+	       at.hour == w->hour && at.minute == w->minute;
+}
+
+/* Seconds of a wall time read as if it were UTC. */
+static int64_t wall_seconds(struct icaltimetype w)
+{
+	w.zone = NULL;
+	w.is_date = 0;
+	return (int64_t)icaltime_as_timet(w);
+}
+
+/* A wall time in a zone the file defines, by the command line's rule: in
+ * the autumn overlap the first of the two; in the spring gap the moment it
+ * would be had the clocks not jumped (the offset of the day before), and
+ * *moved set. */
+static int64_t zone_instant(struct icaltimetype w, icaltimezone *zone, int *moved)
+{
+	int64_t t = (int64_t)icaltime_as_timet_with_zone(w, zone), before;
+	*moved = 0;
+	for (int64_t back = 7200; back >= 1800; back -= 1800) /* shifts: 30 min to 2 h */
+		if (wall_is(t - back, zone, &w))
+			return t - back;
+	if (wall_is(t, zone, &w))
+		return t;
+	before = t - 86400;
+	*moved = 1;
+	return wall_seconds(w) -
+	       (wall_seconds(icaltime_from_timet_with_zone((time_t)before, 0, zone)) - before);
+}
+
+/* The instant an event starts: UTC, a zone the file defines, or (floating)
+ * local time as the command line reads it.  A time the clocks skip is
+ * taken as the moment it would be, and the import says so. */
+static int start_instant(struct icaltimetype start, icaltimezone *zone, const char *where,
+                         int64_t *t0, struct import_report *rep, struct rp_err *err)
+{
+	struct when w = {start.year, start.month, start.day, 1, start.hour, start.minute};
+	time_t t;
+	struct tm tm;
+	int moved = 0;
+	if (start.is_date || (zone && zone == icaltimezone_get_utc_timezone())) {
+		*t0 = zone ? (int64_t)icaltime_as_timet_with_zone(start, zone)
+		           : (int64_t)icaltime_as_timet(start);
+		return RP_OK;
+	}
+	if (zone) {
+		*t0 = zone_instant(start, zone, &moved);
+		if (moved) {
+			struct icaltimetype at = icaltime_from_timet_with_zone((time_t)*t0, 0, zone);
+			tm.tm_hour = at.hour;
+			tm.tm_min = at.minute;
+		}
+	} else {
+		if (when_to_instant_or_moved(&w, &t, &moved, err) != RP_OK)
+			return rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
+		*t0 = (int64_t)t;
+		if (moved && local_tm(*t0, &tm) != 0)
+			tm.tm_hour = tm.tm_min = 0;
+	}
+	if (moved)
+		import_note(rep,
+		            "%s: %04d-%02d-%02d %02d:%02d does not exist %s%s (the clocks skip it):"
+		            " taken as %02d:%02d, the same moment",
+		            where, start.year, start.month, start.day, start.hour, start.minute,
+		            zone ? "in " : "here", zone ? icaltimezone_get_tzid(zone) : "", tm.tm_hour,
+		            tm.tm_min);
+	return RP_OK;
+}
+
 static int import_event(struct db *db, icalcomponent *ev, const char *where,
                         struct import_report *rep, struct rp_err *err)
 {
@@ -230,7 +304,7 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	icaltimezone *zone;
 	struct rec m;
 	char uuid[40];
-	int64_t t0, person = 0, existing = 0;
+	int64_t t0 = 0, person = 0, existing = 0;
 	long minutes = 30;
 	int rc;
 
@@ -247,17 +321,8 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	/* a floating time is local time; a TZID or Z says otherwise */
 	zone = start.zone ? (icaltimezone *)start.zone
 	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;
-	t0 = zone ? (int64_t)icaltime_as_timet_with_zone(start, zone) : (int64_t)icaltime_as_timet(start);
-	if (!zone && !start.is_date) {
-		struct tm tm = {0};
-		tm.tm_year = start.year - 1900;
-		tm.tm_mon = start.month - 1;
-		tm.tm_mday = start.day;
-		tm.tm_hour = start.hour;
-		tm.tm_min = start.minute;
-		tm.tm_isdst = -1;
-		t0 = (int64_t)mktime(&tm);
-	}
+	if (start_instant(start, zone, where, &t0, rep, err) != RP_OK)
+		return rp_code(err, RP_EINVAL);
 	if (!icaltime_is_null_time(end)) {
 		int64_t t1 = zone ? (int64_t)icaltime_as_timet_with_zone(end, zone) : t0;
 		if (t1 > t0)

@@ -3,6 +3,8 @@
 #include "core/when.h"
 
 #include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,18 @@
 #include "core/rec_json.h"
 #include "db/db.h"
 
+
+void import_note(struct import_report *rep, const char *fmt, ...)
+{
+	va_list ap;
+	if (rep->notes >= IMPORT_NOTES) {
+		rep->notes_more++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(rep->note[rep->notes++], sizeof rep->note[0], fmt, ap);
+	va_end(ap);
+}
 /* The order that lets references resolve: parents first. */
 static const enum kind_id order[] = {K_PERSON,  K_GOAL,      K_MILESTONE, K_MEETING,
                                      K_ACTION,  K_GRATITUDE, K_CHECKIN};

@@ -17,9 +17,18 @@ struct db;
  * take them in.  Written a row at a time. */
 int export_json(struct db *db, FILE *out, struct rp_err *err);
 
+#define IMPORT_NOTES 8
 struct import_report {
 	long added, updated, unchanged, unknown_fields;
+	/* what the import chose for the user that they should know (a time
+	 * moved out of a daylight-saving gap); notes_more: those not kept */
+	char note[IMPORT_NOTES][300];
+	int notes, notes_more;
 };
+
+/* Keep a note of the import (printf-style). */
+void import_note(struct import_report *rep, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Read an export: rows are matched by uuid; a row that is new is added, one
  * that is newer (updated_at) replaces ours, others are left.  All or

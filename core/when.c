@@ -351,7 +351,7 @@ static int out_of_range(const struct when *w, int hour, int minute, struct rp_er
 	               w->year, w->month, w->day, hour, minute);
 }
 
-int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
+static int to_instant(const struct when *w, time_t *out, int *moved, struct rp_err *err)
 {
 	struct tm tm = {0}, want;
 	int64_t t;
@@ -368,8 +368,11 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 		               " reckon with", w->year, w->month, w->day, want.tm_hour, want.tm_min);
 	if (instant_check(t, "time", NULL) != RP_OK)
 		return out_of_range(w, want.tm_hour, want.tm_min, err);
-	/* mktime moves a time in the spring gap on by the gap: say so instead */
-	if (!same_local(t, &want))
+	/* mktime moves a time in the spring gap on by the gap: say so instead
+	 * (or, asked to, take that and say it was moved) */
+	if (!same_local(t, &want) && moved)
+		*moved = 1;
+	else if (!same_local(t, &want))
 		return rp_fail(err, RP_EINVAL,
 		               "%04d-%02d-%02d %02d:%02d does not exist here: the clocks skip it"
 		               " (daylight saving time begins); %02d:%02d is the same moment",
@@ -386,6 +389,17 @@ int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
 		return out_of_range(w, want.tm_hour, want.tm_min, err);
 	*out = (time_t)t;
 	return RP_OK;
+}
+
+int when_to_instant(const struct when *w, time_t *out, struct rp_err *err)
+{
+	return to_instant(w, out, NULL, err);
+}
+
+int when_to_instant_or_moved(const struct when *w, time_t *out, int *moved, struct rp_err *err)
+{
+	*moved = 0;
+	return to_instant(w, out, moved, err);
 }
 
 int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err)

@@ -35,6 +35,10 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
  * daylight-saving gap) is refused, saying so; a time that happens twice
  * (the autumn overlap) is taken at its first occurrence. */
 int when_to_instant(const struct when *w, time_t *out, struct rp_err *err);
+/* The same, but a time the clocks skip is taken as the moment it would be
+ * had they not (02:30 becomes 03:30 when they jump an hour), and *moved
+ * is set: for files from elsewhere, where the time is the writer's. */
+int when_to_instant_or_moved(const struct when *w, time_t *out, int *moved, struct rp_err *err);
 
 /* Instants rapport keeps: 1900-01-01 00:00 UTC to 9999-12-30 23:59:59 UTC
  * (a day short of the end, so that a meeting's end is still in 9999 for

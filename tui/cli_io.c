@@ -223,5 +223,10 @@ int cli_import(struct cli *c, int argc, char **argv)
 	if (rep.unknown_fields)
 		printf(" (%ld unknown fields ignored)", rep.unknown_fields);
 	putchar('\n');
+	fflush(stdout); /* the summary, then what it chose */
+	for (int i = 0; i < rep.notes; i++)
+		cli_error("%s", rep.note[i]);
+	if (rep.notes_more)
+		cli_error("%s: and %d more like that", argv[1], rep.notes_more);
 	return EXIT_OK;
 }

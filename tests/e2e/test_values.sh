@@ -73,6 +73,61 @@ expect_eq "$(jqo .start_at)" "1792888200" "at its first occurrence (00:30 UTC, s
 r add meeting --with Ada --at "2026-03-29 03:30" --json
 expect_eq "$(jqo .start_at)" "1774747800" "the hour after the gap is itself"
 
+# an .ics import by the same rule, floating or in a time zone it defines
+ics_at() { # FILE UID DTSTART-LINE: one event with Ada, an hour long
+	cat >"$1" <<ICS
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//rapport tests//EN
+BEGIN:VTIMEZONE
+TZID:Europe/Berlin
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:$2
+DTSTAMP:20261101T000000Z
+$3
+DURATION:PT1H
+SUMMARY:Talk
+ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org
+END:VEVENT
+END:VCALENDAR
+ICS
+}
+start_of() { sql "SELECT start_at FROM meeting WHERE uuid = (SELECT uuid FROM meeting ORDER BY id DESC LIMIT 1)"; }
+ics_at "$T_DIR/gap.ics" gap-floating@test "DTSTART:20260329T023000"
+r import "$T_DIR/gap.ics"
+expect_rc 0 "an .ics event at 02:30 in the spring gap (floating) is imported"
+expect_eq "$(start_of)" "1774747800" "at 03:30, the same moment (01:30 UTC)"
+expect_err "02:30 does not exist" "and the import says so"
+ics_at "$T_DIR/gapz.ics" gap-zoned@test "DTSTART;TZID=Europe/Berlin:20260329T024500"
+r import "$T_DIR/gapz.ics"
+expect_eq "$(start_of)" "1774748700" "in the spring gap of its own TZID: at 03:45 (01:45 UTC)"
+expect_err "02:45 does not exist" "and the import says so"
+ics_at "$T_DIR/over.ics" overlap-floating@test "DTSTART:20261025T023000"
+r import "$T_DIR/over.ics"
+expect_eq "$(start_of)" "1792888200" "floating, in the autumn overlap: the first 02:30 (00:30 UTC)"
+ics_at "$T_DIR/overz.ics" overlap-zoned@test "DTSTART;TZID=Europe/Berlin:20261025T023000"
+r import "$T_DIR/overz.ics"
+expect_eq "$(start_of)" "1792888200" "in the overlap of its own TZID: the first 02:30 too"
+ics_at "$T_DIR/plain.ics" plain-zoned@test "DTSTART;TZID=Europe/Berlin:20261025T033000"
+r import "$T_DIR/plain.ics"
+expect_eq "$(start_of)" "1792895400" "an hour after the overlap is itself (02:30 UTC)"
+case "$ERR" in *"does not exist"*) not_ok "and nothing is said of it" "$ERR" ;; *) ok "and nothing is said of it" ;; esac
+
 # the form's preview says the same
 ui_start 120 35
 wait_for "Ada Lovelace" "the screen opens"
