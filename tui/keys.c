@@ -174,7 +174,10 @@ static void unbind(enum action a)
 	nbindings = out;
 }
 
-static const enum action way_out[] = {A_QUIT, A_BACK, A_FORM_CANCEL};
+/* The keys the config cannot leave without one: the ways out, and a
+ * form's save (before cancel: taking its keys back may leave cancel
+ * with none, which then gets its own back). */
+static const enum action way_out[] = {A_QUIT, A_BACK, A_FORM_SAVE, A_FORM_CANCEL};
 
 static int is_way_out(enum action a)
 {
@@ -192,9 +195,10 @@ static int keys_of(enum action a)
 	return n;
 }
 
-/* The config may move quit, back and a form's cancel to other keys, but
- * not leave one of them with none (no way out but Ctrl-C): then its
- * default keys come back to it, taken from whatever had them. */
+/* The config may move quit, back and a form's save and cancel to other
+ * keys, but not leave one of them with none (no way out but Ctrl-C, a
+ * form that cannot be saved): then its default keys come back to it,
+ * taken from whatever had them. */
 static void keep_a_way_out(const struct config *cfg, const int *took_line,
                            void (*report)(const char *msg))
 {

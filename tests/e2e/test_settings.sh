@@ -113,6 +113,21 @@ wait_exit "q still quits"
 r keys
 expect_err "quit would be left without a key; q kept for it" "rapport keys reports the same"
 expect_out "  q              quit" "and lists q for quit"
+printf '[keys]\ncancel = Enter\n' >"$CONFIG"
+ui_start 100 30
+wait_for "Enter also means save; save wins" "cancel = Enter: said on the screen"
+keys a
+wait_for "New person" "a form"
+type_text "Bea Saved"
+keys Enter
+wait_gone "New person" "Enter still saves"
+wait_for "Bea Saved" "and the person is there"
+keys a
+wait_for "New person" "another form"
+keys Escape
+wait_gone "New person" "and Esc, cancel's own key, came back to it"
+keys q
+wait_exit "quits"
 printf '[keys]\nhelp = q\n' >"$CONFIG"
 ui_start 100 30
 wait_for "Ada Lovelace" "help = q: the screen opens"
