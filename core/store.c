@@ -98,6 +98,12 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	*made = 0;
 	date_today(clock_now(), today);
 	snprintf(path, sizeof path, "%s.daily-%s.bak", db_path(db), today);
+	struct stat sb;
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) /* not a copy made by us */
+		return rp_fail(err, RP_EEXIST,
+		               "%s: is in the way of today's backup (it is not a file); move it"
+		               " away",
+		               path);
 	if (access(path, F_OK) != 0) {
 		int rc = db_backup(db, path, err);
 		if (rc != RP_OK && rc != RP_EEXIST) /* EEXIST: another rapport made it just now */

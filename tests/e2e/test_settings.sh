@@ -182,4 +182,15 @@ if mount -t tmpfs -o size=1200k tmpfs "$FULL" 2>/dev/null; then
 else
 	skip "a failed daily backup shows on the screen" "no tmpfs mount here (needs root)"
 fi
+# something in the way of today's copy (a folder of its name) is said too
+DB="$T_DIR/daily.db"
+: >"$CONFIG"
+r add person "Dee Daily"
+mkdir "$DB.daily-2026-11-25.bak"
+printf '[backup]\ndaily = true\n' >"$CONFIG"
+r list people
+expect_rc 0 "a folder where today's daily copy goes: the command still runs"
+expect_err "daily-2026-11-25.bak: is in the way of today's backup" "and says what is in the way"
+[ -d "$DB.daily-2026-11-25.bak" ] && ok "and leaves it as it is" || not_ok "and leaves it as it is"
+: >"$CONFIG"
 echo "1..$T_N"
