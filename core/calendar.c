@@ -17,12 +17,6 @@
 
 static int field(const struct rec *r, const char *col) { return kind_field_index(r->kind, col); }
 
-static const char *str(const struct rec *r, const char *col)
-{
-	const char *s = rec_str(r, field(r, col));
-	return s ? s : "";
-}
-
 /* Render a component and write it (libical folds at 75 octets and
  * escapes); `cut` drops that many bytes from the end (a calendar's END). */
 static int put_component(icalcomponent *c, FILE *out, size_t cut)
@@ -45,7 +39,7 @@ static icalcomponent *event_of(struct db *db, const struct rec *m)
 	int64_t start = rec_int(m, field(m, "start_at"));
 	int64_t end = start + 60 * rec_int(m, field(m, "duration_min"));
 	char uid[80], who[200], summary[260];
-	const char *status = str(m, "status");
+	const char *status = rec_text(m, "status");
 
 	snprintf(uid, sizeof uid, "%s@rapport", m->uuid);
 	person_name(db, rec_int(m, field(m, "person_id")), who, sizeof who);
@@ -58,10 +52,10 @@ static icalcomponent *event_of(struct db *db, const struct rec *m)
 	icalcomponent_add_property(
 		ev, icalproperty_new_dtend(icaltime_from_timet_with_zone((time_t)end, 0, utc)));
 	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	if (*str(m, "location"))
-		icalcomponent_add_property(ev, icalproperty_new_location(str(m, "location")));
-	if (*str(m, "agenda"))
-		icalcomponent_add_property(ev, icalproperty_new_description(str(m, "agenda")));
+	if (*rec_text(m, "location"))
+		icalcomponent_add_property(ev, icalproperty_new_location(rec_text(m, "location")));
+	if (*rec_text(m, "agenda"))
+		icalcomponent_add_property(ev, icalproperty_new_description(rec_text(m, "agenda")));
 	icalcomponent_add_property(
 		ev, icalproperty_new_status(strcmp(status, "cancelled") == 0 ? ICAL_STATUS_CANCELLED
 		                                                               : ICAL_STATUS_CONFIRMED));

@@ -11,19 +11,19 @@ int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err 
 	int64_t id = 0;
 
 	if (db_prepare(db, "SELECT id FROM checkin WHERE day = ?1 AND deleted_at IS NULL", &st, err))
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, day);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
 		id = db_col_int(st, 0);
 	db_release(st);
 	if (rc == DB_FAIL)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	if (id)
 		return rec_get(db, K_CHECKIN, id, r, err);
 	rec_init(r, K_CHECKIN);
 	if (rec_set(db, r, kind_field_index(r->kind, "day"), day, err) != RP_OK)
-		return err ? (int)err->code : RP_EINVAL;
+		return rp_code(err, RP_EINVAL);
 	return rp_fail(err, RP_ENOTFOUND, "no check-in for %s", day);
 }
 

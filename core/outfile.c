@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "db/db.h"
 
 static int refuse_own(const struct db *db, const char *path, struct rp_err *err)
 {
@@ -144,10 +145,8 @@ int outfile_open(struct outfile *o, const struct db *db, const char *path, struc
 static void sync_folder(const char *path)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	int fd;
-	snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
-	         slash ? path : ".");
+	db_folder_of(path, dir, sizeof dir);
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		fsync(fd);
 		close(fd);

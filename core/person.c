@@ -26,7 +26,7 @@ static int resolve_id(struct db *db, const char *text, int64_t *id, struct rp_er
 	int rc;
 	long long v = strtoll(text, NULL, 10);
 	if (db_prepare(db, "SELECT deleted_at IS NOT NULL FROM person WHERE id = ?1", &st, err))
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, v);
 	rc = db_step(st, err);
 	if (rc == DB_ROW && db_col_int(st, 0) == 0) {
@@ -36,7 +36,7 @@ static int resolve_id(struct db *db, const char *text, int64_t *id, struct rp_er
 	}
 	db_release(st);
 	if (rc == DB_FAIL)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	if (rc == DB_ROW)
 		return rp_fail(err, RP_ENOTFOUND, "person #%lld is in the trash (rapport restore person %lld)",
 		               v, v);
@@ -75,7 +75,7 @@ int person_resolve(struct db *db, const char *text, int64_t *id, struct rp_err *
 	               "SELECT id, name FROM person WHERE deleted_at IS NULL"
 	               " AND name LIKE ?1 ESCAPE '\\' ORDER BY name COLLATE NOCASE, id LIMIT ?2",
 	               &st, err))
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, pattern);
 	db_bind_int(st, 2, MAX_CANDIDATES + 1);
 	list[0] = '\0';
@@ -95,7 +95,7 @@ int person_resolve(struct db *db, const char *text, int64_t *id, struct rp_err *
 	}
 	db_release(st);
 	if (rc == DB_FAIL)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	if (n == 0)
 		return rp_fail(err, RP_ENOTFOUND, "no person matches '%s'", text);
 	if (exact == 1 || n == 1) {

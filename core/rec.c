@@ -69,6 +69,13 @@ const char *rec_str(const struct rec *r, int field)
 	return r->v[field].null ? NULL : r->v[field].s;
 }
 
+const char *rec_text(const struct rec *r, const char *col)
+{
+	int f = kind_field_index(r->kind, col);
+	const char *s = f >= 0 ? rec_str(r, f) : NULL;
+	return s ? s : "";
+}
+
 /* A copy of text with outer white space removed. */
 static char *trimmed(const char *text)
 {
@@ -379,19 +386,11 @@ void rec_format(const struct rec *r, int field, char *buf, size_t n)
 	}
 }
 
-static int field_named(const struct kind *k, const char *col)
-{
-	for (int i = 0; i < k->nfields; i++)
-		if (strcmp(k->fields[i].col, col) == 0)
-			return i;
-	return -1;
-}
-
 /* Rules that tie fields together, applied before every write. */
 static int apply_rules(struct rec *r, struct rp_err *err)
 {
 	const struct kind *k = r->kind;
-	int status = field_named(k, "status");
+	int status = kind_field_index(k, "status");
 	char today[DATE_LEN];
 	date_today(clock_now(), today);
 
@@ -399,12 +398,12 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 	case K_MEETING:
 		/* A meeting logged in the past happened; one in the future is planned. */
 		if (r->v[status].null) {
-			int64_t start = rec_int(r, field_named(k, "start_at"));
+			int64_t start = rec_int(r, kind_field_index(k, "start_at"));
 			return set_text_value(r, status, start <= clock_now() ? "done" : "planned", err);
 		}
 		break;
 	case K_GOAL: {
-		int progress = field_named(k, "progress"), manual = field_named(k, "progress_manual");
+		int progress = kind_field_index(k, "progress"), manual = kind_field_index(k, "progress_manual");
 		/* progress typed by hand stays; otherwise milestones give it */
 		if (r->id && r->v[progress].dirty && !r->v[manual].dirty)
 			put_int(&r->v[manual], 1);
@@ -415,13 +414,13 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 		break;
 	}
 	case K_GRATITUDE: {
-		int sent = field_named(k, "sent_date");
+		int sent = kind_field_index(k, "sent_date");
 		if (!r->v[status].null && strcmp(r->v[status].s, "sent") == 0 && r->v[sent].null)
 			return set_text_value(r, sent, today, err);
 		break;
 	}
 	case K_CHECKIN: {
-		int day = field_named(k, "day");
+		int day = kind_field_index(k, "day");
 		if (r->v[day].null)
 			return set_text_value(r, day, today, err);
 		break;
@@ -445,9 +444,9 @@ static void bind_val(struct db_stmt *st, int idx, const struct field *f, const s
 int rec_write_error(const struct rec *r, struct rp_err *err)
 {
 	if (err && err->code == RP_ECONSTRAINT && r->kind->id == K_CHECKIN) {
-		const char *day = rec_str(r, field_named(r->kind, "day"));
+		const char *day = rec_text(r, "day");
 		return rp_fail(err, RP_ECONSTRAINT, "there is already a check-in for %s",
-		               day ? day : "that day");
+		               *day ? day : "that day");
 	}
 	return rp_code(err, RP_EDB);
 }
@@ -475,9 +474,9 @@ int rec_insert(struct db *db, struct rec *r, struct rp_err *err)
 	int64_t now = clock_now();
 	int rc;
 
-	if (k->id == K_GOAL && r->v[field_named(k, "progress_manual")].null)
-		put_int(&r->v[field_named(k, "progress_manual")],
-		        !r->v[field_named(k, "progress")].null);
+	if (k->id == K_GOAL && r->v[kind_field_index(k, "progress_manual")].null)
+		put_int(&r->v[kind_field_index(k, "progress_manual")],
+		        !r->v[kind_field_index(k, "progress")].null);
 	for (int i = 0; i < k->nfields; i++)
 		if (r->v[i].null && k->fields[i].def)
 			set_text_value(r, i, k->fields[i].def, NULL);

@@ -42,6 +42,9 @@ int rec_copy_fields(struct rec *dst, const struct rec *src, struct rp_err *err);
 
 int rec_is_null(const struct rec *r, int field);
 const char *rec_str(const struct rec *r, int field); /* NULL when null or not text */
+/* The text of the field named col (column or option name): "" when it is
+ * null, not text, or no field of the kind. */
+const char *rec_text(const struct rec *r, const char *col);
 int64_t rec_int(const struct rec *r, int field);
 /* A field for people: dates and times in words, references as #id. */
 void rec_format(const struct rec *r, int field, char *buf, size_t n);

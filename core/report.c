@@ -7,12 +7,6 @@
 #include "core/rec.h"
 #include "core/when.h"
 
-static const char *str(const struct rec *r, const char *col)
-{
-	const char *s = rec_str(r, kind_field_index(r->kind, col));
-	return s ? s : "";
-}
-
 /* Free text as a Markdown paragraph, each line indented by `indent`. */
 static void para(FILE *out, const char *label, const char *text, int indent)
 {
@@ -38,11 +32,11 @@ static int children(struct db *db, enum kind_id kind, int field, int64_t parent,
 		for (int i = 0; i < w.page.n; i++) {
 			const struct rec *c = &w.page.rows[i];
 			char due[40] = "";
-			if (*str(c, "due_date"))
-				fmt_date(str(c, "due_date"), due, sizeof due);
+			if (*rec_text(c, "due_date"))
+				fmt_date(rec_text(c, "due_date"), due, sizeof due);
 			fprintf(out, "%*s- [%c] %s%s%s%s%s\n", indent, "",
 			        rec_int(c, kind_field_index(c->kind, "done")) ? 'x' : ' ',
-			        kind == K_ACTION ? (strcmp(str(c, "owner"), "me") == 0 ? "me: " : "they: ")
+			        kind == K_ACTION ? (strcmp(rec_text(c, "owner"), "me") == 0 ? "me: " : "they: ")
 			                         : "",
 			        rec_str(c, c->kind->title_field), *due ? " (due " : "", due, *due ? ")" : "");
 		}
@@ -59,18 +53,18 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 	char when[48];
 	int rc;
 
-	fprintf(out, "# %s\n\n", str(p, "name"));
-	fprintf(out, "- **Role:** %s, %s\n", str(p, "role"), str(p, "stage"));
+	fprintf(out, "# %s\n\n", rec_text(p, "name"));
+	fprintf(out, "- **Role:** %s, %s\n", rec_text(p, "role"), rec_text(p, "stage"));
 	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++)
-		if (*str(p, who[i]))
+		if (*rec_text(p, who[i]))
 			fprintf(out, "- **%s:** %s\n", p->kind->fields[kind_field_index(p->kind, who[i])].label,
-			        str(p, who[i]));
+			        rec_text(p, who[i]));
 	fputs("\n## Agreement\n\n", out);
 	if (!rec_is_null(p, kind_field_index(p->kind, "cadence_days")))
 		fprintf(out, "- Meet every %lld days\n",
 		        (long long)rec_int(p, kind_field_index(p->kind, "cadence_days")));
-	para(out, "-", str(p, "expectations"), 0);
-	para(out, "- Notes:", str(p, "notes"), 0);
+	para(out, "-", rec_text(p, "expectations"), 0);
+	para(out, "- Notes:", rec_text(p, "notes"), 0);
 
 	fputs("\n## Meetings\n", out);
 	q.filter_field = kind_ref_field(kind_get(K_MEETING), K_PERSON);
@@ -80,10 +74,10 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 		for (int i = 0; i < w.page.n; i++) {
 			const struct rec *m = &w.page.rows[i];
 			fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
-			fprintf(out, "\n### %s (%s)\n\n", when, str(m, "status"));
-			para(out, "- **Where:**", str(m, "location"), 0);
-			para(out, "- **Agenda:**", str(m, "agenda"), 0);
-			para(out, "- **Notes:**", str(m, "notes"), 0);
+			fprintf(out, "\n### %s (%s)\n\n", when, rec_text(m, "status"));
+			para(out, "- **Where:**", rec_text(m, "location"), 0);
+			para(out, "- **Agenda:**", rec_text(m, "agenda"), 0);
+			para(out, "- **Notes:**", rec_text(m, "notes"), 0);
 			if (children(db, K_ACTION, kind_parent_field(kind_get(K_ACTION)), m->id, out, 0,
 			             err) != RP_OK) {
 				rec_walk_end(&w);
@@ -101,8 +95,8 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 		for (int i = 0; i < w.page.n; i++) {
 			int pct = 0;
 			health_goal_progress(db, &w.page.rows[i], &pct, NULL);
-			fprintf(out, "- %s (%s, %d%%)\n", str(&w.page.rows[i], "title"),
-			        str(&w.page.rows[i], "status"), pct);
+			fprintf(out, "- %s (%s, %d%%)\n", rec_text(&w.page.rows[i], "title"),
+			        rec_text(&w.page.rows[i], "status"), pct);
 			children(db, K_MILESTONE, kind_parent_field(kind_get(K_MILESTONE)),
 			         w.page.rows[i].id, out, 2, err);
 		}
@@ -118,9 +112,9 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 			const struct rec *g = &w.page.rows[i];
 			char day[32];
 			date_of_instant(g->created_at, day);
-			fprintf(out, "- %s, %s%s%s:\n", day, str(g, "status"),
-			        *str(g, "helped_with") ? ", for " : "", str(g, "helped_with"));
-			para(out, ">", str(g, "body"), 2);
+			fprintf(out, "- %s, %s%s%s:\n", day, rec_text(g, "status"),
+			        *rec_text(g, "helped_with") ? ", for " : "", rec_text(g, "helped_with"));
+			para(out, ">", rec_text(g, "body"), 2);
 		}
 	rec_walk_end(&w);
 	fputc('\n', out);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/clock.h"
@@ -19,13 +18,12 @@
 int store_open(const char *path, int flags, struct db **out, struct rp_err *err)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	struct stat sb;
+	db_folder_of(path, dir, sizeof dir);
 	if ((flags & STORE_MAKE_FOLDER) && !(flags & STORE_READONLY)) {
 		if (paths_make_parent(path, err) != RP_OK)
-			return err ? (int)err->code : RP_EIO;
-	} else if (slash && slash != path) {
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+			return rp_code(err, RP_EIO);
+	} else {
 		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 			return rp_fail(err, RP_ENOTFOUND,
 			               "%s: no such folder (rapport creates the database file, not"
@@ -63,22 +61,15 @@ int store_command_end(struct db *db, int ok, struct rp_err *err)
 
 int store_is_own_file(const struct db *db, const char *path) { return db_is_own_file(db, path); }
 const char *store_path(const struct db *db) { return db_path(db); }
-int store_schema_version(struct db *db) { return db_schema_version(db); }
 const char *store_upgrade_backup(const struct db *db) { return db_migration_backup(db); }
 
 int store_backup(struct db *db, const char *dest, char *out, size_t n, struct rp_err *err)
 {
-	char stamp[32], stem[4200];
-	time_t t = time(NULL); /* the real time: backups of a frozen clock would clash */
-	struct tm tm;
 	if (dest && *dest) {
 		snprintf(out, n, "%s", dest);
 		return db_backup(db, out, err);
 	}
-	if (!localtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
-		snprintf(stamp, sizeof stamp, "%lld", (long long)t);
-	snprintf(stem, sizeof stem, "%s.%s", db_path(db), stamp);
-	return db_backup_new(db, stem, out, n, err);
+	return db_backup_dated(db, "", out, n, err);
 }
 
 static int by_name_desc(const void *a, const void *b)
@@ -113,8 +104,7 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	/* keep the newest `keep`: the names sort by their day */
 	slash = strrchr(db_path(db), '/');
 	base = slash ? slash + 1 : db_path(db);
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path(db)) : 1,
-	         slash ? db_path(db) : ".");
+	db_folder_of(db_path(db), dir, sizeof dir);
 	snprintf(prefix, sizeof prefix, "%s.daily-", base);
 	if (!(d = opendir(dir)))
 		return RP_OK;
@@ -205,9 +195,7 @@ int store_latest_backup(const char *path, char *out, size_t n)
 	DIR *d;
 	struct dirent *e;
 	out[0] = '\0';
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-	if (slash == path)
-		snprintf(dir, sizeof dir, "/");
+	db_folder_of(path, dir, sizeof dir);
 	snprintf(prefix, sizeof prefix, "%s.", base);
 	if (!(d = opendir(dir)))
 		return 0;

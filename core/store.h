@@ -30,7 +30,6 @@ void store_close(struct db *db);
  * or by name when it does not exist yet)? */
 int store_is_own_file(const struct db *db, const char *path);
 const char *store_path(const struct db *db);
-int store_schema_version(struct db *db);
 /* The backup written before a schema upgrade during this open, or "". */
 const char *store_upgrade_backup(const struct db *db);
 

@@ -26,12 +26,12 @@ static int counts_read(struct db *db, const struct config *cfg, struct summary *
 	/* answered from the partial index action_open */
 	if (db_prepare(db, "SELECT count(*) FROM action_item WHERE done = 0 AND deleted_at IS NULL",
 	               &st, err))
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
 		s->open_actions = (long)db_col_int(st, 0);
 	db_release(st);
-	return rc == DB_FAIL ? (err ? (int)err->code : RP_EDB) : RP_OK;
+	return rc == DB_FAIL ? (rp_code(err, RP_EDB)) : RP_OK;
 }
 
 int summary_counts(struct db *db, const struct config *cfg, struct summary *s, struct rp_err *err)

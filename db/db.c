@@ -197,8 +197,23 @@ const char *db_col_text(struct db_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->st, col);
 }
-int db_col_count(struct db_stmt *st) { return sqlite3_column_count(st->st); }
-const char *db_col_name(struct db_stmt *st, int col) { return sqlite3_column_name(st->st, col); }
+
+void db_folder_of(const char *path, char *dir, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len;
+	if (!slash) {
+		snprintf(dir, n, ".");
+		return;
+	}
+	len = (size_t)(slash - path);
+	while (len > 0 && path[len - 1] == '/') /* "a//b": the folder is "a" */
+		len--;
+	if (len == 0)
+		snprintf(dir, n, "/");
+	else
+		snprintf(dir, n, "%.*s", (int)len, path);
+}
 
 int64_t db_last_insert_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
 int db_changes(struct db *db) { return sqlite3_changes(db->h); }
@@ -211,7 +226,7 @@ int db_begin(struct db *db, struct rp_err *err)
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
 	if (db_exec(db, sql, err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	db->depth++;
 	return RP_OK;
 }
@@ -219,7 +234,7 @@ int db_begin(struct db *db, struct rp_err *err)
 int db_read_begin(struct db *db, struct rp_err *err)
 {
 	if (db->depth == 0 && db_exec(db, "BEGIN", err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	db->depth++;
 	return RP_OK;
 }
@@ -244,7 +259,7 @@ int db_commit(struct db *db, struct rp_err *err)
 		snprintf(sql, sizeof sql, "RELEASE sp%d", db->depth - 1);
 	if (db_exec(db, sql, err) != RP_OK) {
 		db_rollback(db); /* a failed COMMIT leaves nothing half-done */
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	}
 	if (db->depth == 1)
 		db->wrote = 1;

@@ -59,8 +59,6 @@ int db_step(struct db_stmt *st, struct rp_err *err); /* DB_ROW, DB_DONE or DB_FA
 int db_col_is_null(struct db_stmt *st, int col);
 int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col); /* NULL for NULL */
-int db_col_count(struct db_stmt *st);
-const char *db_col_name(struct db_stmt *st, int col);
 
 int64_t db_last_insert_id(struct db *db);
 int db_changes(struct db *db);
@@ -82,6 +80,13 @@ int db_backup(struct db *db, const char *dest, struct rp_err *err);
 /* The same to the first of "stem.bak", "stem-2.bak", ... that does not
  * exist (two backups in one second both succeed); the name goes to out. */
 int db_backup_new(struct db *db, const char *stem, char *out, size_t n, struct rp_err *err);
+/* The same beside the database, stem "<database>.<tag>YYYYmmdd-HHMMSS" (the
+ * real time: backups of a frozen clock would clash). */
+int db_backup_dated(struct db *db, const char *tag, char *out, size_t n, struct rp_err *err);
+/* The folder a file's path names, into dir: "." for a bare name, "/" for
+ * a file at the root; the one rule for every caller (opening, checking
+ * room, backups, syncing a rename). */
+void db_folder_of(const char *path, char *dir, size_t n);
 /* Is path (followed through links, or by its resolved name when it does not
  * exist yet) the database file, its -wal, -shm or journal? */
 int db_is_own_file(const struct db *db, const char *path);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,10 +20,7 @@ static int canonical(const char *path, char *out, size_t n)
 {
 	char dir[4096], real[PATH_MAX];
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else
-		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	db_folder_of(path, dir, sizeof dir);
 	if (!realpath(dir, real))
 		return -1;
 	snprintf(out, n, "%s/%s", real, base);
@@ -65,12 +63,12 @@ static int backup_into(struct db *db, const char *tmp, const char *shown, struct
 	if (rc != SQLITE_OK) {
 		db_fail_sqlite(out, rc, "cannot open the backup", shown, err);
 		sqlite3_close(out);
-		return err ? (int)err->code : RP_EIO;
+		return rp_code(err, RP_EIO);
 	}
 	if (!(bk = sqlite3_backup_init(out, "main", db->h, "main"))) {
 		db_fail_sqlite(out, sqlite3_errcode(out), "cannot back up", shown, err);
 		sqlite3_close(out);
-		return err ? (int)err->code : RP_EIO;
+		return rp_code(err, RP_EIO);
 	}
 	rc = db_full_disk_rc(out, sqlite3_backup_step(bk, -1));
 	sqlite3_backup_finish(bk);
@@ -147,6 +145,17 @@ int db_backup_new(struct db *db, const char *stem, char *out, size_t n, struct r
 		rc = db_backup(db, out, err);
 	}
 	return rc;
+}
+
+int db_backup_dated(struct db *db, const char *tag, char *out, size_t n, struct rp_err *err)
+{
+	char stamp[32], stem[4200];
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
+		snprintf(stamp, sizeof stamp, "%lld", (long long)t);
+	snprintf(stem, sizeof stem, "%s.%s%s", db->path, tag, stamp);
+	return db_backup_new(db, stem, out, n, err);
 }
 
 /* The statement in a write transaction that is rolled back.  Only damage

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "db/db_int.h"
@@ -61,10 +60,8 @@ static int can_read(sqlite3 *h)
 static int disk_full_at(const char *path)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	struct statvfs vs;
-	snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
-	         slash ? path : ".");
+	db_folder_of(path, dir, sizeof dir);
 	return statvfs(dir, &vs) == 0 && (unsigned long long)vs.f_bavail * vs.f_frsize <
 	                                     (unsigned long long)ROOM_TO_OPEN;
 }
@@ -145,7 +142,7 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	*version = 0;
 	*is_new = 0;
 	if (read_header(path, hdr, &empty, err) != RP_OK)
-		return err ? (int)err->code : RP_ENOTRAPPORT;
+		return rp_code(err, RP_ENOTRAPPORT);
 	app_id = empty ? 0 : be32(hdr + 68);
 	if (app_id != 0 && app_id != DB_APPLICATION_ID)
 		return rp_fail(err, RP_ENOTRAPPORT,
@@ -186,7 +183,7 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	}
 	if (rc != SQLITE_OK) {
 		remove_sidecars(path, existed);
-		return err ? (int)err->code : RP_ENOTRAPPORT;
+		return rp_code(err, RP_ENOTRAPPORT);
 	}
 	if (*version > latest) {
 		remove_sidecars(path, existed);
@@ -226,17 +223,13 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 		               "%s: needs an upgrade to schema %d; open it once without --read-only",
 		               db->path, latest);
 	if (version > 0) {
-		char stamp[32], stem[4200];
-		time_t t = time(NULL);
-		struct tm tm;
-		if (!localtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
-			snprintf(stamp, sizeof stamp, "%lld", (long long)t);
-		snprintf(stem, sizeof stem, "%s.v%d-%s", db->path, version, stamp);
-		if (db_backup_new(db, stem, db->backup, sizeof db->backup, err) != RP_OK)
-			return err ? (int)err->code : RP_EIO;
+		char tag[32];
+		snprintf(tag, sizeof tag, "v%d-", version);
+		if (db_backup_dated(db, tag, db->backup, sizeof db->backup, err) != RP_OK)
+			return rp_code(err, RP_EIO);
 	}
 	if (db_begin(db, err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	/* another rapport may have made or upgraded the file since it was
 	 * looked at: the version that counts is the one inside the lock */
 	version = db_schema_version(db);
@@ -265,7 +258,7 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 	         DB_APPLICATION_ID, latest);
 	if (db_exec(db, pragma, err) != RP_OK) {
 		db_rollback(db);
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	}
 	return db_commit(db, err);
 }
@@ -275,17 +268,9 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 static const char *not_writable(const char *path)
 {
 	char dir[4096];
-	char *slash;
 	if (access(path, W_OK) != 0)
 		return "the file is not writable";
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		dir[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof dir, ".");
+	db_folder_of(path, dir, sizeof dir);
 	if (access(dir, W_OK) != 0)
 		return "its folder is not writable";
 	return NULL;
@@ -379,7 +364,7 @@ static int look_or_create(const char *path, int latest, int *readonly, const cha
 			return rc;
 	}
 	if (one_name_only(path, err) != RP_OK || inspect(path, latest, version, is_new, err) != RP_OK)
-		return err ? (int)err->code : RP_ENOTRAPPORT;
+		return rp_code(err, RP_ENOTRAPPORT);
 	if (*is_new && !*readonly && access(path, W_OK) == 0)
 		chmod(path, 0600); /* an empty file made elsewhere becomes as private as ours */
 	/* what cannot be written is opened to be read, and says why */
@@ -434,7 +419,7 @@ static int configure(struct db *db, int is_new, const struct db_migration *steps
 {
 	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err) != RP_OK ||
 	    (!db->readonly && use_wal(db, err) != RP_OK))
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	return migrate(db, is_new ? 0 : db_schema_version(db), steps, nsteps, err);
 }
 
@@ -449,7 +434,7 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 
 	*out = NULL;
 	if (db_check_path_kind(path, err) != RP_OK)
-		return err ? (int)err->code : RP_EIO;
+		return rp_code(err, RP_EIO);
 	if ((rc = look_or_create(path, latest, &readonly, &why, &version, &is_new, err)) != RP_OK)
 		return rc;
 
@@ -467,13 +452,13 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	if (rc != SQLITE_OK) {
 		db_fail(db, rc, "cannot open", err);
 		db_close(db);
-		return err ? (int)err->code : RP_EIO;
+		return rp_code(err, RP_EIO);
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	if (configure(db, is_new, steps, nsteps, err) != RP_OK) {
 		db_close(db);
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	}
 	/* RAPPORT_MAX_PAGES: a database that cannot grow past this many pages,
 	 * the tests' full disk where they cannot mount a small one */

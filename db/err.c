@@ -15,14 +15,6 @@ int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
 	return (int)code;
 }
 
-void rp_err_clear(struct rp_err *err)
-{
-	if (err) {
-		err->code = RP_OK;
-		err->msg[0] = '\0';
-	}
-}
-
 int rp_prefix(struct rp_err *err, enum rp_code code, const char *prefix, const char *suffix)
 {
 	char old[RP_MSG_MAX];

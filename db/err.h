@@ -30,7 +30,6 @@ struct rp_err {
 /* Set err (when not NULL) and return code, so callers can `return rp_fail(...)`. */
 int rp_fail(struct rp_err *err, enum rp_code code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void rp_err_clear(struct rp_err *err);
 /* Put "prefix: " before the message err holds and `suffix` after it (err
  * may be NULL); returns code. */
 int rp_prefix(struct rp_err *err, enum rp_code code, const char *prefix, const char *suffix);

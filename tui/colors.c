@@ -122,4 +122,3 @@ void colors_init(const struct config *cfg, void (*report)(const char *msg))
 }
 
 attr_t color_attr(enum role r) { return attrs[r]; }
-int colors_on(void) { return enabled; }

@@ -16,6 +16,5 @@ enum role {
 /* After initscr.  Problems go to report("path:line: ..."). */
 void colors_init(const struct config *cfg, void (*report)(const char *msg));
 attr_t color_attr(enum role r);
-int colors_on(void);
 
 #endif

@@ -141,12 +141,6 @@ static void field_line(struct detail *d, const struct rec *r, int f)
 	add_line(d, line, R_NORMAL, K_COUNT, 0);
 }
 
-static const char *str(const struct rec *r, const char *col)
-{
-	const char *s = rec_str(r, kind_field_index(r->kind, col));
-	return s ? s : "";
-}
-
 /* Children listed under an item: milestones of a goal, actions of a meeting. */
 static int add_children(struct db *db, struct detail *d, enum kind_id kind, int64_t parent,
                         int indent, struct rp_err *err)
@@ -162,12 +156,12 @@ static int add_children(struct db *db, struct detail *d, enum kind_id kind, int6
 			const struct rec *c = &w.page.rows[i];
 			int done = (int)rec_int(c, kind_field_index(c->kind, "done"));
 			due[0] = '\0';
-			if (*str(c, "due_date")) {
-				fmt_date(str(c, "due_date"), line, sizeof line);
+			if (*rec_text(c, "due_date")) {
+				fmt_date(rec_text(c, "due_date"), line, sizeof line);
 				snprintf(due, sizeof due, "  (due %s)", line);
 			}
 			snprintf(line, sizeof line, "%s %s%s%s%s", done ? "[x]" : "[ ]",
-			         kind == K_ACTION ? (strcmp(str(c, "owner"), "me") == 0 ? "me: " : "they: ")
+			         kind == K_ACTION ? (strcmp(rec_text(c, "owner"), "me") == 0 ? "me: " : "they: ")
 			                          : "",
 			         rec_str(c, c->kind->title_field), due, "");
 			add_wrapped(d, line, indent, done ? R_MUTED : R_NORMAL, kind, c->id);
@@ -193,9 +187,9 @@ static int add_goal_checkins(struct db *db, struct detail *d, int64_t goal, stru
 	}
 	for (int i = 0; i < page.n; i++) {
 		const struct rec *c = &page.rows[i];
-		fmt_date(str(c, "day"), day, sizeof day);
-		snprintf(line, sizeof line, "%s  %s%s%s", day, *str(c, "did") ? str(c, "did") : "",
-		         *str(c, "did") && *str(c, "next_step") ? "; next: " : "", str(c, "next_step"));
+		fmt_date(rec_text(c, "day"), day, sizeof day);
+		snprintf(line, sizeof line, "%s  %s%s%s", day, *rec_text(c, "did") ? rec_text(c, "did") : "",
+		         *rec_text(c, "did") && *rec_text(c, "next_step") ? "; next: " : "", rec_text(c, "next_step"));
 		line[strcspn(line, "\n")] = '\0';
 		add_wrapped(d, line, 2, R_NORMAL, K_CHECKIN, c->id);
 	}
@@ -210,16 +204,16 @@ static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_p
 	for (int i = 0; i < page->n; i++) {
 		const struct rec *m = &page->rows[i];
 		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
-		snprintf(line, sizeof line, "%s  %s%s%s", when, str(m, "status"),
-		         *str(m, "location") ? "  @ " : "", str(m, "location"));
+		snprintf(line, sizeof line, "%s  %s%s%s", when, rec_text(m, "status"),
+		         *rec_text(m, "location") ? "  @ " : "", rec_text(m, "location"));
 		add_line(d, "", R_NORMAL, K_COUNT, 0);
 		add_line(d, line, R_HEADER, K_MEETING, m->id);
-		if (*str(m, "agenda")) {
-			snprintf(line, sizeof line, "Agenda: %s", str(m, "agenda"));
+		if (*rec_text(m, "agenda")) {
+			snprintf(line, sizeof line, "Agenda: %s", rec_text(m, "agenda"));
 			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
 		}
-		if (*str(m, "notes")) {
-			snprintf(line, sizeof line, "Notes: %s", str(m, "notes"));
+		if (*rec_text(m, "notes")) {
+			snprintf(line, sizeof line, "Notes: %s", rec_text(m, "notes"));
 			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
 		}
 		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK)
@@ -377,7 +371,7 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 {
 	char line[600];
 	int64_t last = person_last_met(db, r->id);
-	snprintf(line, sizeof line, "%s  (%s, %s)", str(r, "name"), str(r, "role"), str(r, "stage"));
+	snprintf(line, sizeof line, "%s  (%s, %s)", rec_text(r, "name"), rec_text(r, "role"), rec_text(r, "stage"));
 	add_line(d, line, R_TITLE, K_PERSON, r->id);
 	for (int f = 3; f < r->kind->nfields; f++)
 		field_line(d, r, f);
@@ -407,10 +401,10 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 			if (kind == K_GOAL) {
 				int pct = 0;
 				health_goal_progress(db, g, &pct, NULL);
-				snprintf(line, sizeof line, "%s  %s, %d%%", str(g, "title"), str(g, "status"), pct);
+				snprintf(line, sizeof line, "%s  %s, %d%%", rec_text(g, "title"), rec_text(g, "status"), pct);
 			}
 			else
-				snprintf(line, sizeof line, "%s  %s", str(g, "status"), str(g, "body"));
+				snprintf(line, sizeof line, "%s  %s", rec_text(g, "status"), rec_text(g, "body"));
 			add_wrapped(d, line, 2, R_NORMAL, kind, g->id);
 		}
 		rec_page_free(&page);

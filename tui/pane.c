@@ -144,7 +144,7 @@ static int load_keyset(struct db *db, struct pane *p, struct rp_err *err)
 
 	q.after = p->has_top ? &p->top : NULL;
 	if (rec_list(db, p->kind, &q, &page, err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	/* rows went away at the end: pull the window back to stay full */
 	if (page.n < p->height && p->has_top) {
 		struct rec_page before;
@@ -156,7 +156,7 @@ static int load_keyset(struct db *db, struct pane *p, struct rp_err *err)
 			rec_page_free(&page);
 			q.after = &p->top;
 			if (rec_list(db, p->kind, &q, &page, err) != RP_OK)
-				return err ? (int)err->code : RP_EDB;
+				return rp_code(err, RP_EDB);
 		} else {
 			rec_page_free(&before);
 		}
@@ -227,7 +227,7 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
 			return RP_OK;
 		}
 		if (!n || rows_before(db, p, &p->page.rows[0], 1, &more, err) != RP_OK)
-			return n ? (err ? (int)err->code : RP_EDB) : RP_OK;
+			return n ? (rp_code(err, RP_EDB)) : RP_OK;
 		if (more.n) {
 			set_top(p, &more.rows[0]);
 			rec_page_free(&more);
@@ -253,7 +253,7 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
 			return RP_OK;
 		if (rows_before(db, p, &p->page.rows[0], p->height - 1 > 0 ? p->height - 1 : 1, &more,
 		                err) != RP_OK)
-			return err ? (int)err->code : RP_EDB;
+			return rp_code(err, RP_EDB);
 		if (more.n) {
 			int keep = p->cursor;
 			set_top(p, &more.rows[0]);
@@ -271,7 +271,7 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err)
 		return rc;
 	case A_LAST:
 		if (rows_before(db, p, NULL, p->height, &more, err) != RP_OK)
-			return err ? (int)err->code : RP_EDB;
+			return rp_code(err, RP_EDB);
 		set_top(p, more.n ? &more.rows[0] : NULL);
 		rec_page_free(&more);
 		rc = pane_load(db, p, err);
@@ -295,12 +295,12 @@ int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err 
 	}
 	/* put r about a third of the way down, with rows before it when any */
 	if (rows_before(db, p, r, p->height / 3, &before, err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	set_top(p, before.n ? &before.rows[0] : r);
 	rec_page_free(&before);
 	p->cursor = 0;
 	if (pane_load(db, p, err) != RP_OK)
-		return err ? (int)err->code : RP_EDB;
+		return rp_code(err, RP_EDB);
 	for (int i = 0; i < p->page.n; i++)
 		if (p->page.rows[i].id == r->id)
 			p->cursor = i;
@@ -310,12 +310,6 @@ int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err 
 /* --- drawing */
 
 static int fi(const struct rec *r, const char *col) { return kind_field_index(r->kind, col); }
-static const char *str(const struct rec *r, const char *col)
-{
-	const char *s = rec_str(r, fi(r, col));
-	return s ? s : "";
-}
-
 static void day_month(int64_t t, char *buf, size_t n)
 {
 	char full[40];
@@ -339,12 +333,12 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 	case K_PERSON: {
 		int64_t last = person_last_met(db, r->id);
 		struct due due = {0};
-		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "name"));
+		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "name"));
 		n++;
-		snprintf(c[n].text, sizeof c[n].text, "%s/%s", str(r, "role"), str(r, "stage"));
+		snprintf(c[n].text, sizeof c[n].text, "%s/%s", rec_text(r, "role"), rec_text(r, "stage"));
 		c[n].width = 16;
 		c[n++].role = R_MUTED;
-		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "organization"));
+		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "organization"));
 		c[n].width = -25; /* a share: a quarter of the row */
 		c[n++].role = R_MUTED;
 		/* the last column says when we met, unless contact is due */
@@ -363,12 +357,12 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		break;
 	}
 	case K_GOAL: {
-		const char *status = str(r, "status");
+		const char *status = rec_text(r, "status");
 		char today[DATE_LEN];
 		int pct = 0;
 		health_goal_progress(db, r, &pct, NULL);
 		date_today(clock_now(), today);
-		snprintf(c[n++].text, sizeof c[0].text, "%s", str(r, "title"));
+		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "title"));
 		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
 			snprintf(c[n].text, sizeof c[n].text, "%s", status);
 		else
@@ -376,7 +370,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		c[n].width = 7;
 		c[n++].role = strcmp(status, "done") == 0 ? R_DONE : R_NORMAL;
 		if (rec_str(r, fi(r, "target_date"))) {
-			fmt_date(str(r, "target_date"), buf, sizeof buf);
+			fmt_date(rec_text(r, "target_date"), buf, sizeof buf);
 			snprintf(c[n].text, sizeof c[n].text, "%.6s", buf + 4);
 		}
 		c[n].width = 6;
@@ -384,7 +378,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		break;
 	}
 	case K_MEETING: {
-		const char *status = str(r, "status");
+		const char *status = rec_text(r, "status");
 		fmt_instant(rec_int(r, fi(r, "start_at")), buf, sizeof buf);
 		/* "Thu 26 Nov 14:00" */
 		snprintf(c[n].text, sizeof c[n].text, "%.10s%s", buf, buf + 15);
@@ -404,10 +398,10 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		c[n++].role = R_MUTED;
 		person_name(db, rec_int(r, fi(r, "person_id")), c[n].text, sizeof c[n].text);
 		c[n++].width = -30;
-		snprintf(c[n].text, sizeof c[n].text, "%s", str(r, "status"));
+		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "status"));
 		c[n].width = 5;
-		c[n++].role = strcmp(str(r, "status"), "sent") == 0 ? R_DONE : R_DUE;
-		snprintf(c[n++].text, sizeof c[0].text, "%s", str(r, "body"));
+		c[n++].role = strcmp(rec_text(r, "status"), "sent") == 0 ? R_DONE : R_DUE;
+		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "body"));
 		break;
 	default:
 		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_str(r, r->kind->title_field) ? rec_str(r, r->kind->title_field) : "");

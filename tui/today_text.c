@@ -8,12 +8,6 @@
 #include "tui/cli_print.h"
 #include "tui/colors.h"
 
-static const char *str(const struct rec *r, const char *col)
-{
-	const char *s = rec_str(r, kind_field_index(r->kind, col));
-	return s ? s : "";
-}
-
 /* "Thu 26 Nov" from an ISO day */
 static void short_day(const char *ymd, char *buf, size_t n)
 {
@@ -46,7 +40,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	if (t->has_checkin) {
 		const struct rec *ci = &t->checkin;
 		int mood = kind_field_index(ci->kind, "mood"), goal = kind_field_index(ci->kind, "goal_id");
-		first_line(str(ci, "next_step"), b, sizeof b);
+		first_line(rec_text(ci, "next_step"), b, sizeof b);
 		snprintf(a, sizeof a, "%lld", (long long)rec_int(ci, mood));
 		snprintf(line, sizeof line, "Checked in: mood %s%s%s", rec_is_null(ci, mood) ? "-" : a,
 		         *b ? ", next: " : "", b);
@@ -68,9 +62,9 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		const struct rec *m = &t->meetings.rows[i];
 		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), a, sizeof a);
 		person_name(db, rec_int(m, kind_field_index(m->kind, "person_id")), b, sizeof b);
-		first_line(str(m, "agenda"), c, sizeof c);
+		first_line(rec_text(m, "agenda"), c, sizeof c);
 		/* "Thu 26 Nov 2026 09:00" without the year */
-		snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, str(m, "status"),
+		snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, rec_text(m, "status"),
 		         *c ? "  " : "", c);
 		emit(line, R_NORMAL, K_MEETING, m->id, ctx);
 	}
@@ -104,7 +98,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	section(emit, ctx, line, t->actions.page.n == 0);
 	for (int i = 0; i < t->actions.page.n; i++) {
 		const struct rec *act = &t->actions.page.rows[i];
-		const char *due = str(act, "due_date");
+		const char *due = rec_text(act, "due_date");
 		int late = *due && date_diff(t->day, due) < 0;
 		struct rec m;
 		b[0] = '\0';
@@ -116,7 +110,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		if (*due)
 			short_day(due, a, sizeof a);
 		snprintf(c, sizeof c, "%s%s", !*due ? "" : late ? "overdue since " : "due ", *due ? a : "");
-		snprintf(line, sizeof line, "  [ ] %-4s  %s%s%s  (%s)", str(act, "owner"), str(act, "text"),
+		snprintf(line, sizeof line, "  [ ] %-4s  %s%s%s  (%s)", rec_text(act, "owner"), rec_text(act, "text"),
 		         *c ? ", " : "", c, b);
 		emit(line, late ? R_OVERDUE : R_NORMAL, K_ACTION, act->id, ctx);
 	}
@@ -124,14 +118,14 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	section(emit, ctx, "Goals near or past their target", t->goals.n == 0);
 	for (int i = 0; i < t->goals.n; i++) {
 		const struct rec *g = &t->goals.rows[i];
-		const char *target = str(g, "target_date");
+		const char *target = rec_text(g, "target_date");
 		long left = date_diff(t->day, target);
 		short_day(target, a, sizeof a);
 		if (left < 0)
 			snprintf(b, sizeof b, "late by %ld day%s (target %s)", -left, left == -1 ? "" : "s", a);
 		else
 			snprintf(b, sizeof b, "target %s (in %ld day%s)", a, left, left == 1 ? "" : "s");
-		snprintf(line, sizeof line, "  %s  %d%%  %s", str(g, "title"), t->goal_progress[i], b);
+		snprintf(line, sizeof line, "  %s  %d%%  %s", rec_text(g, "title"), t->goal_progress[i], b);
 		emit(line, left < 0 ? R_OVERDUE : R_NORMAL, K_GOAL, g->id, ctx);
 	}
 }

@@ -328,6 +328,22 @@ static void test_backup_copy(void **state)
 	assert_int_equal(test_sql_int(copy, "SELECT count(*) FROM person WHERE name='Bo'"), 1);
 }
 
+/* The folder of a file's path, one rule for every caller. */
+static void test_folder_of_a_path(void **state)
+{
+	static const char *const cases[][2] = {
+		{"rapport.db", "."},   {"./rapport.db", "."}, {"/x.db", "/"},   {"//x.db", "/"},
+		{"/a/b.db", "/a"},     {"a/b/c.db", "a/b"},   {"a/", "a"},      {"/", "/"},
+	};
+	char dir[64];
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		db_folder_of(cases[i][0], dir, sizeof dir);
+		if (strcmp(dir, cases[i][1]) != 0)
+			fail_msg("'%s': folder '%s', wanted '%s'", cases[i][0], dir, cases[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_folder_is_refused),
 		cmocka_unit_test(test_read_only_creates_nothing_and_writes_nothing),
 		cmocka_unit_test(test_migration_backs_up_and_is_all_or_nothing),
+		cmocka_unit_test(test_folder_of_a_path),
 		cmocka_unit_test(test_read_only_cannot_upgrade),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_statements_bind_and_cache),
