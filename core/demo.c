@@ -291,15 +291,12 @@ int demo_fill(struct db *db, const struct demo_size *size, struct demo_counts *m
               struct rp_err *err)
 {
 	struct bulk bulk;
-	struct db_stmt *st;
-	int rc, empty = 0;
+	int64_t empty = 0;
+	int rc;
 	memset(made, 0, sizeof *made);
-	if (db_prepare(db, "SELECT NOT EXISTS(SELECT 1 FROM person) AND NOT EXISTS(SELECT 1 FROM meeting)",
-	               &st, err))
+	if (db_one_int(db, "SELECT NOT EXISTS(SELECT 1 FROM person) AND NOT EXISTS(SELECT 1 FROM meeting)",
+	               &empty, err, 0) == DB_FAIL)
 		return rp_code(err, RP_EDB);
-	if (db_step(st, err) == DB_ROW)
-		empty = (int)db_col_int(st, 0);
-	db_release(st);
 	if (!empty)
 		return rp_fail(err, RP_EINVAL, "%s: not empty; the demo goes into a new database file",
 		               db_path(db));

@@ -561,7 +561,7 @@ int health_streak(struct db *db, struct streak *out, struct rp_err *err)
 int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
                      struct adherence *out, struct rp_err *err)
 {
-	struct db_stmt *st;
+	int64_t held = 0;
 	struct rec p;
 	long cadence;
 	int rc;
@@ -575,17 +575,12 @@ int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
 	out->expected = (int)(cfg->adherence_days / cadence);
 	if (out->expected < 1)
 		out->expected = 1;
-	if (db_prepare(db,
-	               "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status = 'done'"
-	               " AND deleted_at IS NULL AND start_at > ?2 AND start_at <= ?3",
-	               &st, err))
-		return fail_db(err);
-	db_bind_int(st, 1, person_id);
-	db_bind_int(st, 2, clock_now() - (int64_t)cfg->adherence_days * DAY);
-	db_bind_int(st, 3, clock_now());
-	if ((rc = db_step(st, err)) == DB_ROW)
-		out->held = (int)db_col_int(st, 0);
-	db_release(st);
+	rc = db_one_int(db,
+	                "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status = 'done'"
+	                " AND deleted_at IS NULL AND start_at > ?2 AND start_at <= ?3",
+	                &held, err, 3, person_id, clock_now() - (int64_t)cfg->adherence_days * DAY,
+	                (int64_t)clock_now());
+	out->held = (int)held;
 	out->percent = 100 * out->held / out->expected;
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }

@@ -316,19 +316,17 @@ static int import_record(struct db *db, enum kind_id kind, json_t *obj, const ch
  * the search index again costs about as much as what is there). */
 static int bulk_import(struct db *db, size_t coming)
 {
-	struct db_stmt *st;
 	int64_t have = 0;
 	if (coming < BULK_ROWS)
 		return 0;
 	/* the largest ids stand for the sizes of the tables (no count(*) scan) */
 	for (size_t k = 0; k < NKINDS; k++) {
 		char sql[100];
+		int64_t top;
 		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", kind_get(order[k])->table);
-		if (db_prepare(db, sql, &st, NULL) != RP_OK)
+		if (db_one_int(db, sql, &top, NULL, 0) == DB_FAIL)
 			return 0;
-		if (db_step(st, NULL) == DB_ROW)
-			have += db_col_int(st, 0);
-		db_release(st);
+		have += top;
 	}
 	return (int64_t)coming > have;
 }

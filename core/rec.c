@@ -604,12 +604,9 @@ int rec_write_raw(struct db *db, struct rec *r, int64_t existing, struct rp_err 
 	int rc, id_free = 1;
 
 	if (!existing && r->id > 0) { /* keep the id when nobody has it */
+		int64_t taken;
 		snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?1", k->table);
-		if (db_prepare(db, sql, &st, err))
-			return rp_code(err, RP_EDB);
-		db_bind_int(st, 1, r->id);
-		rc = db_step(st, err);
-		db_release(st);
+		rc = db_one_int(db, sql, &taken, err, 1, r->id);
 		if (rc == DB_FAIL)
 			return rp_code(err, RP_EDB);
 		id_free = rc == DB_DONE;

@@ -145,20 +145,15 @@ int rec_count_children(struct db *db, enum kind_id kind, int64_t id, long *count
 	*count = 0;
 	for (int c = 0; c < K_COUNT; c++) {
 		const struct kind *child = kind_get((enum kind_id)c);
-		int pf = kind_parent_field(child), rc;
-		struct db_stmt *st;
+		int pf = kind_parent_field(child);
+		int64_t n;
 		if (pf < 0 || child->fields[pf].ref != kind)
 			continue;
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s = ?1 AND deleted_at IS NULL",
 		         child->table, child->fields[pf].col);
-		if (db_prepare(db, sql, &st, err))
+		if (db_one_int(db, sql, &n, err, 1, id) == DB_FAIL)
 			return rp_code(err, RP_EDB);
-		db_bind_int(st, 1, id);
-		if ((rc = db_step(st, err)) == DB_ROW)
-			*count += (long)db_col_int(st, 0);
-		db_release(st);
-		if (rc == DB_FAIL)
-			return rp_code(err, RP_EDB);
+		*count += (long)n;
 	}
 	return RP_OK;
 }

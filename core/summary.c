@@ -10,7 +10,7 @@
 static int counts_read(struct db *db, const struct config *cfg, struct summary *s,
                        struct rp_err *err)
 {
-	struct db_stmt *st;
+	int64_t open = 0;
 	struct due *due;
 	struct owed *owed;
 	int rc, n;
@@ -24,13 +24,9 @@ static int counts_read(struct db *db, const struct config *cfg, struct summary *
 	free(owed);
 	s->thanks_owed = n;
 	/* answered from the partial index action_open */
-	if (db_prepare(db, "SELECT count(*) FROM action_item WHERE done = 0 AND deleted_at IS NULL",
-	               &st, err))
-		return rp_code(err, RP_EDB);
-	rc = db_step(st, err);
-	if (rc == DB_ROW)
-		s->open_actions = (long)db_col_int(st, 0);
-	db_release(st);
+	rc = db_one_int(db, "SELECT count(*) FROM action_item WHERE done = 0 AND deleted_at IS NULL",
+	                &open, err, 0);
+	s->open_actions = (long)open;
 	return rc == DB_FAIL ? (rp_code(err, RP_EDB)) : RP_OK;
 }
 

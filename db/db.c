@@ -2,6 +2,7 @@
  * Opening a file is in db_open.c, copies and checks in db_copy.c. */
 #include "db/db.h"
 
+#include <stdarg.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -196,6 +197,25 @@ int64_t db_col_int(struct db_stmt *st, int col) { return sqlite3_column_int64(st
 const char *db_col_text(struct db_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->st, col);
+}
+
+int db_one_int(struct db *db, const char *sql, int64_t *out, struct rp_err *err, int n, ...)
+{
+	struct db_stmt *st;
+	va_list ap;
+	int rc;
+	*out = 0;
+	if (db_prepare(db, sql, &st, err) != RP_OK)
+		return DB_FAIL;
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++)
+		db_bind_int(st, i, va_arg(ap, int64_t));
+	va_end(ap);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*out = db_col_int(st, 0);
+	db_release(st);
+	return rc;
 }
 
 void db_folder_of(const char *path, char *dir, size_t n)

@@ -60,6 +60,11 @@ int db_col_is_null(struct db_stmt *st, int col);
 int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col); /* NULL for NULL */
 
+/* Small queries: the first column of the first row of sql, with ?1, ?2 ...
+ * bound to the n int64_t values that follow.  DB_ROW with *out set,
+ * DB_DONE when there is no row (*out = 0), or DB_FAIL. */
+int db_one_int(struct db *db, const char *sql, int64_t *out, struct rp_err *err, int n, ...);
+
 int64_t db_last_insert_id(struct db *db);
 int db_changes(struct db *db);
 
