@@ -1,7 +1,6 @@
 #include "core/clock.h"
 
-#include <stdlib.h>
-
+#include "core/hooks.h"
 #include "core/when.h"
 
 static int frozen;
@@ -9,11 +8,11 @@ static time_t frozen_at;
 
 int clock_init(struct rp_err *err)
 {
-	const char *env = getenv("RAPPORT_NOW");
+	const char *env = hooks_now();
 	struct when w;
 
 	frozen = 0;
-	if (!env || !*env)
+	if (!env)
 		return RP_OK;
 	/* Parse relative to the real time: only absolute forms make sense here. */
 	if (when_parse(env, time(NULL), &w, err) != RP_OK ||

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/hooks.h"
 #include "core/paths.h"
 #include "core/search_index.h"
 #include "core/when.h"
@@ -39,6 +40,8 @@ int store_open(const char *path, int flags, struct db **out, struct rp_err *err)
 		*out = NULL;
 		return rp_code(err, RP_EDB);
 	}
+	if (hooks_max_pages())
+		db_limit_pages(*out, hooks_max_pages());
 	return RP_OK;
 }
 

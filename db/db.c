@@ -199,6 +199,13 @@ const char *db_col_text(struct db_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st->st, col);
 }
 
+void db_limit_pages(struct db *db, long pages)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", pages);
+	db_exec(db, sql, NULL);
+}
+
 int db_one_int(struct db *db, const char *sql, int64_t *out, struct rp_err *err, int n, ...)
 {
 	struct db_stmt *st;

@@ -39,6 +39,8 @@ const char *db_readonly_why(const struct db *db);
  * number of problems, listed in report. */
 int db_check_file(const char *path, char *report, size_t n);
 int db_schema_version(struct db *db);
+/* The file may not grow past pages pages (the tests' full disk). */
+void db_limit_pages(struct db *db, long pages);
 /* Path of the backup made before the last migration, or "" if none. */
 const char *db_migration_backup(const struct db *db);
 

@@ -460,14 +460,6 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 		db_close(db);
 		return rp_code(err, RP_EDB);
 	}
-	/* RAPPORT_MAX_PAGES: a database that cannot grow past this many pages,
-	 * the tests' full disk where they cannot mount a small one */
-	const char *max_pages = getenv("RAPPORT_MAX_PAGES");
-	if (max_pages && *max_pages) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld", strtol(max_pages, NULL, 10));
-		db_exec(db, sql, NULL);
-	}
 	*out = db;
 	return RP_OK;
 }
