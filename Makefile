@@ -26,6 +26,9 @@ WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conver
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# what pkg-config cannot find (or pkg-config itself), said before a build
+PKG_MISSING := $(shell command -v pkg-config >/dev/null 2>&1 || echo pkg-config; \
+                 for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || echo $$p; done)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -I/usr/include/iniparser \
                $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
@@ -49,7 +52,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build crash lint valgrind mutants mutants-sample
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build fuzz-deps crash lint valgrind mutants mutants-sample pkg-check
 
 all: $(PROG)
 
@@ -62,7 +65,7 @@ $(BUILD)/librapport.a: $(LIB_OBJ)
 $(BUILD)/libface.a: $(FACE_OBJ)
 	rm -f $@ && ar rcs $@ $(FACE_OBJ)
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | pkg-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -91,6 +94,10 @@ demo: deps
 	@[ -f build/demo.db ] || ./rapport --db build/demo.db demo
 	./rapport --db build/demo.db
 
+pkg-check:
+	@[ -z "$(strip $(PKG_MISSING))" ] || { echo "pkg-config finds no: $(strip $(PKG_MISSING));" \
+	  "make deps installs them (Debian), or set PKG_CONFIG_PATH"; exit 1; }
+
 unit: $(UNIT_BIN)
 e2e: $(PROG)
 
@@ -108,16 +115,32 @@ check: test-deps
 FUZZ_SECONDS ?= 60
 FUZZERS  = date config search json ics csv
 FUZZ_DIR = build/fuzz
-FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS = -g -O1 -fno-sanitize-recover=undefined
+FUZZ_SAN    = address,undefined
 
-fuzz-build:
+# the library built once with the fuzzer's instrumentation, each target
+# linked against it: ordinary rules, with the warning flags of every build
+FUZZ_OBJ = $(patsubst %.c,$(FUZZ_DIR)/%.o,$(DB_SRC) $(CORE_SRC))
+FUZZ_BIN = $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZERS))
+
+fuzz-deps:
 	@sh tests/install-deps.sh fuzz
-	@mkdir -p $(FUZZ_DIR)
-	@for f in $(FUZZERS); do \
-		clang $(FUZZ_CFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -Itests/fuzz \
-		  -I/usr/include/iniparser $(PKG_CFLAGS) tests/fuzz/fuzz_$$f.c $(DB_SRC) $(CORE_SRC) \
-		  -o $(FUZZ_DIR)/fuzz_$$f $(LIBS) || exit 1; \
-	done
+
+fuzz-build: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+$(FUZZ_DIR)/%.o: %.c | pkg-check
+	@mkdir -p $(dir $@)
+	clang $(filter-out -Wno-format-truncation,$(WARN)) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/librapport.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $(FUZZ_OBJ)
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/librapport.a
+	clang $(filter-out -Wno-format-truncation,$(WARN)) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) $(ALL_CPPFLAGS) -Itests/fuzz -o $@ $< \
+		$(FUZZ_DIR)/librapport.a $(LIBS)
+
+-include $(FUZZ_OBJ:.o=.d)
 
 fuzz: fuzz-build
 	@for f in $(FUZZERS); do \
@@ -181,12 +204,21 @@ clean:
 	rm -rf build rapport
 
 help:
-	@echo "make            build ./rapport"
+	@echo "make            all: build ./rapport"
 	@echo "make run        install missing packages, build, open (DB=path for another file)"
 	@echo "make demo       the same, on a small made-up database (build/demo.db)"
+	@echo "make deps       install the packages a build needs (Debian; test-deps: a test run's)"
 	@echo "make test       unit + end-to-end tests of this build (SANITIZE=1: ASan+UBSan)"
+	@echo "make unit       build the unit tests (e2e: the program the end-to-end tests drive)"
+	@echo "make check      install test packages, run the tests plain and sanitized (what CI runs)"
+	@echo "make valgrind   the whole suite under valgrind"
+	@echo "make lint       cppcheck and clang-tidy"
+	@echo "make crash      the kill -9 loop at full length (CRASH_RUNS=400)"
 	@echo "make mutants    every mutant of tests/mutants.txt must be caught (mutants-sample: CI's few)"
-	@echo "make check      install test packages, run the tests plain and sanitized"
-	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX)"
-	@echo "make bench      the benchmark table (tests/bench/RESULTS.md)"
 	@echo "make fuzz       libFuzzer on the importers, dates, config, search (FUZZ_SECONDS=60)"
+	@echo "make fuzz-build build the fuzzers (fuzz-deps: install clang)"
+	@echo "make bench      the benchmark table (tests/bench/RESULTS.md)"
+	@echo "make install    binary, man page, example config under PREFIX=$(PREFIX) (uninstall)"
+	@echo "make clean      remove build/ and ./rapport"
+	@echo "make pkg-check  say which libraries pkg-config cannot find"
+	@echo "make help       this list"

@@ -161,6 +161,8 @@ static const char *ini_path;
 #define MAX_BAD_LINES 32
 static int bad_lines[MAX_BAD_LINES], nbad_lines;
 
+/* iniparser's error callback: its format, its arguments */
+static int ini_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int ini_error(const char *fmt, ...)
 {
 	char msg[600], *open, *text;

@@ -12,6 +12,24 @@ expect_eq "$hits" "" "tui/ never includes a db/ header"
 hits=$(grep -lE '\b(exit|abort) *\(' core/*.c db/*.c 2>/dev/null)
 expect_eq "$hits" "" "core/ and db/ never exit"
 
+# the Makefile: make help names every target; a library pkg-config cannot
+# find is said before anything is compiled
+if command -v make >/dev/null 2>&1; then
+	targets=$(sed -n 's/^\.PHONY: *//p' Makefile | tr ' ' '\n' | grep -v '^$' | sort)
+	shown=$(make --no-print-directory help)
+	missing=""
+	for t in $targets; do
+		printf '%s\n' "$shown" | grep -qw -- "$t" || missing="$missing $t"
+	done
+	expect_eq "$missing" "" "make help names every target ($(echo $targets | wc -w) of them)"
+	out=$(make --no-print-directory PKGS="ncursesw nosuchlib-rapport" pkg-check 2>&1)
+	rc=$?
+	[ "$rc" -ne 0 ] && ok "a library pkg-config cannot find stops the build" || not_ok "a library pkg-config cannot find stops the build" "$out"
+	case "$out" in *"pkg-config finds no: nosuchlib-rapport"*) ok "and is named" ;; *) not_ok "and is named" "$out" ;; esac
+else
+	skip "make help names every target" "no make"
+fi
+
 # the example config is accepted as it stands, without a word
 raw --db "$DB" --config "$top/config.ini.example" list people
 expect_rc 0 "config.ini.example is a valid config"
