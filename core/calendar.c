@@ -338,12 +338,9 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 		rc = rec_set(db, &m, field(&m, "location"), loc, err);
 	if (rc == RP_OK && desc && *desc)
 		rc = rec_set(db, &m, field(&m, "agenda"), desc, err);
-	if (rc == RP_OK)
-		rc = rec_set(db, &m, field(&m, "status"),
-		             icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED ? "cancelled"
-		             : t0 <= clock_now()                                 ? "done"
-		                                                                 : "planned",
-		             err);
+	/* a status left empty is the kind's own (done once its time has come) */
+	if (rc == RP_OK && icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED)
+		rc = rec_set(db, &m, field(&m, "status"), "cancelled", err);
 	if (rc != RP_OK) {
 		rec_free(&m);
 		return rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
@@ -365,7 +362,9 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	}
 	snprintf(m.uuid, sizeof m.uuid, "%s", uuid);
 	m.created_at = m.updated_at = clock_now();
-	rc = rec_write_raw(db, &m, 0, err);
+	rc = rec_fill_auto(&m, err);
+	if (rc == RP_OK)
+		rc = rec_write_raw(db, &m, 0, err);
 	rec_free(&m);
 	if (rc != RP_OK)
 		return rp_code(err, RP_EDB);

@@ -66,7 +66,7 @@ static const struct field meeting_fields[] = {
 	STEXT("location", "where", "Where"),
 	SLONG("agenda", "agenda", "Agenda"),
 	SLONG("notes", "notes", "Notes"),
-	/* No default: core picks planned or done from the time (see rec.c). */
+	/* No default: planned or done from the time (the kind's auto_col). */
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, meeting_states, 0, 0, 0, NULL},
 	TEXT("repeat_rule", "repeat", "Repeats"),
 };
@@ -101,18 +101,33 @@ static const struct field checkin_fields[] = {
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 static const struct kind kinds[K_COUNT] = {
-	{K_PERSON, "person", "people", "mentor", "person", 0, person_fields, N(person_fields), 0, 0},
-	{K_GOAL, "goal", "goals", NULL, "goal", 0, goal_fields, N(goal_fields), -1, 0},
-	{K_MILESTONE, "milestone", "milestones", NULL, "milestone", 1, milestone_fields,
-	 N(milestone_fields), -1, 0},
-	{K_MEETING, "meeting", "meetings", NULL, "meeting", 4, meeting_fields, N(meeting_fields), 1,
-	 1},
-	{K_ACTION, "action", "actions", "action_item", "action_item", 1, action_fields,
-	 N(action_fields), -1, 0},
-	{K_GRATITUDE, "thanks", "thanks", "gratitude", "gratitude", 3, gratitude_fields,
-	 N(gratitude_fields), -1, 1},
-	{K_CHECKIN, "checkin", "checkins", NULL, "checkin", 0, checkin_fields, N(checkin_fields), 0,
-	 1},
+	[K_PERSON] = {.id = K_PERSON, .name = "person", .plural = "people", .alias = "mentor",
+	              .table = "person", .title_field = 0, .fields = person_fields,
+	              .nfields = N(person_fields), .order_field = 0},
+	[K_GOAL] = {.id = K_GOAL, .name = "goal", .plural = "goals", .table = "goal",
+	            .title_field = 0, .fields = goal_fields, .nfields = N(goal_fields),
+	            .order_field = -1, .done_col = "status", .done_yes = "done", .done_no = "open"},
+	[K_MILESTONE] = {.id = K_MILESTONE, .name = "milestone", .plural = "milestones",
+	                 .table = "milestone", .title_field = 1, .fields = milestone_fields,
+	                 .nfields = N(milestone_fields), .order_field = -1, .done_col = "done",
+	                 .done_yes = "yes", .done_no = "no", .shown_in_parent = 1,
+	                 .children_heading = "Milestones", .children_key = "milestones"},
+	[K_MEETING] = {.id = K_MEETING, .name = "meeting", .plural = "meetings", .table = "meeting",
+	               .title_field = 4, .fields = meeting_fields, .nfields = N(meeting_fields),
+	               .order_field = 1, .order_desc = 1, .done_col = "status", .done_yes = "done",
+	               .done_no = "planned", .auto_col = "status", .auto_from = "start_at",
+	               .auto_past = "done", .auto_future = "planned"},
+	[K_ACTION] = {.id = K_ACTION, .name = "action", .plural = "actions", .alias = "action_item",
+	              .table = "action_item", .title_field = 1, .fields = action_fields,
+	              .nfields = N(action_fields), .order_field = -1, .done_col = "done",
+	              .done_yes = "yes", .done_no = "no", .shown_in_parent = 1,
+	              .children_heading = "Action items", .children_key = "action_items"},
+	[K_GRATITUDE] = {.id = K_GRATITUDE, .name = "thanks", .plural = "thanks", .alias = "gratitude",
+	                 .table = "gratitude", .title_field = 3, .fields = gratitude_fields,
+	                 .nfields = N(gratitude_fields), .order_field = -1, .order_desc = 1},
+	[K_CHECKIN] = {.id = K_CHECKIN, .name = "checkin", .plural = "checkins", .table = "checkin",
+	               .title_field = 0, .fields = checkin_fields, .nfields = N(checkin_fields),
+	               .order_field = 0, .order_desc = 1},
 };
 
 int kind_type_is_text(enum field_type t)
@@ -188,6 +203,39 @@ void kind_choices_text(const struct field *f, char *buf, unsigned long n)
 		used += (size_t)w;
 	}
 }
+
+const struct kind *kind_parent(const struct kind *k)
+{
+	int f = kind_parent_field(k);
+	return f >= 0 ? kind_get(k->fields[f].ref) : NULL;
+}
+
+int kind_is_auto(const struct kind *k, int field)
+{
+	return k->auto_col && field >= 0 && strcmp(k->fields[field].col, k->auto_col) == 0;
+}
+
+void kind_list_text(int (*which)(const struct kind *), int plural, const char *last,
+                    char *buf, size_t n)
+{
+	const struct kind *picked[K_COUNT];
+	int count = 0;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < K_COUNT; i++)
+		if (which(&kinds[i]))
+			picked[count++] = &kinds[i];
+	for (int i = 0; i < count && used < n; i++) {
+		const char *sep = i == 0 ? "" : i == count - 1 ? last : ", ";
+		int w = snprintf(buf + used, n - used, "%s%s", sep,
+		                 plural ? picked[i]->plural : picked[i]->name);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+int kind_can_be_done(const struct kind *k) { return k->done_col != NULL; }
 
 int kind_option_repeats(const char *opt)
 {

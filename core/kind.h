@@ -4,7 +4,11 @@
 #ifndef RAPPORT_KIND_H
 #define RAPPORT_KIND_H
 
+#include <stddef.h>
+
 enum kind_id { K_PERSON, K_GOAL, K_MILESTONE, K_MEETING, K_ACTION, K_GRATITUDE, K_CHECKIN, K_COUNT };
+/* No kind: a line of a view that names no row, a search of every kind. */
+#define K_NONE K_COUNT
 
 enum field_type {
 	F_TEXT,     /* one line, trimmed */
@@ -50,6 +54,17 @@ struct kind {
 	/* List order: order_field (or -1 for the id), then id, same direction. */
 	int order_field;
 	int order_desc;
+	/* What done means: done_col holds done_yes, and done_no when it is
+	 * undone (NULL done_col: the kind is never done). */
+	const char *done_col, *done_yes, *done_no;
+	/* Left empty, auto_col is filled from the instant in auto_from:
+	 * auto_past once it has come, auto_future before (a meeting logged in
+	 * the past happened, one to come is planned). */
+	const char *auto_col, *auto_from, *auto_past, *auto_future;
+	/* Shown inside its parent's view (a milestone in its goal's), with
+	 * this heading and, in JSON, this key. */
+	int shown_in_parent;
+	const char *children_heading, *children_key;
 };
 
 #define KIND_MAX_FIELDS 16
@@ -65,6 +80,16 @@ const struct kind *kind_by_table(const char *table);
 int kind_field_index(const struct kind *k, const char *name);
 /* The index of the FF_PARENT field, or -1. */
 int kind_parent_field(const struct kind *k);
+/* The kind of the FF_PARENT field's row (a milestone's goal), or NULL. */
+const struct kind *kind_parent(const struct kind *k);
+/* Is field the one the kind fills in by itself when left empty? */
+int kind_is_auto(const struct kind *k, int field);
+/* Can a row of this kind be done (x on the screen, rapport done)? */
+int kind_can_be_done(const struct kind *k);
+/* The kinds `which` picks, by name (or plural), joined by ", " and last:
+ * "goal, milestone, meeting or action". */
+void kind_list_text(int (*which)(const struct kind *), int plural, const char *last,
+                    char *buf, size_t n);
 /* The index of the first field referring to kind `ref`, or -1. */
 int kind_ref_field(const struct kind *k, enum kind_id ref);
 /* May the command-line option be given more than once (each --tag adds a

@@ -69,6 +69,43 @@ const char *rec_str(const struct rec *r, int field)
 	return r->v[field].null ? NULL : r->v[field].s;
 }
 
+static int set_text_value(struct rec *r, int field, const char *s, struct rp_err *err);
+
+int rec_fill_auto(struct rec *r, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	int f = k->auto_col ? kind_field_index(k, k->auto_col) : -1;
+	if (f < 0 || !r->v[f].null)
+		return RP_OK;
+	return set_text_value(r, f,
+	                      rec_int(r, kind_field_index(k, k->auto_from)) <= clock_now()
+	                          ? k->auto_past
+	                          : k->auto_future,
+	                      err);
+}
+
+int rec_is_done(const struct rec *r)
+{
+	const struct kind *k = r->kind;
+	int f = k->done_col ? kind_field_index(k, k->done_col) : -1;
+	if (f < 0 || rec_is_null(r, f))
+		return 0;
+	if (kind_type_is_text(k->fields[f].type))
+		return strcmp(rec_str(r, f), k->done_yes) == 0;
+	return rec_int(r, f) != 0;
+}
+
+int rec_set_done(struct db *db, struct rec *r, int done, struct rp_err *err)
+{
+	const struct kind *k = r->kind;
+	char list[160];
+	if (!kind_can_be_done(k)) {
+		kind_list_text(kind_can_be_done, 0, " or ", list, sizeof list);
+		return rp_fail(err, RP_EINVAL, "only a %s can be done", list);
+	}
+	return rec_set(db, r, kind_field_index(k, k->done_col), done ? k->done_yes : k->done_no, err);
+}
+
 const char *rec_text(const struct rec *r, const char *col)
 {
 	int f = kind_field_index(r->kind, col);
@@ -394,14 +431,9 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 	char today[DATE_LEN];
 	date_today(clock_now(), today);
 
+	if (k->auto_col && r->v[kind_field_index(k, k->auto_col)].null)
+		return rec_fill_auto(r, err);
 	switch (k->id) {
-	case K_MEETING:
-		/* A meeting logged in the past happened; one in the future is planned. */
-		if (r->v[status].null) {
-			int64_t start = rec_int(r, kind_field_index(k, "start_at"));
-			return set_text_value(r, status, start <= clock_now() ? "done" : "planned", err);
-		}
-		break;
 	case K_GOAL: {
 		int progress = kind_field_index(k, "progress"), manual = kind_field_index(k, "progress_manual");
 		/* progress typed by hand stays; otherwise milestones give it */

@@ -42,6 +42,15 @@ int rec_copy_fields(struct rec *dst, const struct rec *src, struct rp_err *err);
 
 int rec_is_null(const struct rec *r, int field);
 const char *rec_str(const struct rec *r, int field); /* NULL when null or not text */
+/* The kind's auto_col, when empty, from its rule (kind.h): a meeting's
+ * status done once its time has come, planned before.  Every write applies
+ * it; an import that writes rows as they are calls it itself. */
+int rec_fill_auto(struct rec *r, struct rp_err *err);
+/* Is the row done, by its kind's rule (kind.h done_col)? */
+int rec_is_done(const struct rec *r);
+/* Mark it done or not done (not written: rec_update does that); a kind
+ * that cannot be done is refused, naming those that can. */
+int rec_set_done(struct db *db, struct rec *r, int done, struct rp_err *err);
 /* The text of the field named col (column or option name): "" when it is
  * null, not text, or no field of the kind. */
 const char *rec_text(const struct rec *r, const char *col);

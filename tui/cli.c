@@ -147,8 +147,10 @@ static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 		json_decref(j);
 		return rc ? EXIT_FAIL : EXIT_OK;
 	}
-	if (!title && r->kind->id == K_MEETING)
-		rec_format(r, 1, when, sizeof when);
+	/* untitled (a meeting without an agenda): named by what orders its
+	 * kind (the meeting's time) */
+	if (!title && r->kind->order_field >= 0)
+		rec_format(r, r->kind->order_field, when, sizeof when);
 	printf("%s %s #%lld", verb, r->kind->name, (long long)r->id);
 	if (title || *when) {
 		char first[1024], fitted[1024];
@@ -289,25 +291,14 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 static int mark_done(struct cli *c, struct args *a, struct rec *r, const char **verb)
 {
 	struct rp_err err;
-	const char *value;
-	int rc, f;
+	int rc;
 	if ((rc = load_target(c, "done ", a, r)) != EXIT_OK)
 		return rc;
-	switch (r->kind->id) {
-	case K_GOAL:
-	case K_MEETING:
-		f = kind_field_index(r->kind, "status");
-		value = "done";
-		break;
-	case K_MILESTONE:
-	case K_ACTION:
-		f = kind_field_index(r->kind, "done");
-		value = "yes";
-		break;
-	default:
-		return cli_usage_error("done ", "only a goal, milestone, meeting or action can be done");
+	if (!kind_can_be_done(r->kind)) {
+		rec_set_done(c->db, r, 1, &err);
+		return cli_usage_error("done ", "%s", err.msg);
 	}
-	if (rec_set(c->db, r, f, value, &err) != RP_OK || rec_update(c->db, r, &err) != RP_OK)
+	if (rec_set_done(c->db, r, 1, &err) != RP_OK || rec_update(c->db, r, &err) != RP_OK)
 		return fail(&err);
 	*verb = "done:";
 	return EXIT_OK;

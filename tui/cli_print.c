@@ -296,7 +296,7 @@ static int show_children(struct db *db, const struct rec *r, json_t *into, struc
 				continue;
 			}
 			if (total == 0)
-				printf("%s:\n", child == K_MILESTONE ? "Milestones" : "Action items");
+				printf("%s:\n", kind_get(child)->children_heading);
 			if (due_ymd)
 				short_date_ymd(due_ymd, due, sizeof due);
 			printf("  %s #%lld %s%s%s%s%s\n", rec_int(c, field(c, "done")) ? "[x]" : "[ ]",
@@ -311,7 +311,7 @@ static int show_children(struct db *db, const struct rec *r, json_t *into, struc
 		return err->code;
 	}
 	if (arr)
-		json_object_set_new(into, child == K_MILESTONE ? "milestones" : "action_items", arr);
+		json_object_set_new(into, kind_get(child)->children_key, arr);
 	return RP_OK;
 }
 

@@ -50,7 +50,7 @@ int cli_search(struct cli *c, int argc, char **argv)
 		snprintf(query + used, sizeof query - used, "%s%s", i ? " " : "", a.pos[i]);
 	}
 	c->json |= args_flag(&a, "json");
-	if (search_run(c->db, query, k ? k->id : K_COUNT, 100, &hits, &n, &total, &err) != RP_OK) {
+	if (search_run(c->db, query, k ? k->id : K_NONE, 100, &hits, &n, &total, &err) != RP_OK) {
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;
 	}

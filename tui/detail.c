@@ -112,7 +112,7 @@ static void add_wrapped(struct detail *d, const char *text, int indent, int role
 		do {
 			size_t n = fit_words(p + start, para - start, width);
 			snprintf(line, sizeof line, "%*s%.*s", indent, "", (int)n, p + start);
-			add_line(d, line, role, first ? kind : K_COUNT, first ? id : 0);
+			add_line(d, line, role, first ? kind : K_NONE, first ? id : 0);
 			first = 0;
 			start += n;
 			while (start < para && p[start] == ' ')
@@ -133,12 +133,12 @@ static void field_line(struct detail *d, const struct rec *r, int f)
 		return;
 	if (fd->type == F_TEXT || fd->type == F_LONGTEXT || fd->type == F_TAGS) {
 		snprintf(line, sizeof line, "%-14s %s", fd->label, rec_str(r, f));
-		add_wrapped(d, line, 0, R_NORMAL, K_COUNT, 0);
+		add_wrapped(d, line, 0, R_NORMAL, K_NONE, 0);
 		return;
 	}
 	rec_format(r, f, value, sizeof value);
 	snprintf(line, sizeof line, "%-14s %s", fd->label, value);
-	add_line(d, line, R_NORMAL, K_COUNT, 0);
+	add_line(d, line, R_NORMAL, K_NONE, 0);
 }
 
 /* Children listed under an item: milestones of a goal, actions of a meeting. */
@@ -181,9 +181,9 @@ static int add_goal_checkins(struct db *db, struct detail *d, int64_t goal, stru
 	if (rec_list(db, K_CHECKIN, &q, &page, err) != RP_OK)
 		return err->code;
 	if (page.n) {
-		add_line(d, "", R_NORMAL, K_COUNT, 0);
+		add_line(d, "", R_NORMAL, K_NONE, 0);
 		add_line(d, page.more ? "Latest check-ins about it" : "Check-ins about it", R_HEADER,
-		         K_COUNT, 0);
+		         K_NONE, 0);
 	}
 	for (int i = 0; i < page.n; i++) {
 		const struct rec *c = &page.rows[i];
@@ -206,15 +206,15 @@ static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_p
 		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
 		snprintf(line, sizeof line, "%s  %s%s%s", when, rec_text(m, "status"),
 		         *rec_text(m, "location") ? "  @ " : "", rec_text(m, "location"));
-		add_line(d, "", R_NORMAL, K_COUNT, 0);
+		add_line(d, "", R_NORMAL, K_NONE, 0);
 		add_line(d, line, R_HEADER, K_MEETING, m->id);
 		if (*rec_text(m, "agenda")) {
 			snprintf(line, sizeof line, "Agenda: %s", rec_text(m, "agenda"));
-			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
+			add_wrapped(d, line, 2, R_NORMAL, K_NONE, 0);
 		}
 		if (*rec_text(m, "notes")) {
 			snprintf(line, sizeof line, "Notes: %s", rec_text(m, "notes"));
-			add_wrapped(d, line, 2, R_NORMAL, K_COUNT, 0);
+			add_wrapped(d, line, 2, R_NORMAL, K_NONE, 0);
 		}
 		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK)
 			return err->code;
@@ -240,7 +240,7 @@ static int add_meetings_page(struct db *db, struct detail *d, struct rp_err *err
 	d->after = page.next;
 	page.next.text = NULL;
 	if (page.n == 0 && !d->after.id && d->n > 0)
-		add_line(d, "No meetings yet: m logs or schedules one.", R_MUTED, K_COUNT, 0);
+		add_line(d, "No meetings yet: m logs or schedules one.", R_MUTED, K_NONE, 0);
 	rec_page_free(&page);
 	return RP_OK;
 }
@@ -345,10 +345,10 @@ static int person_health(struct db *db, struct detail *d, int64_t person, struct
 			         due.state == DUE_SNOOZED ? due.snoozed_until : "");
 		add_line(d, line, due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE
 		                                                                            : R_NORMAL,
-		         K_COUNT, 0);
+		         K_NONE, 0);
 		snprintf(line, sizeof line, "%-14s %d of %d meetings in the last %d days (%d%%)",
 		         "Agreement", adh.held, adh.expected, d->cfg->adherence_days, adh.percent);
-		add_line(d, line, R_NORMAL, K_COUNT, 0);
+		add_line(d, line, R_NORMAL, K_NONE, 0);
 	}
 	/* the months, oldest first, under their initials */
 	date_today(clock_now(), today);
@@ -357,12 +357,12 @@ static int person_health(struct db *db, struct detail *d, int64_t person, struct
 	for (int i = 0; i < 12; i++)
 		used += (size_t)snprintf(line + used, sizeof line - used, "%c ",
 		                         initials[(month + 1 + i) % 12]);
-	add_line(d, line, R_MUTED, K_COUNT, 0);
+	add_line(d, line, R_MUTED, K_NONE, 0);
 	used = (size_t)snprintf(line, sizeof line, "%-14s ", "meetings");
 	for (int i = 0; i < 12; i++)
 		used += (size_t)snprintf(line + used, sizeof line - used, "%s ",
 		                         bars[counts[i] > 4 ? 4 : counts[i]]);
-	add_line(d, line, R_NORMAL, K_COUNT, 0);
+	add_line(d, line, R_NORMAL, K_NONE, 0);
 	return RP_OK;
 }
 
@@ -371,15 +371,22 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 {
 	char line[600];
 	int64_t last = person_last_met(db, r->id);
-	snprintf(line, sizeof line, "%s  (%s, %s)", rec_text(r, "name"), rec_text(r, "role"), rec_text(r, "stage"));
+	static const char *const in_title[] = {"name", "role", "stage"};
+	snprintf(line, sizeof line, "%s  (%s, %s)", rec_text(r, in_title[0]), rec_text(r, in_title[1]),
+	         rec_text(r, in_title[2]));
 	add_line(d, line, R_TITLE, K_PERSON, r->id);
-	for (int f = 3; f < r->kind->nfields; f++)
-		field_line(d, r, f);
+	for (int f = 0; f < r->kind->nfields; f++) {
+		int said = 0; /* in the title line already */
+		for (size_t t = 0; t < sizeof in_title / sizeof in_title[0]; t++)
+			said |= strcmp(r->kind->fields[f].col, in_title[t]) == 0;
+		if (!said)
+			field_line(d, r, f);
+	}
 	if (last) {
 		char when[40];
 		fmt_instant(last, when, sizeof when);
 		snprintf(line, sizeof line, "%-14s %s", "Last met", when);
-		add_line(d, line, R_NORMAL, K_COUNT, 0);
+		add_line(d, line, R_NORMAL, K_NONE, 0);
 	}
 	if (d->cfg && person_health(db, d, r->id, err) != RP_OK)
 		return err->code;
@@ -391,10 +398,10 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 		if (rec_list(db, kind, &q, &page, err) != RP_OK)
 			return err->code;
 		if (page.n) {
-			add_line(d, "", R_NORMAL, K_COUNT, 0);
+			add_line(d, "", R_NORMAL, K_NONE, 0);
 			snprintf(line, sizeof line, "%s%s", s == 0 ? "Goals" : "Thank-you notes",
 			         page.more ? " (the latest)" : "");
-			add_line(d, line, R_HEADER, K_COUNT, 0);
+			add_line(d, line, R_HEADER, K_NONE, 0);
 		}
 		for (int i = 0; i < page.n; i++) {
 			const struct rec *g = &page.rows[i];
@@ -409,8 +416,8 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 		}
 		rec_page_free(&page);
 	}
-	add_line(d, "", R_NORMAL, K_COUNT, 0);
-	add_line(d, "Meetings, newest first", R_HEADER, K_COUNT, 0);
+	add_line(d, "", R_NORMAL, K_NONE, 0);
+	add_line(d, "Meetings, newest first", R_HEADER, K_NONE, 0);
 	d->meetings_at = d->n;
 	d->more_meetings = 1;
 	return add_meetings_page(db, d, err);
@@ -465,8 +472,8 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 		field_line(d, r, f);
 	}
 	if (r->kind->id == K_GOAL || r->kind->id == K_MEETING) {
-		add_line(d, "", R_NORMAL, K_COUNT, 0);
-		add_line(d, r->kind->id == K_GOAL ? "Milestones" : "Action items", R_HEADER, K_COUNT, 0);
+		add_line(d, "", R_NORMAL, K_NONE, 0);
+		add_line(d, r->kind->id == K_GOAL ? "Milestones" : "Action items", R_HEADER, K_NONE, 0);
 		if (add_children(db, d, r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION, r->id, 2, err))
 			return err->code;
 	}

@@ -334,7 +334,7 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 		f->f[i].bad = 0;
 	for (int i = 0; i < f->n; i++)
 		if ((fdef(f, i)->flags & FF_REQUIRED) && !fdef(f, i)->def && !f->f[i].ed.len &&
-		    !(f->kind == K_MEETING && strcmp(fdef(f, i)->col, "status") == 0)) {
+		    !kind_is_auto(kind_get(f->kind), f->f[i].field)) {
 			f->f[i].bad = 1;
 			f->focus = i;
 			ui_message(ui, 1, "%s: may not be empty", fdef(f, i)->label);

@@ -24,10 +24,10 @@ static void first_line(const char *s, char *buf, size_t n)
 
 static void section(today_emit *emit, void *ctx, const char *title, int empty)
 {
-	emit("", R_NORMAL, K_COUNT, 0, ctx);
-	emit(title, R_HEADER, K_COUNT, 0, ctx);
+	emit("", R_NORMAL, K_NONE, 0, ctx);
+	emit(title, R_HEADER, K_NONE, 0, ctx);
 	if (empty)
-		emit("  (none)", R_MUTED, K_COUNT, 0, ctx);
+		emit("  (none)", R_MUTED, K_NONE, 0, ctx);
 }
 
 void today_text(struct db *db, const struct today *t, today_emit *emit, void *ctx)
@@ -36,7 +36,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 
 	fmt_date(t->day, a, sizeof a);
 	snprintf(line, sizeof line, "Today, %s", a);
-	emit(line, R_TITLE, K_COUNT, 0, ctx);
+	emit(line, R_TITLE, K_NONE, 0, ctx);
 	if (t->has_checkin) {
 		const struct rec *ci = &t->checkin;
 		int mood = kind_field_index(ci->kind, "mood"), goal = kind_field_index(ci->kind, "goal_id");
@@ -55,7 +55,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	}
 	snprintf(line, sizeof line, "Streak: %d day%s in a row (longest %d)", t->streak.current,
 	         t->streak.current == 1 ? "" : "s", t->streak.longest);
-	emit(line, R_NORMAL, K_COUNT, 0, ctx);
+	emit(line, R_NORMAL, K_NONE, 0, ctx);
 
 	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
 	for (int i = 0; i < t->meetings.n; i++) {

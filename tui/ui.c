@@ -352,13 +352,13 @@ void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rec r;
 	struct rp_err err;
-	if (kind == K_ACTION || kind == K_MILESTONE) { /* shown in their meeting or goal */
+	if (kind_get(kind)->shown_in_parent) { /* in their meeting's or goal's view */
 		if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
 			ui_error(ui, &err);
 			return;
 		}
 		id = rec_int(&r, kind_parent_field(r.kind));
-		kind = kind == K_ACTION ? K_MEETING : K_GOAL;
+		kind = kind_parent(r.kind)->id;
 		rec_free(&r);
 	}
 	if (kind == K_CHECKIN) {

@@ -151,40 +151,29 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rec r, before;
 	struct rp_err err;
-	const char *value = NULL;
-	int f;
+	char list[160];
+	int done;
+	if (!kind_can_be_done(kind_get(kind))) {
+		kind_list_text(kind_can_be_done, 1, " and ", list, sizeof list);
+		ui_message(ui, 1, "x marks %s done", list);
+		return;
+	}
 	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
 		ui_error(ui, &err);
 		return;
 	}
-	switch (kind) {
-	case K_GOAL:
-		f = kind_field_index(r.kind, "status");
-		value = strcmp(rec_str(&r, f), "done") == 0 ? "open" : "done";
-		break;
-	case K_MEETING:
-		f = kind_field_index(r.kind, "status");
-		value = strcmp(rec_str(&r, f), "done") == 0 ? "planned" : "done";
-		break;
-	case K_MILESTONE:
-	case K_ACTION:
-		f = kind_field_index(r.kind, "done");
-		value = rec_int(&r, f) ? "no" : "yes";
-		break;
-	default:
-		rec_free(&r);
-		ui_message(ui, 1, "x marks goals, milestones, meetings and action items done");
-		return;
-	}
+	done = !rec_is_done(&r);
 	rec_init(&before, kind);
 	rec_copy_fields(&before, &r, NULL);
-	if (rec_set(ui->db, &r, f, value, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
+	if (rec_set_done(ui->db, &r, done, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
 		ui_error(ui, &err);
 		rec_free(&before);
 	} else {
+		const struct field *f = &r.kind->fields[kind_field_index(r.kind, r.kind->done_col)];
 		ui_set_undo(ui, UNDO_EDIT, kind, id, &before);
+		/* undone, a status says which ("open", "planned"); a flag, "not done" */
 		ui_message(ui, 0, "%s #%lld: %s", r.kind->name, (long long)id,
-		           strcmp(value, "no") == 0 ? "not done" : strcmp(value, "yes") == 0 ? "done" : value);
+		           done ? "done" : f->type == F_BOOL ? "not done" : r.kind->done_no);
 		ui_reload(ui);
 	}
 	rec_free(&r);

@@ -20,7 +20,7 @@ static void run(struct ui *ui)
 	free(s->hits);
 	s->hits = NULL;
 	s->n = s->total = s->cursor = 0;
-	if (search_run(ui->db, s->ed.buf, K_COUNT, MAX_RESULTS, &s->hits, &s->n, &s->total, &err) !=
+	if (search_run(ui->db, s->ed.buf, K_NONE, MAX_RESULTS, &s->hits, &s->n, &s->total, &err) !=
 	    RP_OK)
 		ui_error(ui, &err);
 }

@@ -31,9 +31,9 @@ static void add_heatmap(struct ui *ui, struct rp_err *err)
 	n = 77 + (tm.tm_wday + 6) % 7 + 1; /* eleven whole weeks and this one so far */
 	if (health_moods(ui->db, n, moods, err) != RP_OK)
 		return;
-	detail_add(&ui->detail, "", R_NORMAL, K_COUNT, 0);
+	detail_add(&ui->detail, "", R_NORMAL, K_NONE, 0);
 	detail_add(&ui->detail, "Check-ins, the last 12 weeks (taller: a better mood)", R_HEADER,
-	           K_COUNT, 0);
+	           K_NONE, 0);
 	for (int r = 0; r < 7; r++) {
 		size_t used = (size_t)snprintf(line, sizeof line, "  %s ", days[r]);
 		for (int w = 0; w < 12; w++) {
@@ -41,7 +41,7 @@ static void add_heatmap(struct ui *ui, struct rp_err *err)
 			used += (size_t)snprintf(line + used, sizeof line - used, "%s ",
 			                         i < n ? cells[moods[i]] : " ");
 		}
-		detail_add(&ui->detail, line, R_NORMAL, K_COUNT, 0);
+		detail_add(&ui->detail, line, R_NORMAL, K_NONE, 0);
 	}
 }
 
@@ -51,8 +51,8 @@ void ui_today_build(struct ui *ui)
 	struct today t;
 	struct rp_err err;
 	int top = ui->detail.top, cursor = ui->detail.cursor;
-	int again = ui->screen == SCREEN_TODAY && ui->detail.kind == K_COUNT;
-	detail_reset(&ui->detail, K_COUNT, -1, ui->cols - 1);
+	int again = ui->screen == SCREEN_TODAY && ui->detail.kind == K_NONE;
+	detail_reset(&ui->detail, K_NONE, -1, ui->cols - 1);
 	if (today_load(ui->db, ui->cfg, &t, &err) != RP_OK) {
 		ui_error(ui, &err);
 	} else {
