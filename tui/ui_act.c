@@ -307,143 +307,212 @@ static void back_to_main(struct ui *ui)
 	ui->dirty = D_ALL;
 }
 
-void ui_handle_key(struct ui *ui, int key)
-{
-	unsigned ctx = ui->screen == SCREEN_MAIN ? KC_MAIN : KC_VIEW;
-	enum action a;
-	struct rp_err err;
-	enum kind_id kind;
-	int64_t id;
-	int old_focus = ui->focus;
+/* Each screen mode answers a key first, in the order of answer_order
+ * below (as tig lets a view answer before its generic driver): a handler
+ * returns 1 when the key was its, 0 to pass it on.  The key table
+ * (keys.c) stays the one source of keys, hints and help. */
 
-	if (ui->msg[0]) {
-		ui->msg[0] = '\0';
-		ui->dirty |= D_BOTTOM;
+static unsigned key_context(const struct ui *ui)
+{
+	return ui->screen == SCREEN_MAIN ? KC_MAIN : KC_VIEW;
+}
+
+/* An open form takes every key. */
+static int form_answers(struct ui *ui, int key)
+{
+	struct rec saved;
+	enum form_result res;
+	if (!ui->form)
+		return 0;
+	res = form_key(ui, ui->form, key, &saved);
+	if (res == FORM_SAVED)
+		form_done(ui, &saved);
+	else if (res == FORM_CLOSED) {
+		form_free(ui->form);
+		ui->form = NULL;
+		ui->dirty = D_ALL;
 	}
-	if (ui->form) {
-		struct rec saved;
-		enum form_result res = form_key(ui, ui->form, key, &saved);
-		if (res == FORM_SAVED)
-			form_done(ui, &saved);
-		else if (res == FORM_CLOSED) {
-			form_free(ui->form);
-			ui->form = NULL;
-			ui->dirty = D_ALL;
-		}
-		return;
-	}
-	if (ui->too_small) {
-		if (key == 'q')
-			ui->quit = 1;
-		return;
-	}
-	if (ui->screen == SCREEN_SEARCH) {
-		ui_search_key(ui, key);
-		return;
-	}
-	if (ui->prompt.active) {
-		ui_prompt_key(ui, key);
-		return;
-	}
-	a = keys_action(key, ctx);
+	return 1;
+}
+
+/* A terminal too small to draw in: only q. */
+static int too_small_answers(struct ui *ui, int key)
+{
+	if (!ui->too_small)
+		return 0;
+	if (key == 'q')
+		ui->quit = 1;
+	return 1;
+}
+
+static int search_answers(struct ui *ui, int key)
+{
+	if (ui->screen != SCREEN_SEARCH)
+		return 0;
+	ui_search_key(ui, key);
+	return 1;
+}
+
+static int prompt_answers(struct ui *ui, int key)
+{
+	if (!ui->prompt.active)
+		return 0;
+	ui_prompt_key(ui, key);
+	return 1;
+}
+
+/* Past the modes that read text: any key but u forgets an undo's question
+ * (it keeps the other change), and a change on a read-only file is
+ * refused, saying why. */
+static int read_only_answers(struct ui *ui, int key)
+{
+	enum action a = keys_action(key, key_context(ui));
 	if (a != A_UNDO)
-		ui->undo.asked = 0; /* any other key keeps the other change */
-	if (ui->readonly && keys_def(a)->edits && a != A_NONE) {
-		ui_message(ui, 1, "Read-only: nothing can be changed (%s)",
-		           store_readonly_why(ui->db) ? store_readonly_why(ui->db)
-		                                      : "started with --read-only");
-		return;
-	}
-	if (ui->screen == SCREEN_SEARCH) {
-		/* drawn last, below */
-	} else if (ui->screen == SCREEN_HELP) {
-		if (a == A_BACK || a == A_HELP)
-			back_to_main(ui);
-		else if (a == A_DOWN || a == A_PAGE_DOWN)
-			ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
-		else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
-			ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
-		ui->dirty = D_ALL;
-		return;
-	}
-	switch (a) {
-	case A_QUIT: ui->quit = 1; return;
-	case A_BACK: back_to_main(ui); return;
-	case A_HELP:
-		ui->screen = SCREEN_HELP;
-		ui->help_top = 0;
-		ui->dirty = D_ALL;
-		return;
+		ui->undo.asked = 0;
+	if (!ui->readonly || a == A_NONE || !keys_def(a)->edits)
+		return 0;
+	ui_message(ui, 1, "Read-only: nothing can be changed (%s)",
+	           store_readonly_why(ui->db) ? store_readonly_why(ui->db) : "started with --read-only");
+	return 1;
+}
+
+/* The help screen: scrolls, and goes back. */
+static int help_answers(struct ui *ui, int key)
+{
+	enum action a = keys_action(key, key_context(ui));
+	if (ui->screen != SCREEN_HELP)
+		return 0;
+	if (a == A_BACK || a == A_HELP)
+		back_to_main(ui);
+	else if (a == A_DOWN || a == A_PAGE_DOWN)
+		ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
+	else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
+		ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
+	ui->dirty = D_ALL;
+	return 1;
+}
+
+/* Tab, Shift-Tab and 1-4: another pane, as it is in the file now (another
+ * rapport may have written to it), keeping its place. */
+static int focus_answers(struct ui *ui, int key)
+{
+	int old_focus = ui->focus;
+	struct rp_err err;
+	switch (keys_action(key, key_context(ui))) {
 	case A_NEXT_PANE: ui->focus = (ui->focus + 1) % NPANES; break;
 	case A_PREV_PANE: ui->focus = (ui->focus + NPANES - 1) % NPANES; break;
 	case A_PANE_PEOPLE: ui->focus = 0; break;
 	case A_PANE_GOALS: ui->focus = 1; break;
 	case A_PANE_MEETINGS: ui->focus = 2; break;
 	case A_PANE_THANKS: ui->focus = 3; break;
-	case A_DOWN:
-	case A_UP:
-	case A_FIRST:
-	case A_LAST:
-	case A_PAGE_DOWN:
-	case A_PAGE_UP:
-		if (ui->screen != SCREEN_MAIN) {
-			if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
-				ui_error(ui, &err);
-			ui->dirty |= D_DETAIL;
-		} else {
-			if (pane_move(ui->db, ui_focused(ui), a, &err) != RP_OK)
-				ui_error(ui, &err);
-			ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
-		}
-		return;
-	case A_OPEN:
-		if (ui->screen == SCREEN_MAIN)
-			open_view(ui);
-		else
-			jump_to_item(ui);
-		return;
-	case A_TODAY: ui_today_build(ui); return;
-	case A_CHECKIN: ui_checkin(ui); return;
-	case A_SNOOZE: ui_snooze(ui); return;
-	case A_SEARCH: ui_search_open(ui); return;
-	case A_FILTER: ui_prompt_open(ui, PROMPT_FILTER); return;
-	case A_EXPORT: ui_prompt_open(ui, PROMPT_EXPORT); return;
-	case A_NEXT_HIT: ui_search_step(ui, 1); return;
-	case A_PREV_HIT: ui_search_step(ui, -1); return;
-	case A_ADD: act_add(ui); return;
-	case A_EDIT: act_edit(ui); return;
-	case A_DELETE:
-		if (ui_target(ui, &kind, &id)) {
-			int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
-			trash(ui, kind, id);
-			if (was_view_item)
-				back_to_main(ui);
-			else if (ui->screen == SCREEN_VIEW)
-				ui->dirty |= D_DETAIL;
-		}
-		return;
-	case A_UNDO: undo(ui); return;
-	case A_TOGGLE_DONE:
-		if (ui_target(ui, &kind, &id))
-			toggle_done(ui, kind, id);
-		return;
-	case A_MEETING:
-	case A_THANKS: act_meet_or_thank(ui, a); return;
-	case A_REFRESH:
-		clearok(curscr, TRUE);
-		ui_reload(ui);
-		return;
-	default:
-		if (key != (KEY_FLAG | KEY_RESIZE))
-			ui_message(ui, 0, "? shows every key");
-		return;
+	default: return 0;
 	}
-	/* the focus moved: the pane comes back as it is in the file now (another
-	 * rapport may have written to it), keeping its place */
 	if (ui->focus != old_focus) {
 		if (pane_load(ui->db, ui_focused(ui), &err) != RP_OK)
 			ui_error(ui, &err);
 		ui->detail.id = 0;
 	}
 	ui->dirty |= D_PANE(old_focus) | D_PANE(ui->focus) | D_DETAIL | D_BOTTOM | D_TOP;
+	return 1;
+}
+
+/* The cursor: in the focused pane, or in the view. */
+static int cursor_answers(struct ui *ui, int key)
+{
+	enum action a = keys_action(key, key_context(ui));
+	struct rp_err err;
+	if (a != A_DOWN && a != A_UP && a != A_FIRST && a != A_LAST && a != A_PAGE_DOWN &&
+	    a != A_PAGE_UP)
+		return 0;
+	if (ui->screen != SCREEN_MAIN) {
+		if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
+			ui_error(ui, &err);
+		ui->dirty |= D_DETAIL;
+	} else {
+		if (pane_move(ui->db, ui_focused(ui), a, &err) != RP_OK)
+			ui_error(ui, &err);
+		ui->dirty |= D_PANE(ui->focus) | D_DETAIL;
+	}
+	return 1;
+}
+
+static void delete_target(struct ui *ui)
+{
+	enum kind_id kind;
+	int64_t id;
+	if (ui_target(ui, &kind, &id)) {
+		int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
+		trash(ui, kind, id);
+		if (was_view_item)
+			back_to_main(ui);
+		else if (ui->screen == SCREEN_VIEW)
+			ui->dirty |= D_DETAIL;
+	}
+}
+
+/* The lists and views: every other action of the key table. */
+static int action_answers(struct ui *ui, int key)
+{
+	enum action a = keys_action(key, key_context(ui));
+	enum kind_id kind;
+	int64_t id;
+	switch (a) {
+	case A_QUIT: ui->quit = 1; break;
+	case A_BACK: back_to_main(ui); break;
+	case A_HELP:
+		ui->screen = SCREEN_HELP;
+		ui->help_top = 0;
+		ui->dirty = D_ALL;
+		break;
+	case A_OPEN:
+		if (ui->screen == SCREEN_MAIN)
+			open_view(ui);
+		else
+			jump_to_item(ui);
+		break;
+	case A_TODAY: ui_today_build(ui); break;
+	case A_CHECKIN: ui_checkin(ui); break;
+	case A_SNOOZE: ui_snooze(ui); break;
+	case A_SEARCH: ui_search_open(ui); break;
+	case A_FILTER: ui_prompt_open(ui, PROMPT_FILTER); break;
+	case A_EXPORT: ui_prompt_open(ui, PROMPT_EXPORT); break;
+	case A_NEXT_HIT: ui_search_step(ui, 1); break;
+	case A_PREV_HIT: ui_search_step(ui, -1); break;
+	case A_ADD: act_add(ui); break;
+	case A_EDIT: act_edit(ui); break;
+	case A_DELETE: delete_target(ui); break;
+	case A_UNDO: undo(ui); break;
+	case A_TOGGLE_DONE:
+		if (ui_target(ui, &kind, &id))
+			toggle_done(ui, kind, id);
+		break;
+	case A_MEETING:
+	case A_THANKS: act_meet_or_thank(ui, a); break;
+	case A_REFRESH:
+		clearok(curscr, TRUE);
+		ui_reload(ui);
+		break;
+	default:
+		if (key != (KEY_FLAG | KEY_RESIZE))
+			ui_message(ui, 0, "? shows every key");
+	}
+	return 1;
+}
+
+/* Who answers a key first: the modes that take every key, then the guard,
+ * then the screens, the cursor and the actions. */
+static int (*const answer_order[])(struct ui *, int) = {
+	form_answers,  too_small_answers, search_answers, prompt_answers, read_only_answers,
+	help_answers,  focus_answers,     cursor_answers, action_answers,
+};
+
+void ui_handle_key(struct ui *ui, int key)
+{
+	if (ui->msg[0]) {
+		ui->msg[0] = '\0';
+		ui->dirty |= D_BOTTOM;
+	}
+	for (size_t i = 0; i < sizeof answer_order / sizeof answer_order[0]; i++)
+		if (answer_order[i](ui, key))
+			return;
 }
