@@ -97,24 +97,29 @@ static int64_t working_hours(int64_t t)
 	return day + (int64_t)8 * 3600 + in_day - in_day % 1800;
 }
 
-static int fill(struct db *db, const struct demo_size *size, struct demo_counts *c,
-                struct rp_err *err)
-{
-	struct rng r = {size->seed ? size->seed : 0x5eed};
-	int small = size->people == 0 && size->meetings == 0;
-	long people = small ? 6 : size->people > 0 ? size->people : size->meetings / 500 + 5;
-	long meetings = small ? 24 : size->meetings;
-	int64_t now = clock_now(), span = small ? 200L * DAY : 10L * 365 * DAY;
-	char uuid[40], text[4096], name[200], day[DATE_LEN];
-	struct db_stmt *st;
+/* What the filling shares: the random stream (one, in one order, so a
+ * seed gives the same data), the sizes and the clock. */
+struct demo {
+	struct db *db;
+	struct rng r;
+	int small;
+	long people, meetings, goals;
+	int64_t now, span;
+	struct demo_counts *c;
+};
 
-	for (long i = 1; i <= people; i++) {
+/* The people: mentors mostly, a few mentees and peers. */
+static int fill_people(struct demo *dm, struct rp_err *err)
+{
+	char uuid[40], text[4096], name[200];
+	struct db_stmt *st;
+	for (long i = 1; i <= dm->people; i++) {
 		static const char *const roles[] = {"mentor", "mentor", "mentor", "mentee", "peer"};
 		static const char *const stages[] = {"active", "active", "active", "contacted",
 		                                     "prospect", "paused", "alumni"};
-		make_uuid(&r, uuid);
-		snprintf(name, sizeof name, "Dr. %s %s", PICK(&r, first), PICK(&r, last));
-		if (run(db,
+		make_uuid(&dm->r, uuid);
+		snprintf(name, sizeof name, "Dr. %s %s", PICK(&dm->r, first), PICK(&dm->r, last));
+		if (run(dm->db,
 		        "INSERT INTO person(id, uuid, name, role, stage, title, specialty, organization,"
 		        " met_via, cadence_days, expectations, created_at, updated_at)"
 		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
@@ -123,33 +128,42 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 		db_bind_int(st, 1, i);
 		db_bind_text(st, 2, uuid);
 		db_bind_text(st, 3, name);
-		db_bind_text(st, 4, i == 1 ? "mentor" : PICK(&r, roles));
-		db_bind_text(st, 5, i <= 3 ? "active" : PICK(&r, stages));
-		db_bind_text(st, 6, below(&r, 2) ? "Attending physician" : "Program director");
-		db_bind_text(st, 7, PICK(&r, specialties));
-		db_bind_text(st, 8, PICK(&r, orgs));
-		db_bind_text(st, 9, PICK(&r, met_via));
-		db_bind_int(st, 10, (long[]){14, 21, 30, 30, 60, 90}[below(&r, 6)]);
-		snprintf(text, sizeof text, "Meet about %s and %s.", PICK(&r, topics), PICK(&r, topics));
+		db_bind_text(st, 4, i == 1 ? "mentor" : PICK(&dm->r, roles));
+		db_bind_text(st, 5, i <= 3 ? "active" : PICK(&dm->r, stages));
+		db_bind_text(st, 6, below(&dm->r, 2) ? "Attending physician" : "Program director");
+		db_bind_text(st, 7, PICK(&dm->r, specialties));
+		db_bind_text(st, 8, PICK(&dm->r, orgs));
+		db_bind_text(st, 9, PICK(&dm->r, met_via));
+		db_bind_int(st, 10, (long[]){14, 21, 30, 30, 60, 90}[below(&dm->r, 6)]);
+		snprintf(text, sizeof text, "Meet about %s and %s.", PICK(&dm->r, topics), PICK(&dm->r, topics));
 		db_bind_text(st, 11, text);
-		db_bind_int(st, 12, now - span - DAY);
+		db_bind_int(st, 12, dm->now - dm->span - DAY);
 		if (step_done(st, err))
 			return rp_code(err, RP_EDB);
-		c->people++;
+		dm->c->people++;
 	}
-	for (long i = 1; i <= meetings; i++) {
-		/* person 1: about 1% of all meetings; the rest spread out */
-		long who = below(&r, 100) == 0 ? 1 : 1 + below(&r, people);
-		long nfuture = small ? 4 : meetings / 200, k = i - (meetings - nfuture);
+	return RP_OK;
+}
+
+/* The meetings over the years, with an action item for every third and a
+ * thank-you for every fourth. */
+static int fill_meetings(struct demo *dm, struct rp_err *err)
+{
+	char uuid[40], text[4096], name[200], day[DATE_LEN];
+	struct db_stmt *st;
+	for (long i = 1; i <= dm->meetings; i++) {
+		/* person 1: about 1% of all dm->meetings; the rest spread out */
+		long who = below(&dm->r, 100) == 0 ? 1 : 1 + below(&dm->r, dm->people);
+		long nfuture = dm->small ? 4 : dm->meetings / 200, k = i - (dm->meetings - nfuture);
 		int future = k > 0;
 		/* the past spread over the years, the planned ones over the weeks to
-		 * come (a week for the small demo), all in working hours */
-		int64_t start = future ? now + DAY + (int64_t)(small ? 7 : 60) * DAY * k / (nfuture + 1)
-		                       : now - span + span * i / (meetings + 1);
+		 * come (a week for the dm->small demo), all in working hours */
+		int64_t start = future ? dm->now + DAY + (int64_t)(dm->small ? 7 : 60) * DAY * k / (nfuture + 1)
+		                       : dm->now - dm->span + dm->span * i / (dm->meetings + 1);
 		start = working_hours(start);
-		make_uuid(&r, uuid);
-		make_notes(&r, text, sizeof text, 2 + (int)below(&r, small ? 3 : 12));
-		if (run(db,
+		make_uuid(&dm->r, uuid);
+		make_notes(&dm->r, text, sizeof text, 2 + (int)below(&dm->r, dm->small ? 3 : 12));
+		if (run(dm->db,
 		        "INSERT INTO meeting(id, uuid, person_id, start_at, duration_min, location,"
 		        " agenda, notes, status, created_at, updated_at)"
 		        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
@@ -159,46 +173,46 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 		db_bind_text(st, 2, uuid);
 		db_bind_int(st, 3, who);
 		db_bind_int(st, 4, start);
-		db_bind_int(st, 5, (long[]){30, 30, 45, 60}[below(&r, 4)]);
-		db_bind_text(st, 6, below(&r, 3) ? "Video call" : PICK(&r, orgs));
+		db_bind_int(st, 5, (long[]){30, 30, 45, 60}[below(&dm->r, 4)]);
+		db_bind_text(st, 6, below(&dm->r, 3) ? "Video call" : PICK(&dm->r, orgs));
 		{
-			long t1 = below(&r, (long)(sizeof topics / sizeof topics[0])), t2 = (t1 + 1 + below(&r, 5)) %
+			long t1 = below(&dm->r, (long)(sizeof topics / sizeof topics[0])), t2 = (t1 + 1 + below(&dm->r, 5)) %
 			          (long)(sizeof topics / sizeof topics[0]);
 			snprintf(name, sizeof name, "%s; %s", topics[t1], topics[t2]);
 		}
 		name[0] = (char)(name[0] - 'a' + 'A');
 		db_bind_text(st, 7, name);
 		db_bind_text(st, 8, future ? NULL : text);
-		db_bind_text(st, 9, future ? "planned" : below(&r, 20) ? "done" : "cancelled");
+		db_bind_text(st, 9, future ? "planned" : below(&dm->r, 20) ? "done" : "cancelled");
 		db_bind_int(st, 10, start);
 		if (step_done(st, err))
 			return rp_code(err, RP_EDB);
-		c->meetings++;
-		if (below(&r, 3) == 0) { /* an action item for every third meeting */
-			make_uuid(&r, uuid);
-			date_of_instant(start + (1 + below(&r, 14)) * DAY, day);
-			if (run(db,
+		dm->c->meetings++;
+		if (below(&dm->r, 3) == 0) { /* an action item for every third meeting */
+			make_uuid(&dm->r, uuid);
+			date_of_instant(start + (1 + below(&dm->r, 14)) * DAY, day);
+			if (run(dm->db,
 			        "INSERT INTO action_item(uuid, meeting_id, text, owner, due_date, done,"
 			        " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
 			        &st, err))
 				return rp_code(err, RP_EDB);
 			db_bind_text(st, 1, uuid);
 			db_bind_int(st, 2, i);
-			db_bind_text(st, 3, PICK(&r, actions));
-			db_bind_text(st, 4, below(&r, 3) ? "me" : "them");
+			db_bind_text(st, 3, PICK(&dm->r, actions));
+			db_bind_text(st, 4, below(&dm->r, 3) ? "me" : "them");
 			db_bind_text(st, 5, day);
-			db_bind_int(st, 6, start < now - 30L * DAY || below(&r, 2));
+			db_bind_int(st, 6, start < dm->now - 30L * DAY || below(&dm->r, 2));
 			db_bind_int(st, 7, start);
 			if (step_done(st, err))
 				return rp_code(err, RP_EDB);
-			c->actions++;
+			dm->c->actions++;
 		}
-		if (!future && below(&r, 4) == 0) { /* a thank-you for every fourth */
-			make_uuid(&r, uuid);
+		if (!future && below(&dm->r, 4) == 0) { /* a thank-you for every fourth */
+			make_uuid(&dm->r, uuid);
 			date_of_instant(start + DAY, day);
 			snprintf(text, sizeof text, "Thank you for your time and the advice on %s.",
-			         PICK(&r, topics));
-			if (run(db,
+			         PICK(&dm->r, topics));
+			if (run(dm->db,
 			        "INSERT INTO gratitude(uuid, person_id, meeting_id, helped_with, body, status,"
 			        " sent_date, channel, created_at, updated_at)"
 			        " VALUES(?1, ?2, ?3, ?4, ?5, 'sent', ?6, 'email', ?7, ?7)",
@@ -207,23 +221,30 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 			db_bind_text(st, 1, uuid);
 			db_bind_int(st, 2, who);
 			db_bind_int(st, 3, i);
-			db_bind_text(st, 4, PICK(&r, topics));
+			db_bind_text(st, 4, PICK(&dm->r, topics));
 			db_bind_text(st, 5, text);
 			db_bind_text(st, 6, day);
 			db_bind_int(st, 7, start + DAY);
 			if (step_done(st, err))
 				return rp_code(err, RP_EDB);
-			c->thanks++;
+			dm->c->thanks++;
 		}
 	}
-	long goals = small ? 3 : people * 2;
-	for (long g = 1; g <= goals; g++) {
+	return RP_OK;
+}
+
+/* Goals, three milestones each. */
+static int fill_goals(struct demo *dm, struct rp_err *err)
+{
+	char uuid[40], day[DATE_LEN];
+	struct db_stmt *st;
+	for (long g = 1; g <= dm->goals; g++) {
 		static const char *const titles[] = {"Land a hospitalist job", "Polish the CV",
 		                                     "Practise interview answers", "Publish the case report",
 		                                     "Find a research mentor", "Pass the boards"};
-		make_uuid(&r, uuid);
-		date_of_instant(now + (below(&r, 200) - 20) * DAY, day);
-		if (run(db,
+		make_uuid(&dm->r, uuid);
+		date_of_instant(dm->now + (below(&dm->r, 200) - 20) * DAY, day);
+		if (run(dm->db,
 		        "INSERT INTO goal(id, uuid, title, category, status, target_date, progress,"
 		        " person_id, created_at, updated_at)"
 		        " VALUES(?1, ?2, ?3, 'job search', ?4, ?5, 0, ?6, ?7, ?7)",
@@ -231,18 +252,18 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 			return rp_code(err, RP_EDB);
 		db_bind_int(st, 1, g);
 		db_bind_text(st, 2, uuid);
-		db_bind_text(st, 3, small ? titles[g - 1] : PICK(&r, titles));
-		db_bind_text(st, 4, below(&r, 5) ? "active" : "done");
+		db_bind_text(st, 3, dm->small ? titles[g - 1] : PICK(&dm->r, titles));
+		db_bind_text(st, 4, below(&dm->r, 5) ? "active" : "done");
 		db_bind_text(st, 5, day);
-		db_bind_int(st, 6, 1 + below(&r, people));
-		db_bind_int(st, 7, now - below(&r, 300) * DAY);
+		db_bind_int(st, 6, 1 + below(&dm->r, dm->people));
+		db_bind_int(st, 7, dm->now - below(&dm->r, 300) * DAY);
 		if (step_done(st, err))
 			return rp_code(err, RP_EDB);
-		c->goals++;
+		dm->c->goals++;
 		for (int m = 0; m < 3; m++) {
 			static const char *const steps[] = {"Draft", "Review with a mentor", "Send"};
-			make_uuid(&r, uuid);
-			if (run(db,
+			make_uuid(&dm->r, uuid);
+			if (run(dm->db,
 			        "INSERT INTO milestone(uuid, goal_id, title, done, created_at, updated_at)"
 			        " VALUES(?1, ?2, ?3, ?4, ?5, ?5)",
 			        &st, err))
@@ -250,40 +271,64 @@ static int fill(struct db *db, const struct demo_size *size, struct demo_counts 
 			db_bind_text(st, 1, uuid);
 			db_bind_int(st, 2, g);
 			db_bind_text(st, 3, steps[m]);
-			db_bind_int(st, 4, below(&r, 2));
-			db_bind_int(st, 5, now);
+			db_bind_int(st, 4, below(&dm->r, 2));
+			db_bind_int(st, 5, dm->now);
 			if (step_done(st, err))
 				return rp_code(err, RP_EDB);
-			c->milestones++;
+			dm->c->milestones++;
 		}
 	}
+	return RP_OK;
+}
+
+/* Check-ins. */
+static int fill_checkins(struct demo *dm, struct rp_err *err)
+{
+	char uuid[40], day[DATE_LEN];
+	struct db_stmt *st;
 	/* a check-in most days, the last years (or the last weeks); every other
 	 * one names a goal (from the day, not the random stream, so the rest of
 	 * the data stays what it was) */
-	for (long d = small ? 60 : (meetings < 3650 ? meetings : 3650); d >= 1; d--) {
-		if (below(&r, 7) == 0)
+	for (long d = dm->small ? 60 : (dm->meetings < 3650 ? dm->meetings : 3650); d >= 1; d--) {
+		if (below(&dm->r, 7) == 0)
 			continue;
-		make_uuid(&r, uuid);
-		date_of_instant(now - d * DAY, day);
-		if (run(db,
+		make_uuid(&dm->r, uuid);
+		date_of_instant(dm->now - d * DAY, day);
+		if (run(dm->db,
 		        "INSERT INTO checkin(uuid, day, mood, did, next_step, goal_id, created_at,"
 		        " updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
 		        &st, err))
 			return rp_code(err, RP_EDB);
 		db_bind_text(st, 1, uuid);
 		db_bind_text(st, 2, day);
-		db_bind_int(st, 3, 1 + below(&r, 5));
-		db_bind_text(st, 4, PICK(&r, actions));
-		db_bind_text(st, 5, PICK(&r, actions));
+		db_bind_int(st, 3, 1 + below(&dm->r, 5));
+		db_bind_text(st, 4, PICK(&dm->r, actions));
+		db_bind_text(st, 5, PICK(&dm->r, actions));
 		if (d % 2 == 0)
-			db_bind_int(st, 6, 1 + d / 2 % goals);
+			db_bind_int(st, 6, 1 + d / 2 % dm->goals);
 		else
 			db_bind_null(st, 6);
-		db_bind_int(st, 7, now - d * DAY);
+		db_bind_int(st, 7, dm->now - d * DAY);
 		if (step_done(st, err))
 			return rp_code(err, RP_EDB);
-		c->checkins++;
+		dm->c->checkins++;
 	}
+	return RP_OK;
+}
+
+static int fill(struct db *db, const struct demo_size *size, struct demo_counts *c,
+                struct rp_err *err)
+{
+	struct demo dm = {.db = db, .r = {size->seed ? size->seed : 0x5eed}, .c = c};
+	dm.small = size->people == 0 && size->meetings == 0;
+	dm.people = dm.small ? 6 : size->people > 0 ? size->people : size->meetings / 500 + 5;
+	dm.meetings = dm.small ? 24 : size->meetings;
+	dm.goals = dm.small ? 3 : dm.people * 2;
+	dm.now = clock_now();
+	dm.span = dm.small ? 200L * DAY : 10L * 365 * DAY;
+	if (fill_people(&dm, err) != RP_OK || fill_meetings(&dm, err) != RP_OK ||
+	    fill_goals(&dm, err) != RP_OK || fill_checkins(&dm, err) != RP_OK)
+		return rp_code(err, RP_EDB);
 	return RP_OK;
 }
 
