@@ -93,10 +93,10 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	date_today(clock_now(), today);
 	snprintf(path, sizeof path, "%s.daily-%s.bak", db_path(db), today);
 	struct stat sb;
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) /* not a copy made by us */
+	if (lstat(path, &sb) == 0 && !db_file_is_ours(path)) /* not a copy made by us */
 		return rp_fail(err, RP_EEXIST,
-		               "%s: is in the way of today's backup (it is not a file); move it"
-		               " away",
+		               "%s: is in the way of today's backup (it is not a rapport backup);"
+		               " move it away",
 		               path);
 	if (access(path, F_OK) != 0) {
 		int rc = db_backup(db, path, err);
@@ -104,7 +104,9 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 			return rc;
 		*made = rc == RP_OK;
 	}
-	/* keep the newest `keep`: the names sort by their day */
+	/* keep the newest `keep` of the copies made by us: a name of a real day
+	 * up to today, a rapport file (anything else there is not ours to
+	 * delete); the names sort by their day */
 	slash = strrchr(db_path(db), '/');
 	base = slash ? slash + 1 : db_path(db);
 	db_folder_of(db_path(db), dir, sizeof dir);
@@ -112,9 +114,14 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	if (!(d = opendir(dir)))
 		return RP_OK;
 	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 4 ||
+		size_t len = strlen(e->d_name), plen = strlen(prefix);
+		char day[DATE_LEN], full[4400];
+		if (strncmp(e->d_name, prefix, plen) != 0 || len != plen + 10 + 4 ||
 		    strcmp(e->d_name + len - 4, ".bak") != 0)
+			continue;
+		snprintf(day, sizeof day, "%.10s", e->d_name + plen);
+		snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+		if (!date_is_valid(day) || strcmp(day, today) > 0 || !db_file_is_ours(full))
 			continue;
 		if (count == cap) {
 			char **p = realloc(names, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *names);

@@ -90,6 +90,9 @@ int db_backup_new(struct db *db, const char *stem, char *out, size_t n, struct r
 /* The same beside the database, stem "<database>.<tag>YYYYmmdd-HHMMSS" (the
  * real time: backups of a frozen clock would clash). */
 int db_backup_dated(struct db *db, const char *tag, char *out, size_t n, struct rp_err *err);
+/* Is path a regular file that is a rapport database (or a backup of one):
+ * SQLite's header with rapport's application_id?  Read, never opened. */
+int db_file_is_ours(const char *path);
 /* The folder a file's path names, into dir: "." for a bare name, "/" for
  * a file at the root; the one rule for every caller (opening, checking
  * room, backups, syncing a rename). */

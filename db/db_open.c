@@ -114,6 +114,17 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+int db_file_is_ours(const char *path)
+{
+	unsigned char hdr[100];
+	int empty;
+	struct stat sb;
+	if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    read_header(path, hdr, &empty, NULL) != RP_OK || empty)
+		return 0;
+	return be32(hdr + 68) == DB_APPLICATION_ID; /* PRAGMA application_id */
+}
+
 /* Remove the -wal and -shm files a failed look created beside path. */
 static void remove_sidecars(const char *path, const int existed[2])
 {

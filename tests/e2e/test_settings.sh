@@ -192,5 +192,23 @@ r list people
 expect_rc 0 "a folder where today's daily copy goes: the command still runs"
 expect_err "daily-2026-11-25.bak: is in the way of today's backup" "and says what is in the way"
 [ -d "$DB.daily-2026-11-25.bak" ] && ok "and leaves it as it is" || not_ok "and leaves it as it is"
+rmdir "$DB.daily-2026-11-25.bak"
+echo "not a backup" >"$DB.daily-2026-11-25.bak"
+r list people
+expect_err "is in the way of today's backup (it is not a rapport backup)" "a file of today's name that is no backup is said too"
+expect_eq "$(cat "$DB.daily-2026-11-25.bak")" "not a backup" "and left as it is"
+rm -f "$DB.daily-2026-11-25.bak"
+# the copies kept are ours: a file of a later day, one of another name,
+# one that is no backup are neither counted nor deleted
+printf '[backup]\ndaily = true\nkeep = 2\n' >"$CONFIG"
+for day in 20 21 22; do RAPPORT_NOW="2026-11-$day 09:00" r list people; done
+echo garbage >"$DB.daily-2026-12-24.bak"
+echo junk >"$DB.daily-zzz.bak"
+echo junk >"$DB.daily-2026-11-01.bak"
+r list people
+expect_rc 0 "rotation with files that are not ours beside it"
+expect_eq "$(cd "$T_DIR" && ls daily.db.daily-* | tr '\n' ' ')" \
+	"daily.db.daily-2026-11-01.bak daily.db.daily-2026-11-22.bak daily.db.daily-2026-11-25.bak daily.db.daily-2026-12-24.bak daily.db.daily-zzz.bak " \
+	"the newest two copies are kept, today's among them, and nothing that is not one is deleted"
 : >"$CONFIG"
 echo "1..$T_N"
