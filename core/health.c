@@ -158,7 +158,10 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 	out->last_met = db_col_int(st, 7);
 	/* no meeting yet: the relationship started when the person was added */
 	date_of_instant(out->last_met ? out->last_met : db_col_int(st, 5), start_day);
-	date_add_days(start_day, cadence, out->due_day);
+	if (date_add_days(start_day, cadence, out->due_day) != 0) {
+		out->due_day[0] = '\0'; /* after 9999: no contact is due in the calendar */
+		return RP_OK;
+	}
 	to_go = date_diff(today, out->due_day);
 	if (snooze)
 		snprintf(out->snoozed_until, sizeof out->snoozed_until, "%s", snooze);

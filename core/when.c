@@ -489,7 +489,14 @@ void date_of_instant(int64_t t, char out[DATE_LEN])
 {
 	struct tm tm;
 	local_tm(t, &tm); /* out of range: 1970-01-01, never a crash */
-	snprintf(out, DATE_LEN, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	/* the first and last instants kept fall on 1899-12-31 and 10000-01-01
+	 * in some zones: the day is then the calendar's end, a date still */
+	if (tm.tm_year + 1900 < 1900)
+		snprintf(out, DATE_LEN, "1900-01-01");
+	else if (tm.tm_year + 1900 > 9999)
+		snprintf(out, DATE_LEN, "9999-12-31");
+	else
+		snprintf(out, DATE_LEN, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 int64_t date_start(const char *ymd)

@@ -75,16 +75,30 @@ static void test_due_exactly_today(void **state)
 }
 
 /* Met in the calendar's last month: the next contact falls past 9999, so
- * nobody is due now (not "due today" from a date that failed). */
+ * no contact is due (not "due today" from a date that failed, nor on a
+ * last day of the calendar it is not due on). */
 static void test_due_past_the_calendar_is_not_due(void **state)
 {
 	int64_t p = person_since("Edge Case", "2026-01-01 09:00", "90");
 	(void)state;
 	meet(p, "9999-12-01 10:00", "done");
 	struct due d = due_of(p);
-	assert_int_equal(d.state, DUE_OK);
-	assert_string_equal(d.due_day, "9999-12-31");
-	assert_true(d.days > 365L * 7000);
+	assert_int_equal(d.state, DUE_NONE); /* no day in the calendar to be due on */
+	assert_string_equal(d.due_day, "");
+}
+
+/* Near the end too: at 9999-12-28 the next contact (in 10000) is not
+ * "due soon" on 9999-12-31, the calendar's last day. */
+static void test_due_past_the_calendar_from_its_last_days(void **state)
+{
+	int64_t p = person_since("Max Edge", "2026-01-01 09:00", "90");
+	(void)state;
+	meet(p, "9999-12-01 09:00", "done");
+	test_set_now("9999-12-28 09:00");
+	struct due d = due_of(p);
+	test_set_now("2026-11-25 09:00");
+	assert_int_not_equal(d.state, DUE_SOON);
+	assert_int_not_equal(d.state, DUE_OVERDUE);
 }
 
 static void test_due_soon_overdue_and_ok_edges(void **state)
@@ -565,6 +579,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_due_exactly_today),
 		T(test_due_past_the_calendar_is_not_due),
+		T(test_due_past_the_calendar_from_its_last_days),
 		T(test_due_soon_overdue_and_ok_edges),
 		T(test_due_list_most_overdue_first),
 		T(test_cadence_with_no_meetings_counts_from_the_start),

@@ -195,6 +195,15 @@ static void test_day_arithmetic(void **state)
 	assert_string_equal(out, "1900-01-01");
 	assert_int_equal(date_add_days("9999-12-01", 30, out), 0);
 	assert_string_equal(out, "9999-12-31");
+	/* the first instant kept, west of UTC, falls on 1899-12-31 there: the
+	 * day is the calendar's first, one a date can be reckoned from */
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	date_of_instant(INSTANT_MIN, out);
+	assert_string_equal(out, "1900-01-01");
+	assert_true(date_is_valid(out));
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
 	assert_true(date_is_valid("2024-02-29"));
 	assert_false(date_is_valid("2023-02-29"));
 	assert_false(date_is_valid("2023-02-2"));
