@@ -89,7 +89,12 @@ static const struct {
 	{"Ins", KEY_FLAG | KEY_IC},
 };
 
-/* "a", "?", "é", "Tab", "C-l", "F1": the key code, or -1. */
+/* C-c, C-z (signals), C-s, C-q (flow control): the terminal keeps them,
+ * they never reach the program. */
+static int terminal_keeps(int c) { return c == 'c' || c == 'z' || c == 's' || c == 'q'; }
+
+/* "a", "?", "é", "Tab", "C-l", "F1": the key code, or -1 (also for a key
+ * the terminal keeps).  C-m is Enter, C-i Tab, C-j Enter. */
 static int parse_key(const char *name)
 {
 	wchar_t wc;
@@ -100,6 +105,10 @@ static int parse_key(const char *name)
 			return named[i].key;
 	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3]) {
 		int c = name[2] | 0x20;
+		if (terminal_keeps(c))
+			return -1;
+		if (c == 'm') /* what Enter sends: the same key */
+			return '\n';
 		if (c >= 'a' && c <= 'z')
 			return c & 0x1f;
 		return -1;
@@ -247,8 +256,11 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 		unbind(def->action);
 		took_line[def->action] = ent->line;
 		if (bind_all(ent->value, def->action, bad, sizeof bad)) {
-			snprintf(msg, sizeof msg, "%s:%d: %s: '%s' is not a key name; default kept",
-			         cfg->path, ent->line, ent->key, bad);
+			int kept = (bad[0] == 'C' || bad[0] == 'c') && bad[1] == '-' && bad[2] && !bad[3] &&
+			           terminal_keeps(bad[2] | 0x20);
+			snprintf(msg, sizeof msg, "%s:%d: %s: '%s' %s; default kept", cfg->path, ent->line,
+			         ent->key, bad,
+			         kept ? "never reaches rapport (the terminal keeps it)" : "is not a key name");
 			if (report)
 				report(msg);
 			unbind(def->action);

@@ -128,6 +128,18 @@ keys Escape
 wait_gone "New person" "and Esc, cancel's own key, came back to it"
 keys q
 wait_exit "quits"
+# a key is known by what the terminal sends: C-m is Enter; C-s, C-q, C-z
+# and C-c the terminal keeps, and never reach rapport
+printf '[keys]\ncancel = C-m\n' >"$CONFIG"
+r keys
+expect_err "cancel: Enter also means save; save wins" "cancel = C-m is Enter: save keeps it"
+expect_err "cancel would be left without a key; Esc kept for it" "and cancel keeps Esc"
+for k in C-s C-q C-z C-c; do
+	printf '[keys]\nquit = %s\n' "$k" >"$CONFIG"
+	r keys
+	expect_err "quit: '$k' never reaches rapport (the terminal keeps it); default kept" "quit = $k: refused, saying why"
+	expect_out "  q              quit" "and q stays quit's"
+done
 printf '[keys]\nhelp = q\n' >"$CONFIG"
 ui_start 100 30
 wait_for "Ada Lovelace" "help = q: the screen opens"
