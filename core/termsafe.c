@@ -74,11 +74,17 @@ size_t term_safe_step(const char *s, size_t n, int final, char out[TERM_SAFE_MAX
 		put(out, outlen, "\xef\xbf\xbd", 3); /* U+FFFD for a byte that is not UTF-8 */
 		return 1;
 	}
-	/* bidirectional overrides, embeddings and isolates (U+202A-U+202E,
-	 * U+2066-U+2069) reorder what follows them on screen; the line and
-	 * paragraph separators (U+2028, U+2029) break lines in some terminals */
+	/* bidirectional overrides, embeddings, isolates and marks (U+202A-
+	 * U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) reorder what is
+	 * around them on screen; the line and paragraph separators (U+2028,
+	 * U+2029) break lines in some terminals */
+	if (len == 2 && u[0] == 0xd8 && u[1] == 0x9c) {
+		put(out, outlen, "\\u061c", 6);
+		return 2;
+	}
 	if (len == 3 && u[0] == 0xe2 &&
-	    ((u[1] == 0x80 && u[2] >= 0xa8 && u[2] <= 0xae) || (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9))) {
+	    ((u[1] == 0x80 && ((u[2] >= 0xa8 && u[2] <= 0xae) || u[2] == 0x8e || u[2] == 0x8f)) ||
+	     (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9))) {
 		char esc[TERM_SAFE_MAX];
 		unsigned cp = 0x2000u | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
 		snprintf(esc, sizeof esc, "\\u%04x", cp);

@@ -7,9 +7,10 @@
  *   - CR before LF is dropped (Windows line ends), a lone CR shows as ^M;
  *   - other C0 controls and DEL show as ^@ .. ^_ and ^?;
  *   - C1 controls (U+0080-U+009F, such as CSI) show as \x80 .. \x9f;
- *   - bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069)
- *     and the line and paragraph separators (U+2028, U+2029) show as
- *     \u202e and the like: they would reorder or break what is shown;
+ *   - bidirectional overrides, isolates and marks (U+202A-U+202E,
+ *     U+2066-U+2069, U+200E, U+200F, U+061C) and the line and paragraph
+ *     separators (U+2028, U+2029) show as \u202e and the like: they would
+ *     reorder or break what is shown;
  *   - bytes that are not UTF-8 show as U+FFFD.
  * Files written for other programs (exports) keep the text as it is. */
 #ifndef RAPPORT_TERMSAFE_H

@@ -97,6 +97,24 @@ static void test_cuts_between_characters(void **state)
 	assert_string_equal(fine, "abc\xe5\x8c\xbb");
 }
 
+/* The bidi marks (U+200E, U+200F, U+061C) reorder text as the overrides
+ * do: escaped by the rule too. */
+static void test_bidi_marks_are_escaped(void **state)
+{
+	static const char *const cases[][2] = {
+		{"P\xe2\x80\x8eX", "P\\u200eX"},
+		{"P\xe2\x80\x8fX", "P\\u200fX"},
+		{"P\xd8\x9cX", "P\\u061cX"},
+		{"P\xe2\x80\x8dX", "P\xe2\x80\x8dX"}, /* a zero-width joiner is no mark: it stays */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[64];
+		shown(cases[i][0], strlen(cases[i][0]), out, sizeof out);
+		assert_string_equal(out, cases[i][1]);
+	}
+}
+
 /* The screen lays text out by the same rule as the command line: what
  * the rule escapes is drawn escaped, and counted in the cells it takes. */
 static void test_the_screen_escapes_what_the_rule_escapes(void **state)
@@ -107,6 +125,8 @@ static void test_the_screen_escapes_what_the_rule_escapes(void **state)
 		"P\xe2\x81\xa6X",      /* U+2066 left-to-right isolate */
 		"P\xe2\x81\xa9X",      /* U+2069 */
 		"P\xe2\x80\xa8X",      /* U+2028 line separator */
+		"P\xe2\x80\x8fX",      /* U+200F right-to-left mark */
+		"P\xd8\x9cX",          /* U+061C Arabic letter mark */
 		"P\xc2\x9b" "31mX",     /* C1 CSI */
 		"P\x1b[31mX",          /* ESC */
 		"P\rX",                /* a lone CR */
@@ -138,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_stream_waits_for_the_rest),
 		cmocka_unit_test(test_cuts_between_characters),
 		cmocka_unit_test(test_the_screen_escapes_what_the_rule_escapes),
+		cmocka_unit_test(test_bidi_marks_are_escaped),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
