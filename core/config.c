@@ -434,6 +434,13 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 	memset(rep, 0, sizeof *rep);
 	snprintf(cfg->path, sizeof cfg->path, "%s", path);
 	if (stat(path, &sb) != 0) {
+		/* a link that leads nowhere (a disk not mounted) is a config that
+		 * cannot be read, and may name a database: not "no config" */
+		if (errno == ENOENT && !must_exist && lstat(path, &sb) == 0) {
+			report(rep, "%s: a link to nothing (its target is missing); defaults used", path);
+			cfg->database_unread = 1;
+			return RP_OK;
+		}
 		if (errno == ENOENT && !must_exist)
 			return RP_OK;
 		return rp_fail(err, RP_ENOTFOUND, "%s: cannot read the config: %s", path,

@@ -51,6 +51,16 @@ expect_err "c.ini:2:" "and the line is named"
 [ -f "$T_DIR/after-the-bad-line.db" ] && ok "the database named after the bad line is the one used" ||
 	not_ok "the database named after the bad line is the one used"
 
+# a link at the config's usual place that leads nowhere (a disk not
+# mounted) is a config that cannot be read, not no config
+mkdir -p "$T_DIR/xdg/rapport"
+ln -s "$T_DIR/unmounted/config.ini" "$T_DIR/xdg/rapport/config.ini"
+XDG_CONFIG_HOME="$T_DIR/xdg" XDG_DATA_HOME="$T_DIR/xdgdata" "$RAPPORT" add person Ada >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+RC=$? ERR=$(cat "$T_DIR/.err")
+expect_rc 1 "a dangling link as the config: nothing is written"
+expect_err "config.ini: a link to nothing" "saying what it is"
+[ -e "$T_DIR/xdgdata/rapport/rapport.db" ] && not_ok "and the default database is not made" || ok "and the default database is not made"
+
 # --- paths that would follow the current folder, or a shell
 mkdir -p "$W/d1" "$W/d2"
 cd "$W/d1" || exit 1
