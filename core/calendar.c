@@ -250,9 +250,10 @@ static int64_t zone_instant(struct icaltimetype w, icaltimezone *zone, int *move
 	       (wall_seconds(icaltime_from_timet_with_zone((time_t)before, 0, zone)) - before);
 }
 
-/* The instant an event starts: UTC, a zone the file defines, or (floating)
- * local time as the command line reads it.  A time the clocks skip is
- * taken as the moment it would be, and the import says so. */
+/* The instant an event starts (or ends): UTC, a zone the file defines, or
+ * (floating) local time as the command line reads it.  A time the clocks
+ * skip is taken as the moment it would be, and the import says so (when
+ * rep is given). */
 static int start_instant(struct icaltimetype start, icaltimezone *zone, const char *where,
                          int64_t *t0, struct import_report *rep, struct rp_err *err)
 {
@@ -279,7 +280,7 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 		if (moved && local_tm(*t0, &tm) != 0)
 			tm.tm_hour = tm.tm_min = 0;
 	}
-	if (moved)
+	if (moved && rep) /* said of the start; an end moved with it goes unsaid */
 		import_note(rep,
 		            "%s: %04d-%02d-%02d %02d:%02d does not exist %s%s (the clocks skip it):"
 		            " taken as %02d:%02d, the same moment",
@@ -317,9 +318,14 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;
 	if (start_instant(start, zone, where, &t0, rep, err) != RP_OK)
 		return rp_code(err, RP_EINVAL);
+	/* the end (DTEND, or DTSTART + DURATION) by the same rule as the
+	 * start, in its own zone: a floating end is local time too */
 	if (!icaltime_is_null_time(end)) {
-		int64_t t1 = zone ? (int64_t)icaltime_as_timet_with_zone(end, zone) : t0;
-		if (t1 > t0)
+		icaltimezone *end_zone = end.zone ? (icaltimezone *)end.zone
+		                         : icaltime_is_utc(end) ? icaltimezone_get_utc_timezone()
+		                                                : NULL;
+		int64_t t1 = t0;
+		if (start_instant(end, end_zone, where, &t1, NULL, err) == RP_OK && t1 > t0)
 			minutes = (long)((t1 - t0) / 60);
 	}
 	if (minutes < 1 || minutes > 1440)

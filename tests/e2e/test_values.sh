@@ -128,6 +128,33 @@ r import "$T_DIR/plain.ics"
 expect_eq "$(start_of)" "1792895400" "an hour after the overlap is itself (02:30 UTC)"
 case "$ERR" in *"does not exist"*) not_ok "and nothing is said of it" "$ERR" ;; *) ok "and nothing is said of it" ;; esac
 
+# the end by the same rule as the start: a floating DTEND or DURATION is
+# local time too, and a zoned end in the overlap is the first one as well
+ics_end() { # FILE UID LINES...: one event with Ada, the lines given
+	f=$1 uid=$2
+	shift 2
+	{
+		printf 'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//rapport tests//EN\n'
+		sed -n '/BEGIN:VTIMEZONE/,/END:VTIMEZONE/p' "$T_DIR/gap.ics"
+		printf 'BEGIN:VEVENT\nUID:%s\nDTSTAMP:20261101T000000Z\n' "$uid"
+		for l in "$@"; do printf '%s\n' "$l"; done
+		printf 'SUMMARY:Talk\nATTENDEE;CN=Ada Lovelace:mailto:ada@example.org\nEND:VEVENT\nEND:VCALENDAR\n'
+	} >"$f"
+}
+minutes_of() { sql "SELECT duration_min FROM meeting WHERE uuid = (SELECT uuid FROM meeting ORDER BY id DESC LIMIT 1)"; }
+ics_end "$T_DIR/e1.ics" end-floating@test "DTSTART:20260601T100000" "DTEND:20260601T113000"
+r import "$T_DIR/e1.ics"
+expect_eq "$(minutes_of)" "90" "a floating DTEND: the meeting lasts to it (90 minutes)"
+ics_end "$T_DIR/e2.ics" dur-floating@test "DTSTART:20260602T100000" "DURATION:PT45M"
+r import "$T_DIR/e2.ics"
+expect_eq "$(minutes_of)" "45" "a floating start with a DURATION: that long"
+ics_end "$T_DIR/e3.ics" end-overlap@test "DTSTART;TZID=Europe/Berlin:20261025T020000" "DTEND;TZID=Europe/Berlin:20261025T023000"
+r import "$T_DIR/e3.ics"
+expect_eq "$(minutes_of)" "30" "02:00 to 02:30 in the autumn overlap: 30 minutes, not 90"
+ics_end "$T_DIR/e4.ics" noend-overlap@test "DTSTART;TZID=Europe/Berlin:20261025T023000"
+r import "$T_DIR/e4.ics"
+expect_eq "$(minutes_of)" "30" "no end, in the overlap: the usual 30 minutes, not 60"
+
 # the form's preview says the same
 ui_start 120 35
 wait_for "Ada Lovelace" "the screen opens"
