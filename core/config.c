@@ -193,7 +193,16 @@ static int ini_error(const char *fmt, ...)
 }
 
 /* The line where [section] key is set, for messages; 0 if not found. */
-/* The line of the nth (1, 2, ...) setting of key in section, or 0. */
+static int is_bad_line(int line)
+{
+	for (int i = 0; i < nbad_lines; i++)
+		if (bad_lines[i] == line)
+			return 1;
+	return 0;
+}
+
+/* The line of the nth (1, 2, ...) setting of key in section, or 0; a line
+ * left out as unreadable is not one. */
 static int line_nth(const char *path, const char *section, const char *key, int nth)
 {
 	FILE *f = fopen(path, "r");
@@ -220,7 +229,7 @@ static int line_nth(const char *path, const char *section, const char *key, int 
 		while (end > p && isspace((unsigned char)end[-1]))
 			end--;
 		if ((size_t)(end - p) == strlen(key) && strncasecmp(p, key, strlen(key)) == 0 &&
-		    strcasecmp(current, section) == 0)
+		    strcasecmp(current, section) == 0 && !is_bad_line(line))
 			found = --nth == 0;
 	}
 	fclose(f);
@@ -230,6 +239,15 @@ static int line_nth(const char *path, const char *section, const char *key, int 
 static int line_of(const char *path, const char *section, const char *key)
 {
 	return line_nth(path, section, key, 1);
+}
+
+/* The line of the last setting: the one iniparser keeps. */
+static int line_last(const char *path, const char *section, const char *key)
+{
+	int last = 0, line;
+	for (int nth = 1; (line = line_nth(path, section, key, nth)) != 0; nth++)
+		last = line;
+	return last;
 }
 
 static const struct key *find_key(const char *section, const char *name)
@@ -292,7 +310,10 @@ static void check_unknown(const dictionary *d, const char *path, struct config *
 			snprintf(e->section, sizeof e->section, "%.15s", section);
 			snprintf(e->key, sizeof e->key, "%.63s", colon + 1);
 			snprintf(e->value, sizeof e->value, "%.159s", d->val[i]);
-			e->line = line_of(path, section, colon + 1);
+			e->line = line_last(path, section, colon + 1);
+			if (e->line != line_of(path, section, colon + 1))
+				report(rep, "%s:%d: %s: given again (first on line %d); the last is used", path,
+				       e->line, colon + 1, line_of(path, section, colon + 1));
 		} else if (known_section(section) && !find_key(section, colon + 1))
 			report(rep, "%s:%d: unknown key '%s' in [%s], ignored", path,
 			       line_of(path, section, colon + 1), colon + 1, section);
@@ -329,13 +350,6 @@ static int file_names_database(const char *path)
 	return found;
 }
 
-static int is_bad_line(int line)
-{
-	for (int i = 0; i < nbad_lines; i++)
-		if (bad_lines[i] == line)
-			return 1;
-	return 0;
-}
 
 /* A private copy of path with the bad lines blanked (so that line numbers
  * stay), for iniparser, which reads a whole file or nothing. */
@@ -413,11 +427,11 @@ static dictionary *load_without_bad_lines(const char *path, struct config *cfg,
 static int given_twice(const char *path, const struct key *k, struct config *cfg,
                        struct config_report *rep)
 {
-	int second = line_nth(path, k->section, k->name, 2);
+	int last = line_last(path, k->section, k->name);
 	int db_key = k->offset == offsetof(struct config, database);
-	if (!second)
+	if (!line_nth(path, k->section, k->name, 2))
 		return 0;
-	report(rep, "%s:%d: %s: given again (first on line %d); %s", path, second, k->name,
+	report(rep, "%s:%d: %s: given again (first on line %d); %s", path, last, k->name,
 	       line_of(path, k->section, k->name),
 	       db_key ? "which database is meant? none is opened" : "the last is used");
 	cfg->database_unread |= db_key;
@@ -486,7 +500,7 @@ int config_load(const char *path, int must_exist, struct config *cfg, struct con
 		if (keys[i].parse(value, (char *)cfg + keys[i].offset, keys[i].min, keys[i].max, why,
 		                  sizeof why) != 0) {
 			int db_key = keys[i].offset == offsetof(struct config, database);
-			report(rep, "%s:%d: %s: %s; %s", path, line_of(path, keys[i].section, keys[i].name),
+			report(rep, "%s:%d: %s: %s; %s", path, line_last(path, keys[i].section, keys[i].name),
 			       keys[i].name, why,
 			       db_key ? "no other database is opened in its place" : "using the default");
 			cfg->database_unread |= db_key;

@@ -80,6 +80,13 @@ expect_err "c.ini:5: database: given again (first on line 2)" "naming both lines
 c "$(printf '[health]\ndue_soon_days = 5\ndue_soon_days = 9')" --db "$T_DIR/given.db" add person Ada
 expect_rc 0 "another key given twice: the program runs"
 expect_err "c.ini:3: due_soon_days: given again (first on line 2); the last is used" "saying which one is used"
+c "$(printf '[keys]\nadd = b\nadd = v\n[colors]\ntitle = red\ntitle = blue')" --db "$T_DIR/given.db" keys
+expect_err "c.ini:3: add: given again (first on line 2); the last is used" "a key of [keys] given twice: said too"
+expect_err "c.ini:6: title: given again (first on line 5); the last is used" "and one of [colors]"
+c "$(printf '[health]\nsnooze_days = 3\nsnooze_days = bogus')" --db "$T_DIR/given.db" list people
+expect_err "c.ini:3: snooze_days: 'bogus' is not a whole number" "a bad value given last is named by its own line"
+c "$(printf '[health]\nsnooze_days = 3\nsnooze_days : 9')" --db "$T_DIR/given.db" list people
+case "$ERR" in *"given again"*) not_ok "a line left out is not counted as given again" "$ERR" ;; *) ok "a line left out is not counted as given again" ;; esac
 
 # --- a config that cannot be read at all names no database but --db's
 mkfifo "$T_DIR/fifo.ini"
