@@ -227,11 +227,12 @@ r list people
 expect_err "is in the way of today's backup (it is not a rapport backup)" "a file of today's name that is no backup is said too"
 expect_eq "$(cat "$DB.daily-2026-11-25.bak")" "not a backup" "and left as it is"
 rm -f "$DB.daily-2026-11-25.bak"
-# the copies kept are ours: a file of a later day, one of another name,
-# one that is no backup are neither counted nor deleted
+# the copies kept are ours: a copy of a later day (a clock set wrong),
+# a file of another name, one that is no backup are neither counted nor
+# deleted
 printf '[backup]\ndaily = true\nkeep = 2\n' >"$CONFIG"
 for day in 20 21 22; do RAPPORT_NOW="2026-11-$day 09:00" r list people; done
-echo garbage >"$DB.daily-2026-12-24.bak"
+cp "$DB.daily-2026-11-21.bak" "$DB.daily-2026-12-24.bak" # a real copy, of a later day
 echo junk >"$DB.daily-zzz.bak"
 echo junk >"$DB.daily-2026-11-01.bak"
 r list people
