@@ -250,6 +250,19 @@ static int64_t zone_instant(struct icaltimetype w, icaltimezone *zone, int *move
 	       (wall_seconds(icaltime_from_timet_with_zone((time_t)before, 0, zone)) - before);
 }
 
+/* A zone as people name it: "Europe/Berlin", not libical's
+ * "/freeassociation.sourceforge.net/Europe/Berlin". */
+static const char *zone_name(icaltimezone *zone)
+{
+	const char *loc = icaltimezone_get_location(zone), *id = icaltimezone_get_tzid(zone);
+	const char *prefix = "/freeassociation.sourceforge.net/";
+	if (loc && *loc)
+		return loc;
+	if (id && strncmp(id, prefix, strlen(prefix)) == 0)
+		return id + strlen(prefix);
+	return id ? id : "its zone";
+}
+
 /* The instant an event starts (or ends): UTC, a zone the file defines, or
  * (floating) local time as the command line reads it.  A time the clocks
  * skip is taken as the moment it would be, and the import says so (when
@@ -285,8 +298,7 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 		            "%s: %04d-%02d-%02d %02d:%02d does not exist %s%s (the clocks skip it):"
 		            " taken as %02d:%02d, the same moment",
 		            where, start.year, start.month, start.day, start.hour, start.minute,
-		            zone ? "in " : "here", zone ? icaltimezone_get_tzid(zone) : "", tm.tm_hour,
-		            tm.tm_min);
+		            zone ? "in " : "here", zone ? zone_name(zone) : "", tm.tm_hour, tm.tm_min);
 	return RP_OK;
 }
 
