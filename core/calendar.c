@@ -274,10 +274,13 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 	time_t t;
 	struct tm tm;
 	int moved = 0;
-	if (start.is_date || (zone && zone == icaltimezone_get_utc_timezone())) {
-		*t0 = zone ? (int64_t)icaltime_as_timet_with_zone(start, zone)
-		           : (int64_t)icaltime_as_timet(start);
+	if (zone && zone == icaltimezone_get_utc_timezone() && !start.is_date) {
+		*t0 = (int64_t)icaltime_as_timet_with_zone(start, zone);
 		return RP_OK;
+	}
+	if (start.is_date) { /* a day has no zone: it starts at the user's midnight */
+		w.hour = w.minute = 0;
+		zone = NULL;
 	}
 	if (zone) {
 		*t0 = zone_instant(start, zone, &moved);

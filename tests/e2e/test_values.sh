@@ -159,6 +159,12 @@ ics_end "$T_DIR/e4.ics" noend-overlap@test "DTSTART;TZID=Europe/Berlin:20261025T
 r import "$T_DIR/e4.ics"
 expect_eq "$(minutes_of)" "30" "no end, in the overlap: the usual 30 minutes, not 60"
 
+# an all-day event is the day where the user is, not the day at Greenwich
+ics_end "$T_DIR/allday.ics" allday@test "DTSTART;VALUE=DATE:20260601" "DTEND;VALUE=DATE:20260602"
+TZ=America/New_York r import "$T_DIR/allday.ics"
+expect_eq "$(start_of)" "1780286400" "an all-day event in New York starts at its midnight (04:00 UTC), not the evening before"
+expect_eq "$(minutes_of)" "1440" "and lasts the day"
+
 # the form's preview says the same
 ui_start 120 35
 wait_for "Ada Lovelace" "the screen opens"
