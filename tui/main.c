@@ -195,6 +195,7 @@ static int open_database(struct globals *g, const struct config *cfg, const stru
                          const char *dbpath, struct cli *c)
 {
 	struct rp_err err;
+	int asked_readonly = g->readonly;
 	/* the folder of a --db typed now must exist; the configured or default one is made */
 	int flags = (g->readonly ? STORE_READONLY : 0) | (g->db ? 0 : STORE_MAKE_FOLDER);
 	if (store_open(dbpath, flags, &c->db, &err) != RP_OK) {
@@ -216,7 +217,14 @@ static int open_database(struct globals *g, const struct config *cfg, const stru
 	}
 	if (*store_upgrade_backup(c->db))
 		cli_error("upgraded the database; the old one is kept as %s", store_upgrade_backup(c->db));
-	if (cfg->backup_daily && !g->readonly) {
+	if (cfg->backup_daily && store_readonly_why(c->db) && !asked_readonly) {
+		/* not asked for: said, or a user would count on a copy never made */
+		cli_error("the daily backup was not made: the database opened read-only (%s)",
+		          store_readonly_why(c->db));
+		snprintf(first_problem, sizeof first_problem,
+		         "The daily backup was not made: the database opened read-only (%s)",
+		         store_readonly_why(c->db));
+	} else if (cfg->backup_daily && !g->readonly) {
 		int made;
 		if (store_daily_backup(c->db, cfg->backup_keep, &made, &err) != RP_OK) {
 			cli_error("the daily backup failed: %s", err.msg);

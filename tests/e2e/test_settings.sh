@@ -227,6 +227,22 @@ r list people
 expect_err "is in the way of today's backup (it is not a rapport backup)" "a file of today's name that is no backup is said too"
 expect_eq "$(cat "$DB.daily-2026-11-25.bak")" "not a backup" "and left as it is"
 rm -f "$DB.daily-2026-11-25.bak"
+# a database that opens read-only (a file its user cannot write): the
+# daily copy is not made, and that is said
+if [ "$(id -u)" = 0 ]; then
+	mkdir -p "$T_DIR/ro"
+	cp "$DB" "$T_DIR/ro/r.db"
+	printf '[backup]\ndaily = true\n' >"$T_DIR/ro/daily.ini"
+	chown -R 65534 "$T_DIR/ro"
+	chmod 0444 "$T_DIR/ro/r.db"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_DIR/ro" \
+		"$RAPPORT" --db "$T_DIR/ro/r.db" --config "$T_DIR/ro/daily.ini" list people >"$T_DIR/.out" 2>"$T_DIR/.err" </dev/null
+	RC=$? ERR=$(cat "$T_DIR/.err")
+	expect_rc 0 "a database its user cannot write, with daily backups: the list reads"
+	expect_err "the daily backup was not made: the database opened read-only" "and says no daily copy was made"
+else
+	skip "a database its user cannot write, with daily backups: the list reads" "needs root to run as another user"
+fi
 # the copies kept are ours: a copy of a later day (a clock set wrong),
 # a file of another name, one that is no backup are neither counted nor
 # deleted
