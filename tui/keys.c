@@ -270,7 +270,9 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 		/* a key taken from another action in the same place is a mistake */
 		for (int i = 0; i < nbindings; i++) {
 			const struct key_def *other = keys_def(bindings[i].action);
-			if (bindings[i].action == def->action || !(other->contexts & def->contexts))
+			/* A_NONE: a key an earlier line took away, nobody's now */
+			if (bindings[i].action == A_NONE || bindings[i].action == def->action ||
+			    !(other->contexts & def->contexts))
 				continue;
 			for (int j = 0; j < nbindings; j++)
 				if (bindings[j].action == def->action && bindings[j].key == bindings[i].key) {

@@ -157,6 +157,12 @@ for k in C-s C-q C-z C-c; do
 	expect_err "quit: '$k' never reaches rapport (the terminal keeps it); default kept" "quit = $k: refused, saying why"
 	expect_out "  q              quit" "and q stays quit's"
 done
+# a key an earlier line took from its action belongs to no one in between
+printf '[keys]\nback = x\nquit = x\n' >"$CONFIG"
+r keys
+expect_err "back: x also means done; back wins" "back = x takes x from done"
+case "$ERR" in *"also means quit"*) not_ok "and quit = x is no conflict with a key nobody has now" "$ERR" ;; *) ok "and quit = x is no conflict with a key nobody has now" ;; esac
+expect_out "  x              quit" "x quits on the lists"
 printf '[keys]\nhelp = q\n' >"$CONFIG"
 ui_start 100 30
 wait_for "Ada Lovelace" "help = q: the screen opens"
