@@ -31,7 +31,8 @@ static int export_csv_folder(struct cli *c, const char *dir)
 		cli_error("%s: is the database itself: nothing was written; choose a folder", dir);
 		return EXIT_FAIL;
 	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	int made_dir = mkdir(dir, 0700) == 0;
+	if (!made_dir && errno != EEXIST) {
 		cli_error("%s: cannot make the folder: %s", dir, strerror(errno));
 		return EXIT_FAIL;
 	}
@@ -56,6 +57,8 @@ static int export_csv_folder(struct cli *c, const char *dir)
 	if (rc != RP_OK) {
 		cli_error("%s%s", err.msg,
 		          opened > 1 ? " (none of the folder's files was changed)" : "");
+		if (made_dir) /* none or nothing: a folder made for it goes too */
+			rmdir(dir);
 		return EXIT_FAIL;
 	}
 	fprintf(stderr, "rapport: exported one CSV file per kind to %s/\n", dir);

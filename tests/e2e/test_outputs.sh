@@ -179,6 +179,9 @@ expect_eq "$(ls -A "$D" | grep '^\.good')" "" "and no temporary file is left (th
 (ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" backup "$D/limited.bak") >/dev/null 2>"$T_DIR/.err"
 [ $? -eq 1 ] && ok "a backup over a file size limit fails with status 1" || not_ok "a backup over a file size limit fails with status 1"
 expect_eq "$(ls -A "$D" | grep -c 'rapport-backup\|limited')" "0" "and leaves nothing"
+(ulimit -f 64; exec "$RAPPORT" --db "$DB" --config "$CONFIG" export --format csv -o "$D/newcsv") >/dev/null 2>&1
+[ $? -eq 1 ] && ok "a CSV folder export stopped half-way fails" || not_ok "a CSV folder export stopped half-way fails"
+[ -e "$D/newcsv" ] && not_ok "and the folder it made for it is gone too" "$(ls -A "$D/newcsv")" || ok "and the folder it made for it is gone too"
 
 # --- an export is on the disk before it takes the old one's name: its data
 # synced, then renamed (seen in the system calls it makes)
