@@ -136,25 +136,13 @@ static int read_record(char **p, char **cells, int max, int *line)
 	return n;
 }
 
-int csv_import_people(struct db *db, const char *name, const char *text,
-                      struct import_report *rep, char *unknown, size_t n, struct rp_err *err)
+/* The header row: each column's field (map[c], -1 for none), the unknown
+ * ones listed in unknown; the index of the name column, or -1. */
+static int map_header(const struct kind *k, char **cells, int ncols, int *map, char *unknown,
+                      size_t n)
 {
-	const struct kind *k = kind_get(K_PERSON);
-	char *copy = strdup(text), *p = copy, *cells[MAX_COLS];
-	int map[MAX_COLS], ncols, line = 1, rc = RP_OK, name_col = -1;
 	size_t used = 0;
-
-	memset(rep, 0, sizeof *rep);
-	unknown[0] = '\0';
-	if (!copy)
-		return rp_fail(err, RP_EIO, "out of memory");
-	if (!strncmp(p, "\xef\xbb\xbf", 3))
-		p += 3; /* a spreadsheet's byte order mark */
-	ncols = read_record(&p, cells, MAX_COLS, &line);
-	if (ncols <= 0) {
-		free(copy);
-		return rp_fail(err, RP_EINVAL, "%s: no header row", name);
-	}
+	int name_col = -1;
 	for (int c = 0; c < ncols; c++) {
 		char col[64];
 		snprintf(col, sizeof col, "%s", cells[c]);
@@ -175,6 +163,78 @@ int csv_import_people(struct db *db, const char *name, const char *text,
 		if (map[c] == 0)
 			name_col = c;
 	}
+	return name_col;
+}
+
+/* One row: the person of that name (or a new one) takes its cells; a
+ * value it had already is no change. */
+static int import_row(struct db *db, const char *name, int start, char **cells, int got,
+                      int ncols, const int *map, int name_col, struct import_report *rep,
+                      struct rp_err *err)
+{
+	struct rec r;
+	struct db_stmt *st;
+	int64_t existing = 0;
+	int rc = RP_OK, changed = 0;
+	if (db_prepare(db, "SELECT id FROM person WHERE deleted_at IS NULL AND name = ?1"
+	                   " COLLATE NOCASE ORDER BY id LIMIT 1", &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, cells[name_col]);
+	if (db_step(st, NULL) == DB_ROW)
+		existing = db_col_int(st, 0);
+	db_release(st);
+	if (existing)
+		rc = rec_get(db, K_PERSON, existing, &r, err);
+	else
+		rec_init(&r, K_PERSON);
+	for (int c = 0; c < got && c < ncols && rc == RP_OK; c++) {
+		struct val before;
+		if (map[c] < 0 || !*cells[c])
+			continue;
+		before = r.v[map[c]];
+		before.s = before.s ? strdup(before.s) : NULL;
+		if (rec_set(db, &r, map[c], cells[c], err) != RP_OK) {
+			char where[300];
+			snprintf(where, sizeof where, "%s:%d", name, start);
+			rc = rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
+		} else if (existing && !before.null && !r.v[map[c]].null &&
+		           (before.s ? r.v[map[c]].s && strcmp(before.s, r.v[map[c]].s) == 0
+		                     : before.i == r.v[map[c]].i)) {
+			r.v[map[c]].dirty = 0; /* the value it had: no change */
+		}
+		free(before.s);
+		changed |= r.v[map[c]].dirty;
+	}
+	if (rc == RP_OK) {
+		if (!existing)
+			rc = rec_insert(db, &r, err), rep->added++;
+		else if (changed)
+			rc = rec_update(db, &r, err), rep->updated++;
+		else
+			rep->unchanged++;
+	}
+	rec_free(&r);
+	return rc;
+}
+
+int csv_import_people(struct db *db, const char *name, const char *text,
+                      struct import_report *rep, char *unknown, size_t n, struct rp_err *err)
+{
+	char *copy = strdup(text), *p = copy, *cells[MAX_COLS];
+	int map[MAX_COLS], ncols, line = 1, rc = RP_OK, name_col;
+
+	memset(rep, 0, sizeof *rep);
+	unknown[0] = '\0';
+	if (!copy)
+		return rp_fail(err, RP_EIO, "out of memory");
+	if (!strncmp(p, "\xef\xbb\xbf", 3))
+		p += 3; /* a spreadsheet's byte order mark */
+	ncols = read_record(&p, cells, MAX_COLS, &line);
+	if (ncols <= 0) {
+		free(copy);
+		return rp_fail(err, RP_EINVAL, "%s: no header row", name);
+	}
+	name_col = map_header(kind_get(K_PERSON), cells, ncols, map, unknown, n);
 	if (name_col < 0) {
 		free(copy);
 		return rp_fail(err, RP_EINVAL, "%s:1: no \"name\" column", name);
@@ -184,10 +244,7 @@ int csv_import_people(struct db *db, const char *name, const char *text,
 		return rp_code(err, RP_EDB);
 	}
 	for (;;) {
-		struct rec r;
-		int start = line, got = read_record(&p, cells, MAX_COLS, &line), changed = 0;
-		struct db_stmt *st;
-		int64_t existing = 0;
+		int start = line, got = read_record(&p, cells, MAX_COLS, &line);
 		if (got == 0)
 			break;
 		if (got < 0) {
@@ -200,47 +257,7 @@ int csv_import_people(struct db *db, const char *name, const char *text,
 			rc = rp_fail(err, RP_EINVAL, "%s:%d: name: empty", name, start);
 			break;
 		}
-		if (db_prepare(db, "SELECT id FROM person WHERE deleted_at IS NULL AND name = ?1"
-		                   " COLLATE NOCASE ORDER BY id LIMIT 1", &st, err)) {
-			rc = rp_code(err, RP_EDB);
-			break;
-		}
-		db_bind_text(st, 1, cells[name_col]);
-		if (db_step(st, NULL) == DB_ROW)
-			existing = db_col_int(st, 0);
-		db_release(st);
-		if (existing)
-			rc = rec_get(db, K_PERSON, existing, &r, err);
-		else
-			rec_init(&r, K_PERSON);
-		for (int c = 0; c < got && c < ncols && rc == RP_OK; c++) {
-			struct val before;
-			if (map[c] < 0 || !*cells[c])
-				continue;
-			before = r.v[map[c]];
-			before.s = before.s ? strdup(before.s) : NULL;
-			if (rec_set(db, &r, map[c], cells[c], err) != RP_OK) {
-				char where[300];
-				snprintf(where, sizeof where, "%s:%d", name, start);
-				rc = rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
-			} else if (existing && !before.null && !r.v[map[c]].null &&
-			           (before.s ? r.v[map[c]].s && strcmp(before.s, r.v[map[c]].s) == 0
-			                     : before.i == r.v[map[c]].i)) {
-				r.v[map[c]].dirty = 0; /* the value it had: no change */
-			}
-			free(before.s);
-			changed |= r.v[map[c]].dirty;
-		}
-		if (rc == RP_OK) {
-			if (!existing)
-				rc = rec_insert(db, &r, err), rep->added++;
-			else if (changed)
-				rc = rec_update(db, &r, err), rep->updated++;
-			else
-				rep->unchanged++;
-		}
-		rec_free(&r);
-		if (rc != RP_OK)
+		if ((rc = import_row(db, name, start, cells, got, ncols, map, name_col, rep, err)) != RP_OK)
 			break;
 	}
 	free(copy);

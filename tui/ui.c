@@ -392,9 +392,10 @@ static void keep_problem(const char *msg)
 		snprintf(problems[nproblems++], sizeof problems[0], "%s", msg);
 }
 
-int ui_run(struct db *db, const struct config *cfg, int readonly, const char *first_problem)
+/* The keys, then the terminal for curses: refused with a message when it
+ * cannot be one (TERM unset or dumb, unknown, no cursor motion); NULL then. */
+static SCREEN *start_terminal(const struct config *cfg)
 {
-	struct ui ui;
 	SCREEN *scr;
 	const char *term = getenv("TERM");
 	char *cup;
@@ -403,20 +404,20 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 		fprintf(stderr, "rapport: TERM is %s: the full-screen interface needs a real terminal"
 		                " (the commands work anywhere: rapport --help)\n",
 		        term && *term ? "'dumb'" : "not set");
-		return 1;
+		return NULL;
 	}
 	keys_init(cfg, keep_problem);
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, "rapport: unknown terminal type '%s' (try TERM=xterm-256color)\n", term);
-		return 1;
+		return NULL;
 	}
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
 		endwin();
 		delscreen(scr);
 		fprintf(stderr, "rapport: the terminal '%s' cannot move the cursor\n", term);
-		return 1;
+		return NULL;
 	}
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
@@ -430,41 +431,30 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	refresh();
 	colors_init(cfg, keep_problem);
 
-	memset(&ui, 0, sizeof ui);
-	ui.db = db;
-	ui.cfg = cfg;
-	ui.readonly = readonly;
-	ui.counts_stale = 1;
-	detail_init(&ui.detail, cfg);
-	rec_init(&ui.undo.before, K_PERSON);
-	rec_init(&ui.undo.after, K_PERSON);
-	for (int i = 0; i < NPANES; i++)
-		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
-	layout(&ui);
-	if (cfg->start_today)
-		ui_today_build(&ui);
-	if (first_problem)
-		ui_message(&ui, 1, "%s", first_problem);
-	else if (nproblems)
-		ui_message(&ui, 1, "%s%s", problems[0], nproblems > 1 ? " (more when you quit)" : "");
+	return scr;
+}
 
+/* Keys until quit: keys already waiting (a paste, typing ahead) are taken
+ * first and the screen drawn once after them. */
+static void key_loop(struct ui *ui)
+{
 	/* RAPPORT_TIMING=FILE: how long keys took, from reading the first
 	 * since the last draw to the screen showing them, in microseconds (for
 	 * the benchmark; the path users get, keys typed ahead included) */
 	const char *timing_path = hooks_timing_file();
 	FILE *timing = timing_path ? fopen(timing_path, "a") : NULL;
 	struct timespec key_at = {0, 0};
-	while (!ui.quit) {
+	while (!ui->quit) {
 		int key;
 		/* keys already waiting (a paste, typing ahead) are taken first and
 		 * the screen drawn once after them */
 		if (!keys_pending()) {
-			draw(&ui);
+			draw(ui);
 			doupdate();
-			if (ui.counts_stale) {
-				count_up(&ui);
-				ui.dirty |= D_TOP;
-				draw(&ui);
+			if (ui->counts_stale) {
+				count_up(ui);
+				ui->dirty |= D_TOP;
+				draw(ui);
 				doupdate();
 			}
 			if (timing && key_at.tv_sec) {
@@ -483,14 +473,42 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 		if (key < 0)
 			continue;
 		if (key == (KEY_FLAG | KEY_RESIZE)) {
-			layout(&ui);
+			layout(ui);
 			continue;
 		}
-		ui_handle_key(&ui, key);
+		ui_handle_key(ui, key);
 	}
 
 	if (timing)
 		fclose(timing);
+}
+
+int ui_run(struct db *db, const struct config *cfg, int readonly, const char *first_problem)
+{
+	struct ui ui;
+	SCREEN *scr;
+
+	if (!(scr = start_terminal(cfg)))
+		return 1;
+	memset(&ui, 0, sizeof ui);
+	ui.db = db;
+	ui.cfg = cfg;
+	ui.readonly = readonly;
+	ui.counts_stale = 1;
+	detail_init(&ui.detail, cfg);
+	rec_init(&ui.undo.before, K_PERSON);
+	rec_init(&ui.undo.after, K_PERSON);
+	for (int i = 0; i < NPANES; i++)
+		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
+	layout(&ui);
+	if (cfg->start_today)
+		ui_today_build(&ui);
+	if (first_problem)
+		ui_message(&ui, 1, "%s", first_problem);
+	else if (nproblems)
+		ui_message(&ui, 1, "%s%s", problems[0], nproblems > 1 ? " (more when you quit)" : "");
+
+	key_loop(&ui);
 	form_free(ui.form);
 	ui_search_free(&ui);
 	ui_prompt_free(&ui);
