@@ -124,7 +124,7 @@ static int parse_key(const char *name)
 	return (int)wc;
 }
 
-static void key_label(int key, char *buf, size_t n)
+void keys_label(int key, char *buf, unsigned long n)
 {
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
 		if (named[i].key == key) {
@@ -279,7 +279,7 @@ void keys_init(const struct config *cfg, void (*report)(const char *msg))
 					char kn[32];
 					/* the last key of a way out stays where it is */
 					int keep = is_way_out(other->action) && keys_of(other->action) == 1;
-					key_label(bindings[i].key, kn, sizeof kn);
+					keys_label(bindings[i].key, kn, sizeof kn);
 					snprintf(msg, sizeof msg, "%s:%d: %s: %s also means %s; %s wins", cfg->path,
 					         ent->line, ent->key, kn, other->name, keep ? other->name : def->name);
 					if (keep)
@@ -325,7 +325,7 @@ void keys_names(enum action a, char *buf, unsigned long n)
 		char kn[32];
 		if (bindings[i].action != a)
 			continue;
-		key_label(bindings[i].key, kn, sizeof kn);
+		keys_label(bindings[i].key, kn, sizeof kn);
 		used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " " : "", kn);
 	}
 }

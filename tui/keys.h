@@ -51,6 +51,8 @@ int keys_pending(void);
 const struct key_def *keys_def(enum action a);
 /* The keys of an action as people read them ("j Down"), or "" if none. */
 void keys_names(enum action a, char *buf, unsigned long n);
+/* A key as the help writes it (q, C-x, F5, Enter) */
+void keys_label(int key, char *buf, unsigned long n);
 /* "a add  e edit ..." for a context, cut to width by the caller. */
 void keys_hint_line(unsigned context, int readonly, char *buf, unsigned long n);
 /* The help text, a line at a time: section headings and one line per

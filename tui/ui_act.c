@@ -450,6 +450,22 @@ static void delete_target(struct ui *ui)
 	}
 }
 
+/* A key no action has here: name it (a terminal may send F12 for what the
+ * user thinks is another key) and the key that shows them all, as bound. */
+static void say_not_a_key(struct ui *ui, int key)
+{
+	char name[32], help[64], *space;
+	keys_label(key, name, sizeof name);
+	keys_names(A_HELP, help, sizeof help);
+	space = strchr(help, ' ');
+	if (space)
+		*space = '\0';
+	if (help[0])
+		ui_message(ui, 0, "%s is not a key here: %s shows every key", name, help);
+	else
+		ui_message(ui, 0, "%s is not a key here (no key shows the keys: see [keys])", name);
+}
+
 /* The lists and views: every other action of the key table. */
 static int action_answers(struct ui *ui, int key)
 {
@@ -494,7 +510,7 @@ static int action_answers(struct ui *ui, int key)
 		break;
 	default:
 		if (key != (KEY_FLAG | KEY_RESIZE))
-			ui_message(ui, 0, "? shows every key");
+			say_not_a_key(ui, key);
 	}
 	return 1;
 }

@@ -169,6 +169,21 @@ wait_for "Ada Lovelace" "help = q: the screen opens"
 wait_for "help: q also means quit; quit wins (it is quit's only key)" "and says q stays quit's"
 keys q
 wait_exit "q quits"
+# a key nobody has: the screen names it and the help's key as bound
+printf '[keys]\nhelp = H F1\n' >"$CONFIG"
+ui_start 100 30
+wait_for "Ada Lovelace" "help = H F1: the screen opens"
+keys F12
+wait_for "F12 is not a key here: H shows every key" "a key of nobody's names the help's key as bound"
+keys q
+wait_exit "q quits"
+printf '[keys]\nhelp =\n' >"$CONFIG"
+ui_start 100 30
+wait_for "Ada Lovelace" "help with no key: the screen opens"
+keys Z
+wait_for "Z is not a key here (no key shows the keys: see [keys])" "with no help key, the message says where the keys are set"
+keys q
+wait_exit "q quits"
 # a key taken by another action belongs to the taker alone: t now adds (no
 # thank-you form), q now logs a meeting (quit keeps Q)
 printf '[keys]\nadd = t\nquit = q Q\nmeet = q\n' >"$CONFIG"

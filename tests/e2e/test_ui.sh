@@ -336,7 +336,9 @@ wait_for "New person" "add remapped to A"
 keys Escape
 wait_gone "New person" "closed"
 keys q
-wait_for "? shows every key" "q no longer quits"
+wait_for "q is not a key here: ? shows every key" "q no longer quits, and the screen says so, naming it"
+keys F12
+wait_for "F12 is not a key here" "a key no action has is named as the help writes it"
 keys ?
 wait_for "Q              quit" "the help shows the new key"
 keys Escape Q

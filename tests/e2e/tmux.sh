@@ -189,18 +189,36 @@ scribble() {
 
 keys() { tm send-keys -t "$TM_T" "$@"; }
 
+# ui_settled: every key sent so far has been read and drawn.  A key no
+# action has is sent and the message naming it awaited (F11 and F12 in turn,
+# so that the message of the one before is never taken for this one's: the
+# key between cleared it).  Status 1 if it never shows.
+TM_SETTLE_KEY=F12
+ui_settled() {
+	if [ "$TM_SETTLE_KEY" = F12 ]; then TM_SETTLE_KEY=F11; else TM_SETTLE_KEY=F12; fi
+	keys "$TM_SETTLE_KEY"
+	i=0
+	while [ $i -lt $TM_POLLS ]; do
+		case "$(screen_text)" in *"$TM_SETTLE_KEY is not a key here"*) return 0 ;; esac
+		i=$((i + 1))
+		sleep 0.05
+	done
+	return 1
+}
+
 # cursor_to TEXT: move the selection to the row showing TEXT (g, then j
-# until the selected row shows it, each step waiting for the selection to
-# move); status 1 if no row does
+# until the selected row shows it, each key seen taken before the row is
+# read); status 1 if no row does
 cursor_to() {
+	case "$(selected_row)" in *"$1"*) return 0 ;; esac
 	keys g
+	ui_settled || return 1
 	steps=0
 	while [ $steps -lt 80 ]; do
 		case "$(selected_row)" in *"$1"*) return 0 ;; esac
 		before=$(selected_row)
 		keys j
-		i=0
-		while [ $i -lt $TM_POLLS ] && [ "$(selected_row)" = "$before" ]; do i=$((i + 1)); sleep 0.05; done
+		ui_settled || return 1
 		[ "$(selected_row)" = "$before" ] && return 1
 		steps=$((steps + 1))
 	done
