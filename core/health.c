@@ -150,12 +150,12 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 	memset(out, 0, sizeof *out);
 	out->person_id = db_col_int(st, 0);
 	out->state = DUE_NONE;
+	out->last_met = db_col_int(st, 7);
 	snprintf(out->name, sizeof out->name, "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
 	if (db_col_is_null(st, 4) || !db_col_is_null(st, 6) ||
 	    (stage && (strcmp(stage, "paused") == 0 || strcmp(stage, "alumni") == 0)))
 		return RP_OK;
 	date_today(clock_now(), today);
-	out->last_met = db_col_int(st, 7);
 	/* no meeting yet: the relationship started when the person was added */
 	date_of_instant(out->last_met ? out->last_met : db_col_int(st, 5), start_day);
 	if (date_add_days(start_day, cadence, out->due_day) != 0) {
@@ -216,6 +216,35 @@ int health_due(struct db *db, const struct config *cfg, int64_t person_id, struc
 		rc = fail_db(err);
 	db_release(st);
 	return rc;
+}
+
+int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids, int n,
+                    struct due *out, struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	for (int i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].person_id = ids[i];
+	}
+	if (db_prepare(db, DUE_FACTS "WHERE id IN (SELECT value FROM json_each(?1))", &st, err))
+		return fail_db(err);
+	if (!db_bind_ids(st, 1, ids, n)) {
+		db_release(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		struct due d;
+		if (due_of_row(db, cfg, st, NULL, &d, err) != RP_OK) {
+			rc = DB_FAIL;
+			break;
+		}
+		for (int i = 0; i < n; i++)
+			if (ids[i] == d.person_id)
+				out[i] = d;
+	}
+	db_release(st);
+	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }
 
 static int due_order(const void *a, const void *b)
@@ -588,17 +617,24 @@ int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }
 
-int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err)
+/* The part of the rule a goal's own fields settle: 1 with *percent set
+ * (done: 100; set by hand: its number), 0 when its milestones decide. */
+static int progress_of_fields(const struct rec *goal, int *percent)
 {
 	const struct kind *k = goal->kind;
-	struct db_stmt *st;
-	int rc;
 	*percent = (int)rec_int(goal, kind_field_index(k, "progress"));
 	if (strcmp(rec_str(goal, kind_field_index(k, "status")), "done") == 0) {
 		*percent = 100;
-		return RP_OK;
+		return 1;
 	}
-	if (rec_int(goal, kind_field_index(k, "progress_manual")))
+	return rec_int(goal, kind_field_index(k, "progress_manual")) != 0;
+}
+
+int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	if (progress_of_fields(goal, percent))
 		return RP_OK;
 	if (db_prepare(db,
 	               "SELECT count(*), total(done) FROM milestone WHERE goal_id = ?1"
@@ -608,6 +644,43 @@ int health_goal_progress(struct db *db, const struct rec *goal, int *percent, st
 	db_bind_int(st, 1, goal->id);
 	if ((rc = db_step(st, err)) == DB_ROW && db_col_int(st, 0) > 0)
 		*percent = (int)(100 * db_col_int(st, 1) / db_col_int(st, 0));
+	db_release(st);
+	return rc == DB_FAIL ? fail_db(err) : RP_OK;
+}
+
+int health_goal_progress_each(struct db *db, const struct rec *goals, int n, int *percent,
+                              struct rp_err *err)
+{
+	struct db_stmt *st;
+	int64_t *ids = calloc((size_t)(n > 0 ? n : 1), sizeof *ids);
+	int asked = 0, rc;
+	if (!ids)
+		return rp_fail(err, RP_EIO, "out of memory");
+	for (int i = 0; i < n; i++)
+		if (!progress_of_fields(&goals[i], &percent[i]))
+			ids[asked++] = goals[i].id;
+	if (asked == 0) {
+		free(ids);
+		return RP_OK;
+	}
+	if (db_prepare(db,
+	               "SELECT goal_id, count(*), total(done) FROM milestone"
+	               " WHERE goal_id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL"
+	               " GROUP BY goal_id",
+	               &st, err)) {
+		free(ids);
+		return fail_db(err);
+	}
+	rc = db_bind_ids(st, 1, ids, asked) ? DB_ROW : DB_FAIL;
+	free(ids);
+	if (rc == DB_FAIL) {
+		db_release(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	while ((rc = db_step(st, err)) == DB_ROW)
+		for (int i = 0; i < n; i++)
+			if (goals[i].id == db_col_int(st, 0))
+				percent[i] = (int)(100 * db_col_int(st, 2) / db_col_int(st, 1));
 	db_release(st);
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }

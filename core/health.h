@@ -37,6 +37,10 @@ struct due {
 /* The due state of one person. */
 int health_due(struct db *db, const struct config *cfg, int64_t person_id, struct due *out,
                struct rp_err *err);
+/* The due state of n people (a page of a list) in one query: out[i] for
+ * ids[i]; last_met is set whatever the state (a person not found: all 0). */
+int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids, int n,
+                    struct due *out, struct rp_err *err);
 /* People due soon or overdue, most overdue first.  *out is malloc'd. */
 int health_due_list(struct db *db, const struct config *cfg, struct due **out, int *n,
                     struct rp_err *err);
@@ -81,6 +85,10 @@ int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
 
 /* A goal's progress: by hand, or from its milestones, 100 when done. */
 int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err);
+/* The same for n goals (a page of a list) in one query: percent[i] for
+ * goals[i]. */
+int health_goal_progress_each(struct db *db, const struct rec *goals, int n, int *percent,
+                              struct rp_err *err);
 /* Past its target day and neither done nor dropped. */
 int health_goal_late(const struct rec *goal, const char *today);
 

@@ -135,3 +135,25 @@ int64_t person_last_met(struct db *db, int64_t id)
 	db_release(st);
 	return t;
 }
+
+int person_names_each(struct db *db, const int64_t *ids, int n, char *names, size_t size,
+                      struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	for (int i = 0; i < n; i++)
+		names[(size_t)i * size] = '\0';
+	if (db_prepare(db, "SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?1))",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	if (!db_bind_ids(st, 1, ids, n)) {
+		db_release(st);
+		return rp_fail(err, RP_EIO, "out of memory");
+	}
+	while ((rc = db_step(st, err)) == DB_ROW)
+		for (int i = 0; i < n; i++)
+			if (ids[i] == db_col_int(st, 0))
+				utf8_copy(names + (size_t)i * size, size, db_col_text(st, 1));
+	db_release(st);
+	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
+}

@@ -16,6 +16,10 @@ struct db;
 int person_resolve(struct db *db, const char *text, int64_t *id, struct rp_err *err);
 /* The person's name ("" when unknown). */
 void person_name(struct db *db, int64_t id, char *buf, size_t n);
+/* The names of n people in one query (a page of a list): the one of ids[i]
+ * at names + i * size ("" when unknown). */
+int person_names_each(struct db *db, const int64_t *ids, int n, char *names, size_t size,
+                      struct rp_err *err);
 /* Start of the last done meeting, or 0 when none. */
 int64_t person_last_met(struct db *db, int64_t id);
 

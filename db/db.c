@@ -175,6 +175,22 @@ void db_bind_text(struct db_stmt *st, int idx, const char *s)
 		sqlite3_bind_null(st->st, idx);
 }
 
+int db_bind_ids(struct db_stmt *st, int idx, const int64_t *ids, int n)
+{
+	/* "[1,2,3]": 21 characters at most per id with its comma */
+	size_t cap = 3 + (size_t)(n > 0 ? n : 0) * 21, used = 1;
+	char *json = malloc(cap);
+	if (!json)
+		return 0;
+	json[0] = '[';
+	for (int i = 0; i < n; i++)
+		used += (size_t)snprintf(json + used, cap - used, "%s%lld", i ? "," : "", (long long)ids[i]);
+	snprintf(json + used, cap - used, "]");
+	sqlite3_bind_text(st->st, idx, json, -1, SQLITE_TRANSIENT);
+	free(json);
+	return 1;
+}
+
 int db_step(struct db_stmt *st, struct rp_err *err)
 {
 	int rc = sqlite3_step(st->st);

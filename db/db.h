@@ -57,6 +57,9 @@ void db_set_prepare_hook(struct db *db, void (*hook)(const char *sql, void *ctx)
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *s); /* NULL binds NULL */
 void db_bind_null(struct db_stmt *st, int idx);
+/* n ids as one value, for "x IN (SELECT value FROM json_each(?N))": a page's
+ * rows asked about in one query.  0 when out of memory (nothing bound). */
+int db_bind_ids(struct db_stmt *st, int idx, const int64_t *ids, int n);
 int db_step(struct db_stmt *st, struct rp_err *err); /* DB_ROW, DB_DONE or DB_FAIL */
 int db_col_is_null(struct db_stmt *st, int col);
 int64_t db_col_int(struct db_stmt *st, int col);

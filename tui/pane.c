@@ -10,18 +10,18 @@
 
 #include "core/clock.h"
 #include "core/health.h"
-#include "core/person.h"
 #include "core/search.h"
 #include "core/when.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 
-void pane_init(struct pane *p, enum kind_id kind, const char *title)
+void pane_init(struct pane *p, enum kind_id kind, const char *title, const struct config *cfg)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
 	p->title = title;
+	p->cfg = cfg;
 	p->height = 1;
 	p->filter_field = -1;
 }
@@ -33,6 +33,8 @@ void pane_free(struct pane *p)
 	p->filter_text = NULL;
 	p->match_ids = NULL;
 	p->nmatch = 0;
+	free(p->facts);
+	p->facts = NULL;
 	rec_page_free(&p->page);
 	rec_key_free(&p->top);
 	p->has_top = 0;
@@ -74,6 +76,16 @@ static int rows_before(struct db *db, const struct pane *p, const struct rec *r,
 	return rc;
 }
 
+/* What the rows show beside their fields, read once for the page. */
+static int load_facts(struct db *db, struct pane *p, struct rp_err *err)
+{
+	free(p->facts);
+	p->facts = calloc((size_t)(p->page.n > 0 ? p->page.n : 1), sizeof *p->facts);
+	if (!p->facts)
+		return rp_fail(err, RP_EIO, "out of memory");
+	return listfacts_load(db, p->cfg, p->page.rows, p->page.n, p->facts, err);
+}
+
 /* The window of a text filter: rows by id from the match list. */
 static int load_matches(struct db *db, struct pane *p, struct rp_err *err)
 {
@@ -102,7 +114,7 @@ static int load_matches(struct db *db, struct pane *p, struct rp_err *err)
 	for (int i = 0; i < p->page.n; i++)
 		if (p->page.rows[i].id == selected)
 			p->cursor = i;
-	return RP_OK;
+	return load_facts(db, p, err);
 }
 
 int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_err *err)
@@ -169,7 +181,7 @@ static int load_keyset(struct db *db, struct pane *p, struct rp_err *err)
 			p->cursor = i;
 	if (page.n == 0)
 		set_top(p, NULL);
-	return RP_OK;
+	return load_facts(db, p, err);
 }
 
 int pane_load(struct db *db, struct pane *p, struct rp_err *err)
@@ -324,15 +336,14 @@ struct cell {
 	enum role role;
 };
 
-static int row_cells(struct db *db, const struct config *cfg, const struct rec *r, struct cell *c)
+static int row_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
 {
 	int n = 0;
 	char buf[64];
 	memset(c, 0, 5 * sizeof *c);
 	switch (r->kind->id) {
 	case K_PERSON: {
-		int64_t last = person_last_met(db, r->id);
-		struct due due = {0};
+		const struct due due = facts->due;
 		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "name"));
 		n++;
 		snprintf(c[n].text, sizeof c[n].text, "%s/%s", rec_text(r, "role"), rec_text(r, "stage"));
@@ -342,14 +353,12 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		c[n].width = -25; /* a share: a quarter of the row */
 		c[n++].role = R_MUTED;
 		/* the last column says when we met, unless contact is due */
-		if (cfg)
-			health_due(db, cfg, r->id, &due, NULL);
 		if (due.state == DUE_OVERDUE)
 			snprintf(c[n].text, sizeof c[n].text, "late %ldd", due.days);
 		else if (due.state == DUE_SOON)
 			snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
-		else if (last)
-			day_month(last, c[n].text, sizeof c[n].text);
+		else if (due.last_met)
+			day_month(due.last_met, c[n].text, sizeof c[n].text);
 		else
 			snprintf(c[n].text, sizeof c[n].text, "never");
 		c[n].width = 8;
@@ -359,8 +368,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 	case K_GOAL: {
 		const char *status = rec_text(r, "status");
 		char today[DATE_LEN];
-		int pct = 0;
-		health_goal_progress(db, r, &pct, NULL);
+		int pct = facts->progress;
 		date_today(clock_now(), today);
 		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "title"));
 		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
@@ -383,7 +391,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		/* "Thu 26 Nov 14:00" */
 		snprintf(c[n].text, sizeof c[n].text, "%.10s%s", buf, buf + 15);
 		c[n++].width = 16;
-		person_name(db, rec_int(r, fi(r, "person_id")), c[n].text, sizeof c[n].text);
+		snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
 		n++;
 		snprintf(c[n].text, sizeof c[n].text, "%s", status);
 		c[n].width = 9;
@@ -396,7 +404,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 		day_month(r->created_at, c[n].text, sizeof c[n].text);
 		c[n].width = 6;
 		c[n++].role = R_MUTED;
-		person_name(db, rec_int(r, fi(r, "person_id")), c[n].text, sizeof c[n].text);
+		snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
 		c[n++].width = -30;
 		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "status"));
 		c[n].width = 5;
@@ -410,8 +418,7 @@ static int row_cells(struct db *db, const struct config *cfg, const struct rec *
 	return n;
 }
 
-void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WINDOW *w,
-               int focused, int show_box)
+void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
 {
 	int h, wd, y0 = show_box ? 1 : 0, x0 = show_box ? 1 : 0;
 	char out[1024];
@@ -449,7 +456,8 @@ void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WI
 	}
 	for (int i = 0; i < p->page.n && i < h - 2 * y0; i++) {
 		struct cell c[5];
-		int n = row_cells(db, cfg, &p->page.rows[i], c), fixed = 0, x = x0 + 1, flex = 0;
+		static const struct row_facts unknown; /* the facts could not be read */
+		int n = row_cells(&p->page.rows[i], p->facts ? &p->facts[i] : &unknown, c), fixed = 0, x = x0 + 1, flex = 0;
 		int selected = i == p->cursor;
 		attr_t sel = selected ? color_attr(focused ? R_SELECTION : R_HEADER) : 0;
 		int avail = inner - 2;

@@ -7,12 +7,15 @@
 #include <curses.h>
 
 #include "core/config.h"
+#include "core/listfacts.h"
 #include "core/rec.h"
 
 struct pane {
 	enum kind_id kind;
 	const char *title;
-	struct rec_page page; /* the visible rows, in list order */
+	const struct config *cfg; /* the rules the rows' facts follow */
+	struct rec_page page;     /* the visible rows, in list order */
+	struct row_facts *facts;  /* facts[i] for page.rows[i], read with the page */
 	struct rec_key top;   /* list position of the first visible row */
 	int has_top;          /* 0: the list starts at its beginning */
 	int cursor;           /* index into page.rows */
@@ -32,7 +35,7 @@ struct pane {
 /* Show only rows whose text matches (search syntax); NULL: all again. */
 int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_err *err);
 
-void pane_init(struct pane *p, enum kind_id kind, const char *title);
+void pane_init(struct pane *p, enum kind_id kind, const char *title, const struct config *cfg);
 void pane_free(struct pane *p);
 void pane_set_height(struct pane *p, int height);
 /* Fetch the window again from its top, keeping the selected row if it is
@@ -43,8 +46,7 @@ int pane_move(struct db *db, struct pane *p, int action, struct rp_err *err);
 /* Bring row r into view and select it. */
 int pane_show(struct db *db, struct pane *p, const struct rec *r, struct rp_err *err);
 const struct rec *pane_selected(const struct pane *p);
-/* cfg (may be NULL) gives the health rules for the Mentors pane. */
-void pane_draw(struct db *db, const struct config *cfg, const struct pane *p, WINDOW *w,
-               int focused, int show_box);
+/* Drawing reads only what the last load read: it never queries. */
+void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box);
 
 #endif

@@ -238,7 +238,7 @@ static void draw(struct ui *ui)
 	} else {
 		for (int i = 0; i < NPANES; i++)
 			if ((ui->dirty & D_PANE(i)) && (ui->wide || i == ui->focus))
-				pane_draw(ui->db, ui->cfg, &ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
+				pane_draw(&ui->panes[i], ui->pane_win[i], i == ui->focus, 1);
 		if ((ui->dirty & D_DETAIL) && ui->detail_win) {
 			const struct rec *sel = pane_selected(ui_focused(ui));
 			int w = getmaxx(ui->detail_win);
@@ -499,7 +499,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	rec_init(&ui.undo.before, K_PERSON);
 	rec_init(&ui.undo.after, K_PERSON);
 	for (int i = 0; i < NPANES; i++)
-		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i]);
+		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i], cfg);
 	layout(&ui);
 	if (cfg->start_today)
 		ui_today_build(&ui);

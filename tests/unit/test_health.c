@@ -3,6 +3,8 @@
 #include "testutil.h"
 
 #include "core/health.h"
+#include "core/listfacts.h"
+#include "core/person.h"
 #include "core/summary.h"
 #include "core/store.h"
 
@@ -572,6 +574,87 @@ static void test_moods_and_months(void **state)
 	assert_int_equal(months[5], 0);
 }
 
+
+/* A list's page reads its facts at once (listfacts): each row's are the
+ * ones the one-row rules give, and what the rows show is right. */
+static void test_a_page_reads_each_rows_facts_by_the_one_row_rules(void **state)
+{
+	int64_t late = person_since("Late Lee", "2026-01-01 09:00", "30");
+	int64_t soon = person_since("Soon Sue", "2026-01-01 09:00", "30");
+	int64_t free_ = person_since("No Cadence", "2026-01-01 09:00", "");
+	struct rec_query q = {.filter_field = -1, .limit = 20};
+	struct rec_page page;
+	struct row_facts f[20];
+	struct rp_err err;
+	(void)state;
+	person_since("Never Met", "2026-11-20 09:00", "30");
+	meet(late, "2026-10-01 10:00", "done"); /* due 31 Oct: 25 days late */
+	meet(soon, "2026-10-27 10:00", "done"); /* due 26 Nov: in 1 day */
+	meet(free_, "2026-09-03 10:00", "done");
+	assert_int_equal(rec_list(db, K_PERSON, &q, &page, &err), RP_OK);
+	assert_int_equal(page.n, 4);
+	assert_int_equal(listfacts_load(db, &cfg, page.rows, page.n, f, &err), RP_OK);
+	for (int i = 0; i < page.n; i++) {
+		struct due one = due_of(page.rows[i].id);
+		assert_int_equal(f[i].due.person_id, page.rows[i].id);
+		assert_int_equal(f[i].due.state, one.state);
+		assert_int_equal(f[i].due.days, one.days);
+		assert_int_equal(f[i].due.last_met, one.last_met);
+		assert_int_equal(f[i].due.last_met, person_last_met(db, page.rows[i].id));
+		if (page.rows[i].id == late) {
+			assert_int_equal(f[i].due.state, DUE_OVERDUE);
+			assert_int_equal(f[i].due.days, 25);
+		} else if (page.rows[i].id == soon) {
+			assert_int_equal(f[i].due.state, DUE_SOON);
+			assert_int_equal(f[i].due.days, 1);
+		} else if (page.rows[i].id == free_) {
+			/* no cadence: never due, but the list still says when we met */
+			assert_int_equal(f[i].due.state, DUE_NONE);
+			assert_true(f[i].due.last_met > 0);
+		} else {
+			assert_int_equal(f[i].due.last_met, 0);
+		}
+	}
+	rec_page_free(&page);
+
+	/* meetings: the name of the person each is with */
+	assert_int_equal(rec_list(db, K_MEETING, &q, &page, &err), RP_OK);
+	assert_int_equal(page.n, 3);
+	assert_int_equal(listfacts_load(db, &cfg, page.rows, page.n, f, &err), RP_OK);
+	for (int i = 0; i < page.n; i++) {
+		char name[120];
+		person_name(db, rec_int(&page.rows[i], kind_field_index(page.rows[i].kind, "person_id")),
+		            name, sizeof name);
+		assert_true(name[0]);
+		assert_string_equal(f[i].who, name);
+	}
+	rec_page_free(&page);
+
+	/* goals: from milestones (one trashed), by hand, done, none */
+	add(K_GOAL, "title=Milestones", NULL);
+	add(K_GOAL, "title=By hand", "progress=40", NULL);
+	add(K_GOAL, "title=Done", "status=done", NULL);
+	add(K_GOAL, "title=Nothing yet", NULL);
+	add(K_MILESTONE, "goal=1", "title=CV", "done=yes", NULL);
+	add(K_MILESTONE, "goal=1", "title=Letters", NULL);
+	add(K_MILESTONE, "goal=1", "title=Interview", NULL);
+	assert_int_equal(rec_trash(db, K_MILESTONE, add(K_MILESTONE, "goal=1", "title=Gone", NULL), NULL),
+	                 RP_OK);
+	add(K_MILESTONE, "goal=2", "title=Ignored", "done=yes", NULL);
+	add(K_MILESTONE, "goal=3", "title=Not all ticked", NULL);
+	assert_int_equal(rec_list(db, K_GOAL, &q, &page, &err), RP_OK);
+	assert_int_equal(page.n, 4);
+	assert_int_equal(listfacts_load(db, &cfg, page.rows, page.n, f, &err), RP_OK);
+	for (int i = 0; i < page.n; i++) {
+		static const int want[] = {33, 40, 100, 0}; /* by goal id */
+		int one;
+		assert_int_equal(health_goal_progress(db, &page.rows[i], &one, NULL), RP_OK);
+		assert_int_equal(f[i].progress, one);
+		assert_int_equal(f[i].progress, want[page.rows[i].id - 1]);
+	}
+	rec_page_free(&page);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -601,6 +684,7 @@ int main(void)
 		T(test_goal_late_edges),
 		T(test_top_line_counts_leave_out_the_trash),
 		T(test_moods_and_months),
+		T(test_a_page_reads_each_rows_facts_by_the_one_row_rules),
 	};
 	return cmocka_run_group_tests_name("health", tests, test_group_setup, test_group_teardown);
 }

@@ -8,6 +8,7 @@
 #include "core/checkin.h"
 #include "core/demo.h"
 #include "core/health.h"
+#include "core/listfacts.h"
 #include "core/person.h"
 #include "core/search.h"
 #include "core/store.h"
@@ -70,6 +71,10 @@ static void keystroke_paths(void)
 		struct rec_query q = {.filter_field = -1, .limit = 20};
 		int pf = kind_ref_field(kind_get(k), K_PERSON);
 		assert_int_equal(rec_list(db, k, &q, &page, &err), RP_OK);
+		if (page.n) { /* what the page's rows show beside their fields */
+			struct row_facts facts[20];
+			assert_int_equal(listfacts_load(db, &cfg, page.rows, page.n, facts, &err), RP_OK);
+		}
 		if (page.n) {
 			rec_key_of(&page.rows[page.n - 1], &key);
 			q.after = &key;
