@@ -210,6 +210,14 @@ const struct kind *kind_parent(const struct kind *k)
 	return f >= 0 ? kind_get(k->fields[f].ref) : NULL;
 }
 
+const struct kind *kind_first_child(const struct kind *parent)
+{
+	for (int i = 0; i < K_COUNT; i++)
+		if (kind_parent(kind_get((enum kind_id)i)) == parent)
+			return kind_get((enum kind_id)i);
+	return NULL;
+}
+
 int kind_is_auto(const struct kind *k, int field)
 {
 	return k->auto_col && field >= 0 && strcmp(k->fields[field].col, k->auto_col) == 0;

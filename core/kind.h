@@ -82,6 +82,9 @@ int kind_field_index(const struct kind *k, const char *name);
 int kind_parent_field(const struct kind *k);
 /* The kind of the FF_PARENT field's row (a milestone's goal), or NULL. */
 const struct kind *kind_parent(const struct kind *k);
+/* The kind a view of a row adds to: the first whose parent it is (a goal:
+ * milestones; a meeting: action items; a person: meetings), or NULL. */
+const struct kind *kind_first_child(const struct kind *parent);
 /* Is field the one the kind fills in by itself when left empty? */
 int kind_is_auto(const struct kind *k, int field);
 /* Can a row of this kind be done (x on the screen, rapport done)? */

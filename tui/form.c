@@ -47,11 +47,8 @@ static void field_text(const struct rec *r, int field, char *buf, size_t n)
 			strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 		break;
 	}
-	case F_REF:
-		if (fd->ref == K_PERSON) /* "#id" is exact even when two share a name */
-			snprintf(buf, n, "#%lld", (long long)rec_int(r, field));
-		else
-			snprintf(buf, n, "%lld", (long long)rec_int(r, field));
+	case F_REF: /* "#id", as everywhere: exact even when two share a name */
+		snprintf(buf, n, "#%lld", (long long)rec_int(r, field));
 		break;
 	case F_INT: snprintf(buf, n, "%lld", (long long)rec_int(r, field)); break;
 	case F_BOOL: snprintf(buf, n, "%s", rec_int(r, field) ? "yes" : "no"); break;
@@ -138,6 +135,7 @@ static struct form *form_alloc(enum kind_id kind)
 	if (!f)
 		return NULL;
 	f->kind = kind;
+	rec_init(&f->start, kind);
 	for (int i = 0; i < k->nfields; i++) {
 		if (strcmp(k->fields[i].col, "repeat_rule") == 0 || (k->fields[i].flags & FF_HIDDEN))
 			continue; /* repeating meetings are not built yet; hidden: the program's */
@@ -167,12 +165,12 @@ static void set_start(struct ui *ui, struct form *f, int i, const char *text)
 	update_preview(ui, f, i);
 }
 
-struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefill)
+struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start)
 {
 	struct form *f = form_alloc(kind);
 	const struct kind *k = kind_get(kind);
-	char buf[64];
-	int s;
+	char buf[4096];
+	int dur = kind_field_index(k, "duration_min");
 	if (!f)
 		return NULL;
 	if (kind == K_CHECKIN)
@@ -180,21 +178,19 @@ struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefi
 	else
 		snprintf(f->title, sizeof f->title, "New %s",
 		         kind == K_GRATITUDE ? "thank-you note" : k->name);
-	for (int i = 0; i < f->n; i++)
-		if (fdef(f, i)->def)
-			set_start(ui, f, i, fdef(f, i)->def);
-	if (kind == K_MEETING && (s = slot_of(f, "duration_min")) >= 0) {
-		snprintf(buf, sizeof buf, "%d", ui->cfg->default_duration);
-		set_start(ui, f, s, buf);
+	if ((start && rec_copy_fields(&f->start, start, NULL) != RP_OK) ||
+	    (kind == K_MEETING && dur >= 0 && rec_is_null(&f->start, dur) &&
+	     rec_set_int(&f->start, dur, ui->cfg->default_duration, NULL) != RP_OK)) {
+		form_free(f);
+		return NULL;
 	}
-	for (; prefill && *prefill; prefill++) {
-		const char *eq = strchr(*prefill, '=');
-		char name[64];
-		if (!eq)
-			continue;
-		snprintf(name, sizeof name, "%.*s", (int)(eq - *prefill), *prefill);
-		if ((s = slot_of(f, name)) >= 0)
-			set_start(ui, f, s, eq + 1);
+	for (int i = 0; i < f->n; i++) {
+		if (!rec_is_null(&f->start, f->f[i].field)) {
+			field_text(&f->start, f->f[i].field, buf, sizeof buf);
+			set_start(ui, f, i, buf);
+		} else if (fdef(f, i)->def) {
+			set_start(ui, f, i, fdef(f, i)->def);
+		}
 	}
 	/* start on the first field that is still empty */
 	for (f->focus = 0; f->focus < f->n - 1 && f->f[f->focus].ed.len; f->focus++)
@@ -240,6 +236,7 @@ void form_free(struct form *f)
 		lineedit_free(&f->f[i].ed);
 		free(f->f[i].orig);
 	}
+	rec_free(&f->start);
 	free(f);
 }
 
@@ -325,8 +322,10 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 			rec_free(&r);
 			return FORM_OPEN;
 		}
-	} else {
-		rec_init(&r, f->kind);
+	} else if (rec_init(&r, f->kind), rec_copy_fields(&r, &f->start, &err) != RP_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		rec_free(&r);
+		return FORM_OPEN;
 	}
 	rec_init(&before, f->kind);
 	rec_copy_fields(&before, &r, NULL);
@@ -344,8 +343,11 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 		}
 	for (int i = 0; i < f->n; i++) {
 		const char *text = f->f[i].ed.buf;
-		/* new rows: empty fields keep their defaults; edits: only changes */
-		if (f->id ? strcmp(text, f->f[i].orig) == 0 : !*text)
+		/* only what was typed is read: a field as it opened keeps its
+		 * value (an edit's stored one; a new row's start, an id as an id,
+		 * or its default) */
+		if (strcmp(text, f->f[i].orig) == 0 ||
+		    (!f->id && !*text && rec_is_null(&f->start, f->f[i].field))) /* the default */
 			continue;
 		if (rec_set(ui->db, &r, f->f[i].field, text, &err) != RP_OK) {
 			f->f[i].bad = 1;

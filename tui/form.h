@@ -29,10 +29,12 @@ struct form {
 	int64_t read_at;     /* updated_at of the row when the form opened */
 	int overwrite;       /* told that it changed elsewhere; save anyway */
 	char error[512];
+	struct rec start; /* a new row's values as the form opened */
 };
 
-/* A new row; prefill gives "field=value" strings (NULL-terminated list). */
-struct form *form_new(struct ui *ui, enum kind_id kind, const char *const *prefill);
+/* A new row, starting from the values of start (or NULL): typed values, so
+ * an id given is the id saved, never text read back. */
+struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start);
 struct form *form_edit(struct ui *ui, const struct rec *r);
 void form_free(struct form *f);
 

@@ -340,12 +340,23 @@ void ui_open_form(struct ui *ui, struct form *f)
 	ui->dirty = D_ALL;
 }
 
-void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2)
+void ui_new_form(struct ui *ui, enum kind_id kind, const struct rec *start)
 {
-	const char *prefill[3] = {p1, p2, NULL};
-	if (!p1)
-		prefill[1] = NULL;
-	ui_open_form(ui, form_new(ui, kind, prefill));
+	ui_open_form(ui, form_new(ui, kind, start));
+}
+
+void ui_new_form_with(struct ui *ui, enum kind_id kind, enum kind_id ref1, int64_t id1,
+                      enum kind_id ref2, int64_t id2)
+{
+	struct rec start;
+	const struct kind *k = kind_get(kind);
+	rec_init(&start, kind);
+	if (ref1 != K_NONE && kind_ref_field(k, ref1) >= 0)
+		rec_set_int(&start, kind_ref_field(k, ref1), id1, NULL);
+	if (ref2 != K_NONE && kind_ref_field(k, ref2) >= 0)
+		rec_set_int(&start, kind_ref_field(k, ref2), id2, NULL);
+	ui_new_form(ui, kind, &start);
+	rec_free(&start);
 }
 
 void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)

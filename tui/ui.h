@@ -91,8 +91,11 @@ void ui_changed(struct ui *ui, const struct rec *r);
 void ui_goto(struct ui *ui, enum kind_id kind, int64_t id);
 void ui_error(struct ui *ui, const struct rp_err *err);
 void ui_open_form(struct ui *ui, struct form *f);
-/* A form for a new row, with up to two "field=value" to start from. */
-void ui_new_form(struct ui *ui, enum kind_id kind, const char *p1, const char *p2);
+/* A form for a new row, starting from start's values (or NULL). */
+void ui_new_form(struct ui *ui, enum kind_id kind, const struct rec *start);
+/* The same, its references to ref1 and ref2 (K_NONE: none) set to ids. */
+void ui_new_form_with(struct ui *ui, enum kind_id kind, enum kind_id ref1, int64_t id1,
+                      enum kind_id ref2, int64_t id2);
 /* The item an action applies to (selected row, or the view's line). */
 int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id);
 /* Remember a change for u; `before` (UNDO_EDIT) is taken over. */

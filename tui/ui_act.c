@@ -203,30 +203,22 @@ int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
 
 static void act_add(struct ui *ui)
 {
-	char ref[40];
 	if (ui->screen == SCREEN_VIEW) {
-		snprintf(ref, sizeof ref, "%s=%lld",
-		         ui->detail.kind == K_GOAL ? "goal_id" : ui->detail.kind == K_MEETING ? "meeting_id" : "person_id",
-		         (long long)ui->detail.id);
-		if (ui->detail.kind == K_GOAL)
-			ui_new_form(ui, K_MILESTONE, ref, NULL);
-		else if (ui->detail.kind == K_MEETING)
-			ui_new_form(ui, K_ACTION, ref, NULL);
-		else if (ui->detail.kind == K_PERSON) {
-			snprintf(ref, sizeof ref, "person_id=#%lld", (long long)ui->detail.id);
-			ui_new_form(ui, K_MEETING, ref, NULL);
-		} else
+		const struct kind *child =
+		    ui->detail.kind == K_NONE ? NULL : kind_first_child(kind_get(ui->detail.kind));
+		if (child)
+			ui_new_form_with(ui, child->id, ui->detail.kind, ui->detail.id, K_NONE, 0);
+		else
 			ui_message(ui, 1, "Nothing to add here; Esc goes back to the lists");
 		return;
 	}
-	ui_new_form(ui, ui_focused(ui)->kind, NULL, NULL);
+	ui_new_form(ui, ui_focused(ui)->kind, NULL);
 }
 
 static void act_meet_or_thank(struct ui *ui, enum action a)
 {
 	enum kind_id kind;
-	int64_t id;
-	char p1[40], p2[40];
+	int64_t id, person;
 	struct rec r;
 	struct rp_err err;
 	if (!ui_target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
@@ -234,18 +226,16 @@ static void act_meet_or_thank(struct ui *ui, enum action a)
 		return;
 	}
 	if (kind == K_PERSON) {
-		snprintf(p1, sizeof p1, "person_id=#%lld", (long long)id);
-		ui_new_form(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, p1, NULL);
+		ui_new_form_with(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, K_PERSON, id, K_NONE, 0);
 		return;
 	}
 	if (rec_get(ui->db, K_MEETING, id, &r, &err) != RP_OK) {
 		ui_error(ui, &err);
 		return;
 	}
-	snprintf(p1, sizeof p1, "person_id=#%lld", (long long)rec_int(&r, kind_field_index(r.kind, "person_id")));
-	snprintf(p2, sizeof p2, "meeting_id=%lld", (long long)id);
+	person = rec_int(&r, kind_ref_field(r.kind, K_PERSON));
 	rec_free(&r);
-	ui_new_form(ui, K_GRATITUDE, p1, p2);
+	ui_new_form_with(ui, K_GRATITUDE, K_PERSON, person, K_MEETING, id);
 }
 
 static void act_edit(struct ui *ui)

@@ -70,7 +70,7 @@ void ui_checkin(struct ui *ui)
 {
 	struct rec r;
 	struct rp_err err;
-	char today[DATE_LEN], prefill[40];
+	char today[DATE_LEN];
 	int rc;
 	date_today(clock_now(), today);
 	rc = checkin_of_day(ui->db, today, &r, &err);
@@ -84,8 +84,13 @@ void ui_checkin(struct ui *ui)
 		return;
 	}
 	rec_free(&r);
-	snprintf(prefill, sizeof prefill, "day=%s", today);
-	ui_new_form(ui, K_CHECKIN, prefill, NULL);
+	rec_init(&r, K_CHECKIN);
+	if (rec_set(ui->db, &r, kind_field_index(r.kind, "day"), today, &err) != RP_OK) {
+		ui_error(ui, &err);
+	} else {
+		ui_new_form(ui, K_CHECKIN, &r);
+	}
+	rec_free(&r);
 }
 
 void ui_snooze(struct ui *ui)

@@ -54,11 +54,25 @@ wait_for "Note: may not be empty" "a required field left empty is named"
 type_text "Thank you for the CV review"
 keys Enter
 wait_for "Saved thanks #1" "note saved"
+# t on a meeting starts from its person and the meeting; a field emptied
+# there is saved empty, not filled again from what the form opened with
+keys 3
+wait_focus Meetings "3: the meetings"
+keys t
+wait_for "New thank-you note" "t on a meeting writes a note"
+wait_for "For meeting: #1 " "for that meeting, as #1"
+keys BTab C-u Tab Tab
+type_text "Thanks again"
+keys Enter
+wait_for "Saved thanks #2" "the note is saved"
 
 # --- quit, and everything is in the file
 keys q
 wait_exit "q quits"
 expect_eq "$EXIT_STATUS" "0" "with status 0"
+r show thanks 2 --json
+expect_eq "$(jqo '.meeting_id')" "null" "the meeting emptied in the form is empty in the file"
+expect_eq "$(jqo '.person_id')" "1" "the person it started with is kept"
 r list people --json
 expect_eq "$(jqo 'map(.name) | join("|")')" "Dr. Tom Reyes|Dr. Zoë 李 🙂" "both people are stored"
 expect_eq "$(jqo '.[1].organization')" "Hôpital Saint-Louis" "with the organization typed"
@@ -66,7 +80,7 @@ r list meetings --json
 expect_eq "$(jqo '.[0].agenda + " " + .[0].status + " " + (.[0].person_id|tostring)')" "CV review done 1" \
 	"the meeting: agenda, done (it was yesterday), with Zoë"
 r list thanks --json
-expect_eq "$(jqo '.[0].body')" "Thank you for the CV review" "the thank-you note"
+expect_eq "$(jqo '.[] | select(.id == 1) | .body')" "Thank you for the CV review" "the thank-you note"
 r list goals --json
 expect_eq "$(jqo '.[0].title')" "Land a hospitalist job" "the goal"
 
@@ -103,6 +117,8 @@ wait_gone "─ Mentors ─" "Enter on a goal opens a full-screen view"
 wait_for "Milestones" "of the goal with its milestones"
 keys a
 wait_for "New milestone" "a in a goal's view adds a milestone"
+# a reference is written #id in every form, as for people
+screen_text | grep "Goal" >"$T_DIR/goal-line"; if grep -q "Goal.*#1 *->" "$T_DIR/goal-line"; then ok "its goal is filled in as #1"; else not_ok "its goal is filled in as #1" "$(cat "$T_DIR/goal-line")"; fi
 type_text "Send ten applications"
 keys Tab
 type_text "+7d"
