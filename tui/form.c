@@ -3,6 +3,7 @@
  * and validates exactly as the command line does. */
 #include "tui/form.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,6 @@
 #include "tui/editor.h"
 #include "tui/keys.h"
 #include "tui/text.h"
-#include "tui/ui.h"
 
 #define LABEL_W 16
 
@@ -29,6 +29,17 @@ static int is_choice(const struct field *fd) { return fd->type == F_CHOICE || fd
 static const struct field *fdef(const struct form *f, int i)
 {
 	return &kind_get(f->kind)->fields[f->f[i].field];
+}
+
+/* A message for the screen's message line, through the host. */
+static void say(const struct form *f, int error, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	f->host.say(f->host.ctx, error, msg);
 }
 
 /* The text a field shows when a form opens on an existing row. */
@@ -57,7 +68,7 @@ static void field_text(const struct rec *r, int field, char *buf, size_t n)
 }
 
 /* What a date or a person field was understood as, for the line beside it. */
-static void update_preview(struct ui *ui, struct form *f, int i)
+static void update_preview(struct form *f, int i)
 {
 	const struct field *fd = fdef(f, i);
 	const char *text = f->f[i].ed.buf;
@@ -83,8 +94,8 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 		if (!(failed = date_parse(text, clock_now(), buf, &err) != RP_OK))
 			fmt_date(buf, pv, n);
 	} else if (fd->type == F_REF && fd->ref == K_PERSON) {
-		if (!(failed = person_resolve(ui->db, text, &v, &err) != RP_OK))
-			person_name(ui->db, v, pv, n);
+		if (!(failed = person_resolve(f->host.db, text, &v, &err) != RP_OK))
+			person_name(f->host.db, v, pv, n);
 		else
 			snprintf(pv, n, "%s",
 			         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
@@ -92,14 +103,14 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 		struct rec r;
 		char *end;
 		long long id = strtoll(text + (*text == '#'), &end, 10);
-		if (*end || id <= 0 || rec_get(ui->db, fd->ref, id, &r, NULL) != RP_OK) {
+		if (*end || id <= 0 || rec_get(f->host.db, fd->ref, id, &r, NULL) != RP_OK) {
 			snprintf(pv, n, "no %s by that number", kind_get(fd->ref)->name);
 			failed = 1;
 		} else {
 			if ((failed = r.deleted_at != 0))
 				snprintf(pv, n, "#%lld is in the trash", id);
 			else
-				print_describe_rec(ui->db, &r, pv, n);
+				print_describe_rec(f->host.db, &r, pv, n);
 			rec_free(&r);
 		}
 	}
@@ -109,31 +120,33 @@ static void update_preview(struct ui *ui, struct form *f, int i)
 }
 
 /* Right and Left in a goal field: the next or previous open goal. */
-static void step_goal(struct ui *ui, struct form *f, int dir)
+static void step_goal(struct form *f, int dir)
 {
 	struct rp_err err;
 	int64_t id;
 	char text[24];
-	if (checkin_goal_step(ui->db, strtoll(f->f[f->focus].ed.buf, NULL, 10), dir, &id, &err)) {
-		ui_error(ui, &err);
+	const char *typed = f->f[f->focus].ed.buf;
+	if (checkin_goal_step(f->host.db, strtoll(typed + (*typed == '#'), NULL, 10), dir, &id, &err)) {
+		say(f, 1, "%s", err.msg);
 		return;
 	}
 	if (!id) {
-		ui_message(ui, 1, "no open goal to pick: a adds one in the Goals pane");
+		say(f, 1, "no open goal to pick: a adds one in the Goals pane");
 		return;
 	}
-	snprintf(text, sizeof text, "%lld", (long long)id);
+	snprintf(text, sizeof text, "#%lld", (long long)id);
 	lineedit_set(&f->f[f->focus].ed, text);
 	f->f[f->focus].bad = 0;
-	update_preview(ui, f, f->focus);
+	update_preview(f, f->focus);
 }
 
-static struct form *form_alloc(enum kind_id kind)
+static struct form *form_alloc(const struct form_host *host, enum kind_id kind)
 {
 	const struct kind *k = kind_get(kind);
 	struct form *f = calloc(1, sizeof *f);
 	if (!f)
 		return NULL;
+	f->host = *host;
 	f->kind = kind;
 	rec_init(&f->start, kind);
 	for (int i = 0; i < k->nfields; i++) {
@@ -157,17 +170,17 @@ static int slot_of(const struct form *f, const char *name)
 }
 
 /* Fields filled in advance are the form's starting point, not changes. */
-static void set_start(struct ui *ui, struct form *f, int i, const char *text)
+static void set_start(struct form *f, int i, const char *text)
 {
 	lineedit_set(&f->f[i].ed, text);
 	free(f->f[i].orig);
 	f->f[i].orig = strdup(text);
-	update_preview(ui, f, i);
+	update_preview(f, i);
 }
 
-struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start)
+struct form *form_new(const struct form_host *host, enum kind_id kind, const struct rec *start)
 {
-	struct form *f = form_alloc(kind);
+	struct form *f = form_alloc(host, kind);
 	const struct kind *k = kind_get(kind);
 	char buf[4096];
 	int dur = kind_field_index(k, "duration_min");
@@ -180,16 +193,16 @@ struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start)
 		         kind == K_GRATITUDE ? "thank-you note" : k->name);
 	if ((start && rec_copy_fields(&f->start, start, NULL) != RP_OK) ||
 	    (kind == K_MEETING && dur >= 0 && rec_is_null(&f->start, dur) &&
-	     rec_set_int(&f->start, dur, ui->cfg->default_duration, NULL) != RP_OK)) {
+	     rec_set_int(&f->start, dur, f->host.cfg->default_duration, NULL) != RP_OK)) {
 		form_free(f);
 		return NULL;
 	}
 	for (int i = 0; i < f->n; i++) {
 		if (!rec_is_null(&f->start, f->f[i].field)) {
 			field_text(&f->start, f->f[i].field, buf, sizeof buf);
-			set_start(ui, f, i, buf);
+			set_start(f, i, buf);
 		} else if (fdef(f, i)->def) {
-			set_start(ui, f, i, fdef(f, i)->def);
+			set_start(f, i, fdef(f, i)->def);
 		}
 	}
 	/* start on the first field that is still empty */
@@ -198,9 +211,9 @@ struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start)
 	return f;
 }
 
-struct form *form_edit(struct ui *ui, const struct rec *r)
+struct form *form_edit(const struct form_host *host, const struct rec *r)
 {
-	struct form *f = form_alloc(r->kind->id);
+	struct form *f = form_alloc(host, r->kind->id);
 	char buf[4096];
 	if (!f)
 		return NULL;
@@ -220,7 +233,7 @@ struct form *form_edit(struct ui *ui, const struct rec *r)
 			field_text(r, f->f[i].field, buf, sizeof buf);
 			text = buf;
 		}
-		set_start(ui, f, i, text ? text : "");
+		set_start(f, i, text ? text : "");
 		free(big);
 	}
 	if (f->kind == K_CHECKIN) /* the day is known: start at the mood */
@@ -248,7 +261,7 @@ static int changed(const struct form *f)
 	return 0;
 }
 
-static void cycle_choice(struct ui *ui, struct form *f, int dir, int letter)
+static void cycle_choice(struct form *f, int dir, int letter)
 {
 	const struct field *fd = fdef(f, f->focus);
 	static const char *const yesno[] = {"no", "yes", NULL};
@@ -267,27 +280,27 @@ static void cycle_choice(struct ui *ui, struct form *f, int dir, int letter)
 				return;
 			}
 		}
-		ui_message(ui, 1, "%s: no choice starts with that letter", fd->label);
+		say(f, 1, "%s: no choice starts with that letter", fd->label);
 		return;
 	}
 	cur = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
 	lineedit_set(&f->f[f->focus].ed, ch[cur]);
 }
 
-static void run_editor(struct ui *ui, struct form *f)
+static void run_editor(struct form *f)
 {
 	struct form_field *ff = &f->f[f->focus];
 	const struct field *fd = fdef(f, f->focus);
 	char why[300], *text = NULL;
 	if (is_choice(fd) || fd->type == F_REF) {
-		ui_message(ui, 1, "%s is not a text field", fd->label);
+		say(f, 1, "%s is not a text field", fd->label);
 		return;
 	}
 	def_prog_mode();
 	endwin();
 	if (editor_run(ff->ed.buf, &text, why, sizeof why) != 0) {
 		reset_prog_mode();
-		ui_message(ui, 1, "%s", why);
+		say(f, 1, "%s", why);
 	} else {
 		reset_prog_mode();
 		if (fd->type != F_LONGTEXT) /* one line: breaks become spaces */
@@ -295,35 +308,35 @@ static void run_editor(struct ui *ui, struct form *f)
 				if (*p == '\n' || *p == '\r')
 					*p = ' ';
 		lineedit_set(&ff->ed, text);
-		ui_message(ui, 0, "%s: text from the editor", fd->label);
+		say(f, 0, "%s: text from the editor", fd->label);
 	}
 	free(text);
 	clearok(curscr, TRUE);
-	ui->dirty = D_ALL;
+	f->redraw_all = 1;
 }
 
-static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
+static enum form_result save(struct form *f, struct rec *saved, struct rec *before_out)
 {
 	struct rec r, before;
 	struct rp_err err;
 	int rc;
 	if (f->id) {
-		if (rec_get(ui->db, f->kind, f->id, &r, &err) != RP_OK) {
-			ui_message(ui, 1, "%s", err.msg);
+		if (rec_get(f->host.db, f->kind, f->id, &r, &err) != RP_OK) {
+			say(f, 1, "%s", err.msg);
 			return FORM_OPEN;
 		}
 		/* written elsewhere since the form opened: say so once; a second
 		 * save writes the fields changed here over it */
 		if (r.updated_at != f->read_at && !f->overwrite) {
 			f->overwrite = 1;
-			ui_message(ui, 1,
+			say(f, 1,
 			           "Not saved: changed elsewhere (another rapport?) since you opened it. "
 			           "Enter saves yours over it, Esc keeps theirs");
 			rec_free(&r);
 			return FORM_OPEN;
 		}
 	} else if (rec_init(&r, f->kind), rec_copy_fields(&r, &f->start, &err) != RP_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		say(f, 1, "%s", err.msg);
 		rec_free(&r);
 		return FORM_OPEN;
 	}
@@ -336,7 +349,7 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 		    !kind_is_auto(kind_get(f->kind), f->f[i].field)) {
 			f->f[i].bad = 1;
 			f->focus = i;
-			ui_message(ui, 1, "%s: may not be empty", fdef(f, i)->label);
+			say(f, 1, "%s: may not be empty", fdef(f, i)->label);
 			rec_free(&r);
 			rec_free(&before);
 			return FORM_OPEN;
@@ -349,29 +362,29 @@ static enum form_result save(struct ui *ui, struct form *f, struct rec *saved)
 		if (strcmp(text, f->f[i].orig) == 0 ||
 		    (!f->id && !*text && rec_is_null(&f->start, f->f[i].field))) /* the default */
 			continue;
-		if (rec_set(ui->db, &r, f->f[i].field, text, &err) != RP_OK) {
+		if (rec_set(f->host.db, &r, f->f[i].field, text, &err) != RP_OK) {
 			f->f[i].bad = 1;
 			f->focus = i;
-			ui_message(ui, 1, "%s", err.msg);
+			say(f, 1, "%s", err.msg);
 			rec_free(&r);
 			rec_free(&before);
 			return FORM_OPEN;
 		}
 	}
-	rc = f->id ? rec_update(ui->db, &r, &err) : rec_insert(ui->db, &r, &err);
+	rc = f->id ? rec_update(f->host.db, &r, &err) : rec_insert(f->host.db, &r, &err);
 	if (rc != RP_OK) {
 		/* nothing typed is lost: the form stays as it is */
-		ui_message(ui, 1, "not saved: %s", err.msg);
+		say(f, 1, "not saved: %s", err.msg);
 		rec_free(&r);
 		rec_free(&before);
 		return FORM_OPEN;
 	}
-	ui_set_undo(ui, f->id ? UNDO_EDIT : UNDO_ADD, f->kind, r.id, &before);
 	*saved = r;
+	*before_out = before;
 	return FORM_SAVED;
 }
 
-enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *saved)
+enum form_result form_key(struct form *f, int key, struct rec *saved, struct rec *before)
 {
 	const struct field *fd = fdef(f, f->focus);
 	enum action a = keys_action(key, KC_FORM);
@@ -380,20 +393,20 @@ enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *sa
 		f->confirm_discard = 0;
 		if (key == 'y' || key == 'Y')
 			return FORM_CLOSED;
-		ui_message(ui, 0, "back to the form");
+		say(f, 0, "back to the form");
 		return FORM_OPEN;
 	}
 	switch (a) {
 	case A_FORM_NEXT: f->focus = (f->focus + 1) % f->n; return FORM_OPEN;
 	case A_FORM_PREV: f->focus = (f->focus + f->n - 1) % f->n; return FORM_OPEN;
-	case A_FORM_SAVE: return save(ui, f, saved);
+	case A_FORM_SAVE: return save(f, saved, before);
 	case A_FORM_CANCEL:
 		if (!changed(f))
 			return FORM_CLOSED;
 		f->confirm_discard = 1;
-		ui_message(ui, 1, "Discard your changes? y discards, any other key returns to the form");
+		say(f, 1, "Discard your changes? y discards, any other key returns to the form");
 		return FORM_OPEN;
-	case A_FORM_EDITOR: run_editor(ui, f); return FORM_OPEN;
+	case A_FORM_EDITOR: run_editor(f); return FORM_OPEN;
 	default: break;
 	}
 	if (f->kind == K_CHECKIN && strcmp(fd->col, "mood") == 0 && key >= '1' && key <= '5') {
@@ -405,21 +418,21 @@ enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *sa
 	}
 	if (is_choice(fd)) {
 		if (a == A_CHOICE_NEXT || a == A_CHOICE_PREV || key == ' ')
-			cycle_choice(ui, f, a == A_CHOICE_PREV ? -1 : 1, 0);
+			cycle_choice(f, a == A_CHOICE_PREV ? -1 : 1, 0);
 		else if (!(key & KEY_FLAG) && iswalpha((wint_t)key))
-			cycle_choice(ui, f, 1, key);
+			cycle_choice(f, 1, key);
 		else if (key == (KEY_FLAG | KEY_BACKSPACE) && !(fd->flags & FF_REQUIRED))
 			lineedit_set(&f->f[f->focus].ed, "");
 		f->f[f->focus].bad = 0;
 		return FORM_OPEN;
 	}
 	if (fd->type == F_REF && fd->ref == K_GOAL && (a == A_CHOICE_NEXT || a == A_CHOICE_PREV)) {
-		step_goal(ui, f, a == A_CHOICE_PREV ? -1 : 1);
+		step_goal(f, a == A_CHOICE_PREV ? -1 : 1);
 		return FORM_OPEN;
 	}
 	if (lineedit_key(&f->f[f->focus].ed, key)) {
 		f->f[f->focus].bad = 0;
-		update_preview(ui, f, f->focus);
+		update_preview(f, f->focus);
 	}
 	return FORM_OPEN;
 }

@@ -4,10 +4,21 @@
 
 #include <curses.h>
 
+#include "core/config.h"
 #include "core/rec.h"
 #include "tui/lineedit.h"
 
-struct ui;
+struct db;
+
+/* What a form needs from the program around it: the database, the rules,
+ * and somewhere to say things (the screen's message line).  The form knows
+ * nothing else of the application. */
+struct form_host {
+	struct db *db;
+	const struct config *cfg;
+	void (*say)(void *ctx, int error, const char *msg);
+	void *ctx;
+};
 
 struct form_field {
 	int field;            /* index into the kind's fields */
@@ -19,6 +30,7 @@ struct form_field {
 };
 
 struct form {
+	struct form_host host;
 	enum kind_id kind;
 	int64_t id; /* 0: a new row */
 	char title[80];
@@ -30,17 +42,19 @@ struct form {
 	int overwrite;       /* told that it changed elsewhere; save anyway */
 	char error[512];
 	struct rec start; /* a new row's values as the form opened */
+	int redraw_all;   /* the editor had the terminal: the host redraws it all */
 };
 
 /* A new row, starting from the values of start (or NULL): typed values, so
  * an id given is the id saved, never text read back. */
-struct form *form_new(struct ui *ui, enum kind_id kind, const struct rec *start);
-struct form *form_edit(struct ui *ui, const struct rec *r);
+struct form *form_new(const struct form_host *host, enum kind_id kind, const struct rec *start);
+struct form *form_edit(const struct form_host *host, const struct rec *r);
 void form_free(struct form *f);
 
 enum form_result { FORM_OPEN, FORM_SAVED, FORM_CLOSED };
-/* saved gets the saved row on FORM_SAVED (caller frees). */
-enum form_result form_key(struct ui *ui, struct form *f, int key, struct rec *saved);
+/* On FORM_SAVED, saved gets the saved row and before its values before
+ * (empty for a new row), both the caller's to free. */
+enum form_result form_key(struct form *f, int key, struct rec *saved, struct rec *before);
 /* Over the whole screen, centred; leaves the cursor in the focused field. */
 void form_draw(struct form *f, int screen_rows, int screen_cols);
 

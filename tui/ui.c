@@ -340,9 +340,26 @@ void ui_open_form(struct ui *ui, struct form *f)
 	ui->dirty = D_ALL;
 }
 
+static void say_on_screen(void *ctx, int error, const char *msg)
+{
+	ui_message(ctx, error, "%s", msg);
+}
+
+static struct form_host form_host_of(struct ui *ui)
+{
+	return (struct form_host){.db = ui->db, .cfg = ui->cfg, .say = say_on_screen, .ctx = ui};
+}
+
 void ui_new_form(struct ui *ui, enum kind_id kind, const struct rec *start)
 {
-	ui_open_form(ui, form_new(ui, kind, start));
+	struct form_host host = form_host_of(ui);
+	ui_open_form(ui, form_new(&host, kind, start));
+}
+
+void ui_edit_form(struct ui *ui, const struct rec *r)
+{
+	struct form_host host = form_host_of(ui);
+	ui_open_form(ui, form_edit(&host, r));
 }
 
 void ui_new_form_with(struct ui *ui, enum kind_id kind, enum kind_id ref1, int64_t id1,

@@ -91,6 +91,8 @@ void ui_changed(struct ui *ui, const struct rec *r);
 void ui_goto(struct ui *ui, enum kind_id kind, int64_t id);
 void ui_error(struct ui *ui, const struct rp_err *err);
 void ui_open_form(struct ui *ui, struct form *f);
+/* A form to edit row r. */
+void ui_edit_form(struct ui *ui, const struct rec *r);
 /* A form for a new row, starting from start's values (or NULL). */
 void ui_new_form(struct ui *ui, enum kind_id kind, const struct rec *start);
 /* The same, its references to ref1 and ref2 (K_NONE: none) set to ids. */

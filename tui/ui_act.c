@@ -252,7 +252,7 @@ static void act_edit(struct ui *ui)
 		ui_error(ui, &err);
 		return;
 	}
-	ui_open_form(ui, form_edit(ui, &r));
+	ui_edit_form(ui, &r);
 	rec_free(&r);
 }
 
@@ -310,13 +310,19 @@ static unsigned key_context(const struct ui *ui)
 /* An open form takes every key. */
 static int form_answers(struct ui *ui, int key)
 {
-	struct rec saved;
+	struct rec saved, before;
 	enum form_result res;
 	if (!ui->form)
 		return 0;
-	res = form_key(ui, ui->form, key, &saved);
-	if (res == FORM_SAVED)
+	res = form_key(ui->form, key, &saved, &before);
+	if (ui->form->redraw_all) {
+		ui->form->redraw_all = 0;
+		ui->dirty = D_ALL;
+	}
+	if (res == FORM_SAVED) {
+		ui_set_undo(ui, ui->form->id ? UNDO_EDIT : UNDO_ADD, saved.kind->id, saved.id, &before);
 		form_done(ui, &saved);
+	}
 	else if (res == FORM_CLOSED) {
 		form_free(ui->form);
 		ui->form = NULL;

@@ -75,7 +75,7 @@ void ui_checkin(struct ui *ui)
 	date_today(clock_now(), today);
 	rc = checkin_of_day(ui->db, today, &r, &err);
 	if (rc == RP_OK) {
-		ui_open_form(ui, form_edit(ui, &r)); /* one a day: reopening edits it */
+		ui_edit_form(ui, &r); /* one a day: reopening edits it */
 		rec_free(&r);
 		return;
 	}
