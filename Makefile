@@ -52,7 +52,7 @@ else
 PROG = rapport
 endif
 
-.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build fuzz-deps crash lint valgrind mutants mutants-sample pkg-check
+.PHONY: all deps test-deps run demo bench check test unit e2e install uninstall clean help fuzz fuzz-build fuzz-deps crash lint valgrind mutants mutants-sample pkg-check golden
 
 all: $(PROG)
 
@@ -104,6 +104,11 @@ e2e: $(PROG)
 # One build's unit and end-to-end tests; ends with "N passed, N failed".
 test: $(PROG) $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD) $(abspath $(PROG))
+
+# Write the golden screens of tests/e2e/test_screens.sh again, after a change
+# meant to alter them (then read git diff tests/golden).
+golden: $(PROG)
+	@GOLDEN_UPDATE=1 RAPPORT=$(abspath $(PROG)) LC_ALL=C.UTF-8 sh tests/e2e/test_screens.sh | grep -v '^ok'
 
 # Everything CI runs: packages, plain build + tests, sanitizer build + tests.
 check: test-deps
@@ -214,6 +219,7 @@ help:
 	@echo "make valgrind   the whole suite under valgrind"
 	@echo "make lint       cppcheck and clang-tidy"
 	@echo "make crash      the kill -9 loop at full length (CRASH_RUNS=400)"
+	@echo "make golden     write the golden screens again (tests/golden; read the diff)"
 	@echo "make mutants    every mutant of tests/mutants.txt must be caught (mutants-sample: CI's few)"
 	@echo "make fuzz       libFuzzer on the importers, dates, config, search (FUZZ_SECONDS=60)"
 	@echo "make fuzz-build build the fuzzers (fuzz-deps: install clang)"

@@ -354,14 +354,16 @@ static int row_cells(const struct rec *r, const struct row_facts *facts, struct 
 		c[n++].role = R_MUTED;
 		/* the last column says when we met, unless contact is due */
 		if (due.state == DUE_OVERDUE)
-			snprintf(c[n].text, sizeof c[n].text, "late %ldd", due.days);
+			/* whole in 9 cells: days up to 999, then whole years */
+			snprintf(c[n].text, sizeof c[n].text, due.days < 1000 ? "late %ldd" : "late %ldy",
+			         due.days < 1000 ? due.days : due.days / 365);
 		else if (due.state == DUE_SOON)
 			snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
 		else if (due.last_met)
 			day_month(due.last_met, c[n].text, sizeof c[n].text);
 		else
 			snprintf(c[n].text, sizeof c[n].text, "never");
-		c[n].width = 8;
+		c[n].width = 9; /* "late 764d": a count is never cut */
 		c[n++].role = due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE : R_MUTED;
 		break;
 	}

@@ -294,4 +294,19 @@ r export --format json
 printf '%s' "$OUT" | "$RAPPORT" --db "$T_DIR/copy.db" --config "$CONFIG" import /dev/stdin >/dev/null 2>&1
 expect_eq "$?" "0" "a real export from a pipe imports"
 expect_eq "$(sqlite3 "$T_DIR/copy.db" 'SELECT count(*) FROM person')" "$(sql 'SELECT count(*) FROM person')" "whole"
+
+# --- a count in a narrow column is never cut: 764 days late reads so, not
+# "late 76…", and past 999 days in whole years
+DB="$T_DIR/late.db"
+r add person "Long Gone" --cadence 1
+r add meeting --with "Long Gone" --at "2024-01-01 10:00" --status done
+expect_rc 0 "a meeting nearly three years ago"
+r add person "Two Years" --cadence 14
+r add meeting --with "Two Years" --at "2024-10-08 14:30" --status done
+ui_start 120 35
+wait_for "Long Gone" "the screen opens"
+wait_for "late 764d" "the Mentors pane says how late, whole"
+wait_for "late 2y" "past 999 days (1058), in whole years"
+keys q
+wait_exit "quits"
 echo "1..$T_N"

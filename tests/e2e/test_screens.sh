@@ -1,0 +1,59 @@
+#!/bin/sh
+# test_screens.sh - golden screens: the main screen, Today and a person's
+# timeline, at 120x40 and at 80x24, on the seeded demo database with the
+# clock fixed, each compared whole with its capture in tests/golden/ (text,
+# not colours).  A screen that differs fails with the lines that differ.
+#
+# After an intended change to what a screen shows, write the captures again
+# and read the diff before committing it:
+#     make golden            (GOLDEN_UPDATE=1 sh tests/e2e/test_screens.sh)
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+GOLDEN="$(cd "$(dirname "$0")/../golden" && pwd)"
+
+r demo --people 12 --meetings 60 --seed 7
+expect_rc 0 "the demo database (seed 7) is made"
+
+# settled: the screen as it stays (for writing a capture: two reads a
+# moment apart agree)
+settled() {
+	prev="" i=0
+	while [ $i -lt $TM_POLLS ]; do
+		now=$(screen_text)
+		[ -n "$prev" ] && [ "$now" = "$prev" ] && { printf '%s\n' "$now"; return 0; }
+		prev=$now
+		i=$((i + 1))
+		sleep 0.3
+	done
+	return 1
+}
+
+# golden NAME COLS ROWS READY [KEYS...]: start on the demo, press KEYS, wait
+# for READY, and compare the screen with tests/golden/NAME.txt
+golden() {
+	name=$1 w=$2 h=$3 ready=$4
+	shift 4
+	ui_start "$w" "$h"
+	wait_for "Mentors" "$name: the screen opens" || return
+	[ $# -gt 0 ] && keys "$@"
+	wait_for "$ready" "$name: shows '$ready'" || return
+	if [ -n "${GOLDEN_UPDATE:-}" ]; then
+		settled >"$GOLDEN/$name.txt" && ok "$name: written to tests/golden/$name.txt" ||
+			not_ok "$name: the screen never settled"
+	elif [ -f "$GOLDEN/$name.txt" ]; then
+		wait_screen "$(cat "$GOLDEN/$name.txt")" "$name: the whole screen is as captured"
+	else
+		not_ok "$name: no capture tests/golden/$name.txt (make golden writes it)"
+	fi
+	keys q q
+	wait_exit "$name: quits"
+}
+
+for size in "120 40" "80 24"; do
+	set -- $size
+	w=$1 h=$2
+	golden "main-${w}x${h}" "$w" "$h" "Meetings"
+	golden "today-${w}x${h}" "$w" "$h" "Due for contact" T
+	golden "timeline-${w}x${h}" "$w" "$h" "Next contact" Enter
+done
+echo "1..$T_N"
