@@ -65,6 +65,9 @@ struct kind {
 	 * this heading and, in JSON, this key. */
 	int shown_in_parent;
 	const char *children_heading, *children_key;
+	/* `rapport add KIND A B`: the fields A and B fill, by option name (NULL:
+	 * none; a meeting takes only options). */
+	const char *positional[2];
 };
 
 #define KIND_MAX_FIELDS 16

@@ -46,25 +46,21 @@ static int fail(const struct rp_err *err)
 	return EXIT_FAIL;
 }
 
-/* Positional arguments of `add KIND ...`, as field names, per kind. */
-static const char *const add_positional[K_COUNT][2] = {
-	[K_PERSON] = {"name", NULL},     [K_GOAL] = {"title", NULL},
-	[K_MILESTONE] = {"goal", "title"}, [K_MEETING] = {NULL, NULL},
-	[K_ACTION] = {"meeting", "text"},  [K_GRATITUDE] = {"body", NULL},
-	[K_CHECKIN] = {NULL, NULL},
-};
-
 static const char *const no_flags[] = {"json", NULL};
+
+static int any_kind(const struct kind *k) { return k != NULL; }
 
 static const struct kind *kind_arg(const char *cmd, const char *name)
 {
 	const struct kind *k = name ? kind_by_name(name) : NULL;
-	if (!k)
-		cli_usage_error(cmd, name ? "unknown kind '%s' (person, goal, milestone, meeting, action,"
-		                            " thanks, checkin)"
-		                          : "which kind? (person, goal, milestone, meeting, action, thanks,"
-		                            " checkin)%s",
-		                name ? name : "");
+	char all[200];
+	if (!k) {
+		kind_list_text(any_kind, 0, " or ", all, sizeof all);
+		if (name)
+			cli_usage_error(cmd, "unknown kind '%s' (%s)", name, all);
+		else
+			cli_usage_error(cmd, "which kind? (%s)", all);
+	}
 	return k;
 }
 
@@ -179,16 +175,16 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 	c->json |= args_flag(&a, "json");
 	if (!(k = kind_arg("add ", a.npos ? a.pos[0] : NULL)))
 		return EXIT_USAGE;
-	while (npos < 2 && add_positional[k->id][npos])
+	while (npos < 2 && k->positional[npos])
 		npos++;
 	if (a.npos - 1 > npos)
 		return cli_usage_error("add ", "too many arguments for add %s: '%s'", k->name,
 		                       a.pos[1 + npos]);
 	if (a.npos - 1 < npos)
 		return cli_usage_error("add ", "add %s needs %s%s%s", k->name,
-		                       add_positional[k->id][a.npos - 1],
+		                       k->positional[a.npos - 1],
 		                       npos == 2 && a.npos == 1 ? " and " : "",
-		                       npos == 2 && a.npos == 1 ? add_positional[k->id][1] : "");
+		                       npos == 2 && a.npos == 1 ? k->positional[1] : "");
 	rec_init(&r, k->id);
 	if (k->id == K_MEETING) {
 		char duration[16];
@@ -196,7 +192,7 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 		rec_set(c->db, &r, kind_field_index(k, "duration"), duration, NULL);
 	}
 	for (int i = 0; i < npos; i++)
-		if (rec_set(c->db, &r, kind_field_index(k, add_positional[k->id][i]), a.pos[1 + i],
+		if (rec_set(c->db, &r, kind_field_index(k, k->positional[i]), a.pos[1 + i],
 		            &err) != RP_OK) {
 			rec_free(&r);
 			return fail(&err);

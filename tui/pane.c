@@ -16,11 +16,13 @@
 #include "tui/keys.h"
 #include "tui/text.h"
 
-void pane_init(struct pane *p, enum kind_id kind, const char *title, const struct config *cfg)
+void pane_init(struct pane *p, enum kind_id kind, const char *title, const char *empty,
+               const struct config *cfg)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
 	p->title = title;
+	p->empty = empty;
 	p->cfg = cfg;
 	p->height = 1;
 	p->filter_field = -1;
@@ -443,14 +445,8 @@ void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
 	}
 	int inner = wd - 2 * x0;
 	if (p->page.n == 0) {
-		static const char *const empty[K_COUNT] = {
-			[K_PERSON] = "No mentors yet: press a to add one.",
-			[K_GOAL] = "No goals yet: a adds one (a first job, a CV...).",
-			[K_MEETING] = "No meetings yet: m on a mentor, or a here.",
-			[K_GRATITUDE] = "No thank-you notes yet: t on a mentor or a meeting.",
-		};
 		wattrset(w, color_attr(R_MUTED));
-		text_fit(empty[p->kind] ? empty[p->kind] : "Nothing here yet.", inner - 1, out, sizeof out);
+		text_fit(p->empty ? p->empty : "Nothing here yet.", inner - 1, out, sizeof out);
 		mvwaddstr(w, y0, x0 + 1, out);
 		wattrset(w, A_NORMAL);
 		wnoutrefresh(w);

@@ -13,6 +13,7 @@
 struct pane {
 	enum kind_id kind;
 	const char *title;
+	const char *empty;        /* what the pane says with no rows */
 	const struct config *cfg; /* the rules the rows' facts follow */
 	struct rec_page page;     /* the visible rows, in list order */
 	struct row_facts *facts;  /* facts[i] for page.rows[i], read with the page */
@@ -35,7 +36,8 @@ struct pane {
 /* Show only rows whose text matches (search syntax); NULL: all again. */
 int pane_filter_text(struct db *db, struct pane *p, const char *text, struct rp_err *err);
 
-void pane_init(struct pane *p, enum kind_id kind, const char *title, const struct config *cfg);
+void pane_init(struct pane *p, enum kind_id kind, const char *title, const char *empty,
+               const struct config *cfg);
 void pane_free(struct pane *p);
 void pane_set_height(struct pane *p, int height);
 /* Fetch the window again from its top, keeping the selected row if it is

@@ -21,13 +21,25 @@
 #include "tui/text.h"
 
 
-static const char *const pane_titles[NPANES] = {"Mentors", "Goals", "Meetings", "Gratitude"};
-static const enum kind_id pane_kinds[NPANES] = {K_PERSON, K_GOAL, K_MEETING, K_GRATITUDE};
-/* The pane that shows a kind (action items and milestones: with their parent). */
-static const int pane_of_kind[K_COUNT] = {
-	[K_PERSON] = 0, [K_GOAL] = 1, [K_MILESTONE] = 1, [K_MEETING] = 2, [K_ACTION] = 2,
-	[K_GRATITUDE] = 3, [K_CHECKIN] = 0,
+/* The panes of the main screen, in the order of their keys 1 to 4. */
+static const struct pane_def {
+	enum kind_id kind;
+	const char *title, *empty;
+} pane_defs[NPANES] = {
+	{K_PERSON, "Mentors", "No mentors yet: press a to add one."},
+	{K_GOAL, "Goals", "No goals yet: a adds one (a first job, a CV...)."},
+	{K_MEETING, "Meetings", "No meetings yet: m on a mentor, or a here."},
+	{K_GRATITUDE, "Gratitude", "No thank-you notes yet: t on a mentor or a meeting."},
 };
+
+/* The pane that lists a kind (the first when none does). */
+static int pane_of(enum kind_id kind)
+{
+	for (int i = 0; i < NPANES; i++)
+		if (pane_defs[i].kind == kind)
+			return i;
+	return 0;
+}
 
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
 {
@@ -150,7 +162,7 @@ static void draw_top(struct ui *ui)
 	if (!ui->wide) { /* the tab bar */
 		int x = 1;
 		for (int i = 0; i < NPANES; i++) {
-			snprintf(line, sizeof line, " %d %s ", i + 1, pane_titles[i]);
+			snprintf(line, sizeof line, " %d %s ", i + 1, pane_defs[i].title);
 			if (x + text_width(line) >= ui->cols)
 				break;
 			wattrset(ui->top, i == ui->focus ? color_attr(R_SELECTION) : color_attr(R_MUTED));
@@ -325,7 +337,7 @@ void ui_changed(struct ui *ui, const struct rec *r)
 	struct rp_err err;
 	ui_reload(ui);
 	for (int i = 0; r && i < NPANES; i++)
-		if (pane_kinds[i] == r->kind->id && !r->deleted_at)
+		if (pane_defs[i].kind == r->kind->id && !r->deleted_at)
 			if (pane_show(ui->db, &ui->panes[i], r, &err) != RP_OK)
 				ui_error(ui, &err);
 }
@@ -398,7 +410,7 @@ void ui_goto(struct ui *ui, enum kind_id kind, int64_t id)
 		return;
 	}
 	ui->screen = SCREEN_MAIN;
-	ui->focus = pane_of_kind[kind];
+	ui->focus = pane_of(kind);
 	if (pane_show(ui->db, &ui->panes[ui->focus], &r, &err) != RP_OK)
 		ui_error(ui, &err);
 	rec_free(&r);
@@ -527,7 +539,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	rec_init(&ui.undo.before, K_PERSON);
 	rec_init(&ui.undo.after, K_PERSON);
 	for (int i = 0; i < NPANES; i++)
-		pane_init(&ui.panes[i], pane_kinds[i], pane_titles[i], cfg);
+		pane_init(&ui.panes[i], pane_defs[i].kind, pane_defs[i].title, pane_defs[i].empty, cfg);
 	layout(&ui);
 	if (cfg->start_today)
 		ui_today_build(&ui);

@@ -257,6 +257,15 @@ wait_focus Meetings "in its pane, which has the focus"
 keys n
 wait_for "Result 2 of" "n goes to the next one"
 keys Escape
+# a kind no pane lists goes to its parent's pane: a milestone to the goals
+keys /
+wait_for "Search:" "/ again"
+keys C-u
+type_text "ten"
+wait_for "Send ten applications" "a milestone is found"
+keys Enter
+wait_focus Goals "Enter on a milestone goes to its goal's pane"
+keys Escape
 
 # --- f: one person's meetings; E: a report to a file
 keys 3 f
