@@ -140,6 +140,14 @@ static void step_goal(struct form *f, int dir)
 	update_preview(f, f->focus);
 }
 
+/* How many bytes a field's editor takes: a text's own limit; for a number
+ * (whose max is a value, not a length), a choice or a date, enough. */
+static size_t text_room(const struct field *fd)
+{
+	int text = fd->type == F_TEXT || fd->type == F_LONGTEXT || fd->type == F_TAGS;
+	return (size_t)(text && fd->max > 0 ? fd->max : 64);
+}
+
 static struct form *form_alloc(const struct form_host *host, enum kind_id kind)
 {
 	const struct kind *k = kind_get(kind);
@@ -154,7 +162,7 @@ static struct form *form_alloc(const struct form_host *host, enum kind_id kind)
 			continue; /* repeating meetings are not built yet; hidden: the program's */
 		f->f[f->n].field = i;
 		f->f[f->n].orig = strdup("");
-		lineedit_init(&f->f[f->n].ed, "", (size_t)(k->fields[i].max > 0 ? k->fields[i].max : 64));
+		lineedit_init(&f->f[f->n].ed, "", text_room(&k->fields[i]));
 		f->n++;
 	}
 	return f;
@@ -201,8 +209,15 @@ struct form *form_new(const struct form_host *host, enum kind_id kind, const str
 		if (!rec_is_null(&f->start, f->f[i].field)) {
 			field_text(&f->start, f->f[i].field, buf, sizeof buf);
 			set_start(f, i, buf);
-		} else if (fdef(f, i)->def) {
-			set_start(f, i, fdef(f, i)->def);
+		} else if (fdef(f, i)->def) { /* as the field's values are written ("no", not 0) */
+			struct rec shown;
+			rec_init(&shown, kind);
+			if (rec_set(f->host.db, &shown, f->f[i].field, fdef(f, i)->def, NULL) == RP_OK)
+				field_text(&shown, f->f[i].field, buf, sizeof buf);
+			else
+				snprintf(buf, sizeof buf, "%s", fdef(f, i)->def);
+			set_start(f, i, buf);
+			rec_free(&shown);
 		}
 	}
 	/* start on the first field that is still empty */

@@ -233,8 +233,13 @@ static void draw(struct ui *ui)
 		ui->dirty = 0;
 		return;
 	}
-	if (ui->dirty & D_TOP)
+	if (ui->dirty & D_TOP) {
 		draw_top(ui);
+		/* a narrow top has the tab bar on the line a full-screen view
+		 * starts on: the view goes over it again */
+		if (ui->screen != SCREEN_MAIN)
+			ui->dirty |= D_DETAIL;
+	}
 	if (ui->screen == SCREEN_SEARCH) {
 		/* drawn last, below */
 	} else if (ui->screen == SCREEN_HELP) {

@@ -98,4 +98,30 @@ ui_alive "still running"
 keys q
 wait_exit "q quits"
 expect_eq "$EXIT_STATUS" "0" "with status 0"
+
+# --- at 80x24 the top line has a tab bar below it; a full-screen view keeps
+# its first line when the top is drawn again (C-l, a count that changes)
+ui_start 80 24
+wait_for "1 Mentors" "80x24: the tab bar"
+keys Enter
+wait_for "Meetings, newest first" "Enter: the selected person's timeline"
+wait_gone "1 Mentors" "no tab bar over the view"
+ui_settled
+first=$(screen_text | sed -n 2p)
+case "$first" in *"  ("*) ok "its first line names the person" ;; *) not_ok "its first line names the person" "$first" ;; esac
+keys C-l
+ui_settled
+expect_eq "$(screen_text | sed -n 2p)" "$first" "C-l: the view's first line is as it was"
+keys q
+wait_for "1 Mentors" "q: back to the lists, with the tab bar"
+keys 2 Enter
+wait_for "Land a hospitalist job" "a goal's view"
+keys x
+wait_for "goal #1: done" "x marks it done (the counts change)"
+case "$(screen_text | sed -n 2p)" in
+*"Land a hospitalist job"*) ok "and the view's first line is still the goal" ;;
+*) not_ok "and the view's first line is still the goal" "line 2: $(screen_text | sed -n 2p)" ;;
+esac
+keys q q
+wait_exit "quits"
 echo "1..$T_N"

@@ -118,6 +118,9 @@ wait_for "Milestones" "of the goal with its milestones"
 keys a
 wait_for "New milestone" "a in a goal's view adds a milestone"
 # a reference is written #id in every form, as for people
+# a default is shown as the field's values are written: Done is "no", not 0
+screen_text | grep "Done" >"$T_DIR/done-line"
+if grep -q "Done: *no" "$T_DIR/done-line"; then ok "its Done starts as no"; else not_ok "its Done starts as no" "$(cat "$T_DIR/done-line")"; fi
 screen_text | grep "Goal" >"$T_DIR/goal-line"; if grep -q "Goal.*#1 *->" "$T_DIR/goal-line"; then ok "its goal is filled in as #1"; else not_ok "its goal is filled in as #1" "$(cat "$T_DIR/goal-line")"; fi
 type_text "Send ten applications"
 keys Tab
