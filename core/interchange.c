@@ -27,10 +27,19 @@ void import_note(struct import_report *rep, const char *fmt, ...)
 	vsnprintf(rep->note[rep->notes++], sizeof rep->note[0], fmt, ap);
 	va_end(ap);
 }
-/* The order that lets references resolve: parents first. */
-static const enum kind_id order[] = {K_PERSON,  K_GOAL,      K_MILESTONE, K_MEETING,
-                                     K_ACTION,  K_GRATITUDE, K_CHECKIN};
-#define NKINDS (sizeof order / sizeof order[0])
+#define NKINDS K_COUNT
+
+/* The k-th kind, parents first (kind_order), so that references resolve. */
+static enum kind_id order_at(size_t k)
+{
+	static enum kind_id order[K_COUNT];
+	static int known;
+	if (!known) {
+		kind_order(order);
+		known = 1;
+	}
+	return order[k];
+}
 #define BULK_ROWS 1000 /* below this the triggers are cheaper */
 
 /* "person_id" -> "person_uuid" */
@@ -78,7 +87,7 @@ int export_json(struct db *db, FILE *out, struct rp_err *err)
 	}
 	free(text);
 	for (size_t k = 0; ok && k < NKINDS; k++) {
-		const struct kind *kind = kind_get(order[k]);
+		const struct kind *kind = kind_get(order_at(k));
 		json_t *name = json_string(kind->plural);
 		char sql[96], *key = json_dumps(name, JSON_ENCODE_ANY);
 		struct db_stmt *st;
@@ -102,7 +111,7 @@ int export_json(struct db *db, FILE *out, struct rp_err *err)
 			for (int i = 0; i < n; i++) {
 				struct rec r;
 				json_t *j;
-				if (rec_get(db, order[k], ids[i], &r, err) != RP_OK)
+				if (rec_get(db, order_at(k), ids[i], &r, err) != RP_OK)
 					return rp_code(err, RP_EDB);
 				j = rec_to_json(&r);
 				for (int f = 0; f < r.kind->nfields; f++) {
@@ -323,7 +332,7 @@ static int bulk_import(struct db *db, size_t coming)
 	for (size_t k = 0; k < NKINDS; k++) {
 		char sql[100];
 		int64_t top;
-		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", kind_get(order[k])->table);
+		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", kind_get(order_at(k))->table);
 		if (db_one_int(db, sql, &top, NULL, 0) == DB_FAIL)
 			return 0;
 		have += top;
@@ -346,7 +355,7 @@ static int read_top(struct jscan *s, struct jscan_span lists[NKINDS], size_t *co
 		const char *name = json_is_string(key) ? json_string_value(key) : "";
 		size_t k = 0;
 		int rc = RP_OK;
-		while (k < NKINDS && strcmp(name, kind_get(order[k])->plural) != 0)
+		while (k < NKINDS && strcmp(name, kind_get(order_at(k))->plural) != 0)
 			k++;
 		if ((k < NKINDS && lists[k].end) || (strcmp(name, "format") == 0 && format_seen))
 			rc = rp_fail(err, RP_EINVAL, "%s: \"%s\" appears twice; nothing was imported",
@@ -430,7 +439,7 @@ int import_json(struct db *db, const char *path, struct import_report *rep, stru
 		rc = rp_code(err, RP_EDB);
 	for (size_t k = 0; k < NKINDS && rc == RP_OK; k++)
 		if (lists[k].end)
-			rc = import_list(db, &s, order[k], lists[k], rep, err);
+			rc = import_list(db, &s, order_at(k), lists[k], rep, err);
 	jscan_close(&s);
 	if (bulk && bulk_end(db, &saved, rc == RP_OK, err) != RP_OK)
 		rc = rp_code(err, RP_EDB);

@@ -222,6 +222,34 @@ const struct kind *kind_first_child(const struct kind *parent)
 	return NULL;
 }
 
+static int refs_placed(const struct kind *k, const int *placed)
+{
+	for (int f = 0; f < k->nfields; f++)
+		if (k->fields[f].type == F_REF && k->fields[f].ref != k->id && !placed[k->fields[f].ref])
+			return 0;
+	return 1;
+}
+
+void kind_order(enum kind_id out[K_COUNT])
+{
+	int placed[K_COUNT] = {0}, n = 0;
+	while (n < K_COUNT) {
+		int before = n;
+		/* in table order, each kind whose references are all placed */
+		for (int i = 0; i < K_COUNT; i++)
+			if (!placed[i] && refs_placed(&kinds[i], placed)) {
+				placed[i] = 1;
+				out[n++] = (enum kind_id)i;
+			}
+		if (n == before) /* a circle of references: the rest in table order */
+			for (int i = 0; i < K_COUNT; i++)
+				if (!placed[i]) {
+					placed[i] = 1;
+					out[n++] = (enum kind_id)i;
+				}
+	}
+}
+
 int kind_is_auto(const struct kind *k, int field)
 {
 	return k->auto_col && field >= 0 && strcmp(k->fields[field].col, k->auto_col) == 0;

@@ -88,6 +88,9 @@ const struct kind *kind_parent(const struct kind *k);
 /* The kind a view of a row adds to: the first whose parent it is (a goal:
  * milestones; a meeting: action items; a person: meetings), or NULL. */
 const struct kind *kind_first_child(const struct kind *parent);
+/* Every kind, each after the kinds it refers to (a meeting after people):
+ * the order an import writes in; backwards, the order a purge deletes in. */
+void kind_order(enum kind_id out[K_COUNT]);
 /* Is field the one the kind fills in by itself when left empty? */
 int kind_is_auto(const struct kind *k, int field);
 /* Can a row of this kind be done (x on the screen, rapport done)? */

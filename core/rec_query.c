@@ -219,14 +219,15 @@ int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err
 
 int rec_purge(struct db *db, long *count, struct rp_err *err)
 {
-	/* Children before parents, so each table's own count is exact. */
-	static const enum kind_id order[] = {K_ACTION,  K_MILESTONE, K_GRATITUDE, K_MEETING,
-	                                     K_CHECKIN, K_GOAL,      K_PERSON};
+	/* Children before parents (kind_order backwards), so each table's own
+	 * count is exact. */
+	enum kind_id order[K_COUNT];
 	char sql[128];
+	kind_order(order);
 	*count = 0;
 	if (db_begin(db, err) != RP_OK)
 		return rp_code(err, RP_EDB);
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+	for (int i = K_COUNT - 1; i >= 0; i--) {
 		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE deleted_at IS NOT NULL",
 		         kind_get(order[i])->table);
 		if (db_exec(db, sql, err) != RP_OK) {

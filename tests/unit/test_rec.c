@@ -6,6 +6,7 @@
 #include "core/rec.h"
 #include "core/store.h"
 #include "core/when.h"
+#include "db/db.h"
 
 static struct db *db;
 
@@ -503,6 +504,56 @@ static void test_meetings_page_newest_first(void **state)
 	assert_int_equal(last_id, oldest); /* the oldest comes last */
 }
 
+
+/* Every kind comes after the kinds it refers to (an import writes in this
+ * order, so references resolve), each once. */
+static void test_kind_order_puts_what_a_kind_refers_to_first(void **state)
+{
+	enum kind_id order[K_COUNT];
+	int pos[K_COUNT];
+	(void)state;
+	for (int i = 0; i < K_COUNT; i++)
+		pos[i] = -1;
+	kind_order(order);
+	for (int i = 0; i < K_COUNT; i++) {
+		assert_int_equal(pos[order[i]], -1);
+		pos[order[i]] = i;
+	}
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kd = kind_get((enum kind_id)k);
+		for (int f = 0; f < kd->nfields; f++)
+			if (kd->fields[f].type == F_REF && kd->fields[f].ref != kd->id)
+				assert_true(pos[kd->fields[f].ref] < pos[k]);
+	}
+}
+
+/* Purge counts every row it takes from the trash: children are deleted
+ * before their parents (a parent first would take them by cascade, which
+ * SQLite does not count). */
+static void test_purge_counts_every_row_of_the_trash(void **state)
+{
+	int64_t p = add(K_PERSON, "name=Purged Mentor", NULL), in_trash = 0;
+	char with[32], mid[32];
+	long purged;
+	struct rp_err err;
+	(void)state;
+	snprintf(with, sizeof with, "with=%lld", (long long)p);
+	snprintf(mid, sizeof mid, "meeting=%lld", (long long)add(K_MEETING, with, "at=yesterday", NULL));
+	add(K_ACTION, mid, "text=Ask for a letter", NULL);
+	assert_int_equal(rec_trash(db, K_PERSON, p, &err), RP_OK);
+	for (int k = 0; k < K_COUNT; k++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE deleted_at IS NOT NULL",
+		         kind_get((enum kind_id)k)->table);
+		int64_t n = 0;
+		assert_int_equal(db_one_int(db, sql, &n, NULL, 0), DB_ROW);
+		in_trash += n;
+	}
+	assert_true(in_trash >= 3); /* the person, the meeting, its action */
+	assert_int_equal(rec_purge(db, &purged, &err), RP_OK);
+	assert_int_equal(purged, in_trash);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +570,9 @@ int main(void)
 		cmocka_unit_test(test_update_over_a_stale_version_is_refused),
 		cmocka_unit_test(test_paging_walks_every_row_once_in_order),
 		cmocka_unit_test(test_meetings_page_newest_first),
+		cmocka_unit_test(test_kind_order_puts_what_a_kind_refers_to_first),
+		/* last: it empties the trash the tests before filled */
+		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};
 	return cmocka_run_group_tests_name("core", tests, setup, teardown);
 }
