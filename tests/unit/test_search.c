@@ -326,12 +326,15 @@ static void test_the_old_index_is_migrated(void **state)
 	const char *path = test_path("v7.db");
 	struct db *d;
 	struct rp_err err;
-	int64_t ids[K_COUNT];
+	/* the kinds a version 7 file holds (person to checkin); kinds added
+	 * since have no table there */
+	enum { AT_V7 = 7 };
+	int64_t ids[AT_V7];
 	char backup[600];
 	(void)state;
 	assert_int_equal(schema_steps[6].version, 7);
 	assert_int_equal(db_open(path, 0, schema_steps, 7, &d, &err), RP_OK);
-	for (int k = 0; k < K_COUNT; k++) {
+	for (int k = 0; k < AT_V7; k++) {
 		const struct kind *kind = kind_get((enum kind_id)k);
 		char word[32];
 		int f = 0;
@@ -346,7 +349,7 @@ static void test_the_old_index_is_migrated(void **state)
 	assert_int_equal(store_open(path, 0, &d, &err), RP_OK);
 	snprintf(backup, sizeof backup, "%s", store_upgrade_backup(d));
 	assert_non_null(strstr(backup, "v7.db.v7-"));
-	for (int k = 0; k < K_COUNT; k++) {
+	for (int k = 0; k < AT_V7; k++) {
 		char word[32];
 		struct hit *h;
 		int n, total;
@@ -358,10 +361,10 @@ static void test_the_old_index_is_migrated(void **state)
 		free(h);
 	}
 	store_close(d);
-	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), schema_steps[schema_nsteps - 1].version);
 	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name GLOB '*_fts_*'"), 0);
 	assert_int_equal(test_sql_int(backup, "PRAGMA user_version"), 7);
-	assert_int_equal(test_sql_int(backup, "SELECT count(*) FROM fts"), K_COUNT);
+	assert_int_equal(test_sql_int(backup, "SELECT count(*) FROM fts"), AT_V7);
 }
 
 int main(void)
