@@ -37,7 +37,7 @@ LIBS         = $(PKG_LIBS) -liniparser
 
 DB_SRC   = $(wildcard db/*.c)
 CORE_SRC = $(wildcard core/*.c)
-TUI_SRC  = $(wildcard tui/*.c)
+TUI_SRC  = $(wildcard tui/*.c tui/screen/*.c tui/cli/*.c)
 LIB_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(DB_SRC) $(CORE_SRC))
 TUI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(TUI_SRC))
 # the faces without main, for the unit tests of their parts (text layout,
@@ -167,7 +167,7 @@ bench: test-deps
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy says which checks
 # and why the few left out are); any finding fails.
-LINT_SRC = $(wildcard core/*.c db/*.c tui/*.c)
+LINT_SRC = $(wildcard core/*.c db/*.c tui/*.c tui/screen/*.c tui/cli/*.c)
 lint:
 	@cppcheck --quiet --enable=warning,portability,performance --std=c11 --inline-suppr \
 	  --error-exitcode=1 --suppress=missingIncludeSystem $(ALL_CPPFLAGS) core db tui

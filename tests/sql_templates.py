@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""sql_templates.py TOP: every string literal in TOP/*/*.c (not tests/) that
+"""sql_templates.py TOP: every string literal in TOP/*/*.c and TOP/tui/*/*.c (not tests/) that
 holds both SQL and a printf conversion, as "file<TAB>literal" lines."""
 import glob
 import os
@@ -14,7 +14,8 @@ SQL = re.compile(r'\b(SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|PRAGMA|WHERE|ORDER
 
 def main():
     top = sys.argv[1]
-    for path in sorted(glob.glob(os.path.join(top, '*', '*.c'))):
+    for path in sorted(glob.glob(os.path.join(top, '*', '*.c')) +
+                       glob.glob(os.path.join(top, 'tui', '*', '*.c'))):
         rel = os.path.relpath(path, top)
         if rel.startswith('tests' + os.sep):
             continue

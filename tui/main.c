@@ -10,10 +10,10 @@
 #include "core/config.h"
 #include "core/paths.h"
 #include "core/store.h"
-#include "tui/cli.h"
-#include "tui/termout.h"
+#include "tui/cli/cli.h"
+#include "tui/cli/termout.h"
 #include "tui/text.h"
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 #define RAPPORT_VERSION "0.1.0"
 

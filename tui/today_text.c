@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/describe.h"
 #include "core/person.h"
 #include "core/utf8.h"
-#include "tui/cli_print.h"
 #include "tui/colors.h"
 
 /* "Thu 26 Nov" from an ISO day */
@@ -46,7 +46,7 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		         *b ? ", next: " : "", b);
 		if (!rec_is_null(ci, goal)) { /* what the day moved forward */
 			size_t used = strlen(line);
-			print_describe(db, K_GOAL, rec_int(ci, goal), c, sizeof c);
+			describe_id(db, K_GOAL, rec_int(ci, goal), c, sizeof c);
 			snprintf(line + used, sizeof line - used, " (goal %s)", c);
 		}
 		emit(line, R_DONE, K_CHECKIN, ci->id, ctx);

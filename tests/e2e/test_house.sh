@@ -3,11 +3,11 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-hits=$(grep -lE '#include *[<"]sqlite3\.h' tui/*.[ch] core/*.[ch] 2>/dev/null)
+hits=$(grep -lE '#include *[<"]sqlite3\.h' tui/*.[ch] tui/*/*.[ch] core/*.[ch] 2>/dev/null)
 expect_eq "$hits" "" "no <sqlite3.h> outside db/"
 hits=$(grep -lE '#include *[<"](n?curses|ncursesw/)' core/*.[ch] db/*.[ch] 2>/dev/null)
 expect_eq "$hits" "" "no curses header in core/ or db/"
-hits=$(grep -lE '#include *"(\.\./)?db/' tui/*.[ch] 2>/dev/null)
+hits=$(grep -lE '#include *"(\.\./)?db/' tui/*.[ch] tui/*/*.[ch] 2>/dev/null)
 expect_eq "$hits" "" "tui/ never includes a db/ header"
 hits=$(grep -lE '\b(exit|abort) *\(' core/*.c db/*.c 2>/dev/null)
 expect_eq "$hits" "" "core/ and db/ never exit"

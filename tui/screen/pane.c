@@ -1,7 +1,7 @@
 /* pane.c - see pane.h.  The window is defined by its top row's list key:
  * reloading fetches `height` rows from it (inclusive), moving past an edge
  * shifts the key by a row or a page, both as indexed keyset queries. */
-#include "tui/pane.h"
+#include "tui/screen/pane.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * descriptor; a character split between two writes is held until the rest
  * of it comes. */
 #define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier): fopencookie is a GNU call */
-#include "tui/termout.h"
+#include "tui/cli/termout.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,9 +6,9 @@
 
 #include "core/rec_json.h"
 #include "core/today.h"
-#include "tui/args.h"
-#include "tui/cli.h"
-#include "tui/cli_print.h"
+#include "tui/cli/args.h"
+#include "tui/cli/cli.h"
+#include "tui/cli/cli_print.h"
 #include "tui/today_text.h"
 
 static void print_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)

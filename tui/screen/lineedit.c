@@ -1,4 +1,4 @@
-#include "tui/lineedit.h"
+#include "tui/screen/lineedit.h"
 
 #include <curses.h>
 #include <limits.h>

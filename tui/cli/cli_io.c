@@ -15,8 +15,8 @@
 #include "core/person.h"
 #include "core/report.h"
 #include "core/store.h"
-#include "tui/args.h"
-#include "tui/cli.h"
+#include "tui/cli/args.h"
+#include "tui/cli/cli.h"
 
 /* --format csv without --kind: one file per kind, in a folder, all or
  * none: every file is written under its temporary name first, and only

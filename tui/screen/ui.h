@@ -8,9 +8,9 @@
 #include "core/config.h"
 #include "core/rec.h"
 #include "core/search.h"
-#include "tui/detail.h"
-#include "tui/form.h"
-#include "tui/pane.h"
+#include "tui/screen/detail.h"
+#include "tui/screen/form.h"
+#include "tui/screen/pane.h"
 
 #define NPANES 4
 #define MIN_COLS 60

@@ -1,6 +1,6 @@
 /* cli.c - the subcommands that change things: add, edit, done, delete,
  * restore, purge, checkin; and list/show, which print through cli_print.c. */
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,9 +14,9 @@
 #include "core/rec_json.h"
 #include "core/store.h"
 #include "core/when.h"
-#include "tui/args.h"
+#include "tui/cli/args.h"
 #include "tui/text.h"
-#include "tui/cli_print.h"
+#include "tui/cli/cli_print.h"
 #include "tui/keys.h"
 
 void cli_error(const char *fmt, ...)

@@ -10,7 +10,7 @@
 #include "core/today.h"
 #include "tui/colors.h"
 #include "tui/today_text.h"
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 static void today_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)
 {

@@ -17,7 +17,7 @@
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 void ui_prompt_free(struct ui *ui)
 {

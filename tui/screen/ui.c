@@ -1,7 +1,7 @@
 /* ui.c - the full-screen interface: the terminal, the layout, drawing and
  * the main loop (the actions are in ui_act.c).  Windows are redrawn from
  * dirty flags (wnoutrefresh each), with one doupdate before each key is read. */
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 #include <locale.h>
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-#include "tui/args.h"
+#include "tui/cli/args.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* ui_act.c - what each key does on the main screen and in the full-screen
  * views: one small handler per action, undo, and the dispatch. */
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>

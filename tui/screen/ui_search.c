@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/cli_print.h"
+#include "core/describe.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
-#include "tui/ui.h"
+#include "tui/screen/ui.h"
 
 #define MAX_RESULTS 100
 
@@ -153,7 +153,7 @@ void ui_search_draw(struct ui *ui)
 			if (y >= h - 1)
 				break;
 		}
-		print_describe(ui->db, hit->kind, hit->id, what, sizeof what);
+		describe_id(ui->db, hit->kind, hit->id, what, sizeof what);
 		wattrset(w, sel);
 		if (i == s->cursor)
 			mvwhline(w, y, 0, ' ', ui->cols);

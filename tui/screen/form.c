@@ -1,7 +1,7 @@
 /* form.c - see form.h.  A form is a list of line editors, one per field of
  * the kind; saving hands each changed text to core's rec_set, which parses
  * and validates exactly as the command line does. */
-#include "tui/form.h"
+#include "tui/screen/form.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,14 +11,14 @@
 #include <time.h>
 #include <wctype.h>
 
+#include "core/describe.h"
 #include "core/checkin.h"
 #include "core/utf8.h"
 #include "core/clock.h"
 #include "core/person.h"
 #include "core/when.h"
-#include "tui/cli_print.h"
 #include "tui/colors.h"
-#include "tui/editor.h"
+#include "tui/screen/editor.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 
@@ -110,7 +110,7 @@ static void update_preview(struct form *f, int i)
 			if ((failed = r.deleted_at != 0))
 				snprintf(pv, n, "#%lld is in the trash", id);
 			else
-				print_describe_rec(f->host.db, &r, pv, n);
+				describe_rec(f->host.db, &r, pv, n);
 			rec_free(&r);
 		}
 	}

@@ -6,7 +6,7 @@
 
 #include "core/config.h"
 #include "core/rec.h"
-#include "tui/lineedit.h"
+#include "tui/screen/lineedit.h"
 
 struct db;
 

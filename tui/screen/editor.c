@@ -1,4 +1,4 @@
-#include "tui/editor.h"
+#include "tui/screen/editor.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -3,12 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/describe.h"
 #include "core/demo.h"
 #include "core/search.h"
 #include "core/store.h"
-#include "tui/args.h"
-#include "tui/cli.h"
-#include "tui/cli_print.h"
+#include "tui/cli/args.h"
+#include "tui/cli/cli.h"
+#include "tui/cli/cli_print.h"
 
 /* The snippet with its marks as [brackets]. */
 static void bracketed(const char *s, char *out, size_t n)
@@ -66,7 +67,7 @@ int cli_search(struct cli *c, int argc, char **argv)
 		json_decref(arr);
 	} else {
 		for (int i = 0; i < n; i++) {
-			print_describe(c->db, hits[i].kind, hits[i].id, what, sizeof what);
+			describe_id(c->db, hits[i].kind, hits[i].id, what, sizeof what);
 			bracketed(hits[i].snippet, snippet, sizeof snippet);
 			printf("%-9s %s\n          %s\n", kind_get(hits[i].kind)->name, what, snippet);
 		}

@@ -1,16 +1,16 @@
 /* detail.c - see detail.h.  Lines are wrapped when they are made; a new
  * width (a resize) makes them again. */
-#include "tui/detail.h"
+#include "tui/screen/detail.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/describe.h"
 #include "core/clock.h"
 #include "core/health.h"
 #include "core/person.h"
 #include "core/when.h"
-#include "tui/cli_print.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/text.h"
@@ -464,7 +464,7 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 			continue;
 		if (fd->type == F_REF && !rec_is_null(r, f)) {
 			char what[300];
-			print_describe(db, fd->ref, rec_int(r, f), what, sizeof what);
+			describe_id(db, fd->ref, rec_int(r, f), what, sizeof what);
 			snprintf(line, sizeof line, "%-14s %s", fd->label, what);
 			add_line(d, line, R_NORMAL, fd->ref, rec_int(r, f));
 			continue;

@@ -1,6 +1,8 @@
 /* cli_print.c - see cli_print.h.  Lists stream: a page is fetched, printed
  * and freed before the next, so no listing ever holds a whole table. */
-#include "tui/cli_print.h"
+#include "tui/cli/cli_print.h"
+
+#include "core/describe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,35 +232,6 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 	return rc < 0 ? (int)err->code : RP_OK;
 }
 
-/* "#3 Dr. Jane Okafor", "#12 Thu 03 Dec 2026 09:00, Dr. Tom Reyes", "#4 Land a job" */
-void print_describe_rec(struct db *db, const struct rec *r, char *buf, size_t n)
-{
-	char what[200];
-	if (r->kind->id == K_MEETING) {
-		char who[120];
-		size_t used;
-		rec_format(r, field(r, "start_at"), what, sizeof what);
-		person_name(db, rec_int(r, field(r, "person_id")), who, sizeof who);
-		used = strlen(what);
-		snprintf(what + used, sizeof what - used, ", %s", who);
-	} else {
-		snprintf(what, sizeof what, "%s", or_empty(rec_str(r, r->kind->title_field)));
-	}
-	what[strcspn(what, "\n")] = '\0';
-	snprintf(buf, n, "#%lld %s", (long long)r->id, what);
-}
-
-void print_describe(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n)
-{
-	struct rec r;
-	if (rec_get(db, kind, id, &r, NULL) != RP_OK) {
-		snprintf(buf, n, "#%lld ", (long long)id);
-		return;
-	}
-	print_describe_rec(db, &r, buf, n);
-	rec_free(&r);
-}
-
 static void print_field_line(const char *label, const char *value)
 {
 	const char *p = value;
@@ -278,7 +251,7 @@ static void print_field_line(const char *label, const char *value)
 /* Children (milestones, action items) for show: text lines or a JSON array. */
 static int show_children(struct db *db, const struct rec *r, json_t *into, struct rp_err *err)
 {
-	enum kind_id child = r->kind->id == K_GOAL ? K_MILESTONE : K_ACTION;
+	enum kind_id child = kind_first_child(r->kind)->id;
 	struct rec_query q = {
 		.filter_field = kind_parent_field(kind_get(child)), .filter_id = r->id, .limit = PAGE};
 	struct rec_walk w;
@@ -399,7 +372,7 @@ int print_show(struct db *db, const struct rec *r, int json, struct rp_err *err)
 		if (rec_is_null(r, i))
 			continue;
 		if (f->type == F_REF)
-			print_describe(db, f->ref, rec_int(r, i), buf, sizeof buf);
+			describe_id(db, f->ref, rec_int(r, i), buf, sizeof buf);
 		else
 			rec_format(r, i, buf, sizeof buf);
 		if (f->type == F_LONGTEXT || f->type == F_TEXT)
