@@ -98,39 +98,99 @@ static const struct field checkin_fields[] = {
 	{"goal_id", "goal", "Goal", F_REF, 0, NULL, 0, 0, K_GOAL, NULL},
 };
 
+/* The columns of `rapport list`, after the id; a reference to a person
+ * shows their name, to anything else its #id. */
+static const struct list_column person_list[] = {
+	{"NAME", 24, LS_FIELD, "name", NULL},
+	{"ROLE", 6, LS_FIELD, "role", NULL},
+	{"STAGE", 9, LS_FIELD, "stage", NULL},
+	{"EVERY", 5, LS_FIELD, "cadence_days", "d"},
+	{"LAST MET", 11, LS_LAST_MET, NULL, NULL},
+	{"ORGANIZATION", 0, LS_FIELD, "organization", NULL},
+};
+static const struct list_column goal_list[] = {
+	{"TITLE", 32, LS_FIELD, "title", NULL},
+	{"STATUS", 7, LS_FIELD, "status", NULL},
+	{"DONE", 4, LS_PROGRESS, NULL, NULL},
+	{"TARGET", 11, LS_FIELD, "target_date", NULL},
+	{"PERSON", 0, LS_FIELD, "person_id", NULL},
+};
+static const struct list_column milestone_list[] = {
+	{"GOAL", 5, LS_FIELD, "goal_id", NULL},
+	{"DONE", 4, LS_FIELD, "done", NULL},
+	{"DUE", 11, LS_FIELD, "due_date", NULL},
+	{"TITLE", 0, LS_FIELD, "title", NULL},
+};
+static const struct list_column meeting_list[] = {
+	{"WHEN", 21, LS_FIELD, "start_at", NULL},
+	{"WITH", 20, LS_FIELD, "person_id", NULL},
+	{"STATUS", 9, LS_FIELD, "status", NULL},
+	{"AGENDA", 0, LS_FIELD, "agenda", NULL},
+};
+static const struct list_column action_list[] = {
+	{"MEETING", 7, LS_FIELD, "meeting_id", NULL},
+	{"OWNER", 5, LS_FIELD, "owner", NULL},
+	{"DONE", 4, LS_FIELD, "done", NULL},
+	{"DUE", 11, LS_FIELD, "due_date", NULL},
+	{"ACTION", 0, LS_FIELD, "text", NULL},
+};
+static const struct list_column gratitude_list[] = {
+	{"WRITTEN", 11, LS_WRITTEN, NULL, NULL},
+	{"TO", 20, LS_FIELD, "person_id", NULL},
+	{"STATUS", 6, LS_FIELD, "status", NULL},
+	{"NOTE", 0, LS_FIELD, "body", NULL},
+};
+static const struct list_column checkin_list[] = {
+	{"DAY", 11, LS_FIELD, "day", NULL},
+	{"MOOD", 4, LS_FIELD, "mood", NULL},
+	{"DID", 32, LS_FIELD, "did", NULL},
+	{"NEXT", 0, LS_FIELD, "next_step", NULL},
+};
+
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 static const struct kind kinds[K_COUNT] = {
 	[K_PERSON] = {.id = K_PERSON, .name = "person", .plural = "people", .alias = "mentor",
 	              .table = "person", .title_field = 0, .fields = person_fields,
-	              .nfields = N(person_fields), .order_field = 0, .positional = {"name"}},
+	              .nfields = N(person_fields),
+	              .list = person_list, .nlist = N(person_list),
+	              .order_field = 0, .positional = {"name"}},
 	[K_GOAL] = {.id = K_GOAL, .name = "goal", .plural = "goals", .table = "goal",
 	            .title_field = 0, .fields = goal_fields, .nfields = N(goal_fields),
+	            .list = goal_list, .nlist = N(goal_list),
 	            .order_field = -1, .done_col = "status", .done_yes = "done", .done_no = "open",
 	            .positional = {"title"}},
 	[K_MILESTONE] = {.id = K_MILESTONE, .name = "milestone", .plural = "milestones",
 	                 .table = "milestone", .title_field = 1, .fields = milestone_fields,
-	                 .nfields = N(milestone_fields), .order_field = -1, .done_col = "done",
+	                 .nfields = N(milestone_fields),
+	                 .list = milestone_list, .nlist = N(milestone_list),
+	                 .order_field = -1, .done_col = "done",
 	                 .done_yes = "yes", .done_no = "no", .shown_in_parent = 1,
 	                 .children_heading = "Milestones", .children_key = "milestones",
 	                 .positional = {"goal", "title"}},
 	[K_MEETING] = {.id = K_MEETING, .name = "meeting", .plural = "meetings", .table = "meeting",
 	               .title_field = 4, .fields = meeting_fields, .nfields = N(meeting_fields),
+	               .list = meeting_list, .nlist = N(meeting_list),
 	               .order_field = 1, .order_desc = 1, .done_col = "status", .done_yes = "done",
 	               .done_no = "planned", .auto_col = "status", .auto_from = "start_at",
 	               .auto_past = "done", .auto_future = "planned"},
 	[K_ACTION] = {.id = K_ACTION, .name = "action", .plural = "actions", .alias = "action_item",
 	              .table = "action_item", .title_field = 1, .fields = action_fields,
-	              .nfields = N(action_fields), .order_field = -1, .done_col = "done",
+	              .nfields = N(action_fields),
+	              .list = action_list, .nlist = N(action_list),
+	              .order_field = -1, .done_col = "done",
 	              .done_yes = "yes", .done_no = "no", .shown_in_parent = 1,
 	              .children_heading = "Action items", .children_key = "action_items",
 	              .positional = {"meeting", "text"}},
 	[K_GRATITUDE] = {.id = K_GRATITUDE, .name = "thanks", .plural = "thanks", .alias = "gratitude",
 	                 .table = "gratitude", .title_field = 3, .fields = gratitude_fields,
-	                 .nfields = N(gratitude_fields), .order_field = -1, .order_desc = 1,
+	                 .nfields = N(gratitude_fields),
+	                 .list = gratitude_list, .nlist = N(gratitude_list),
+	                 .order_field = -1, .order_desc = 1,
 	                 .positional = {"body"}},
 	[K_CHECKIN] = {.id = K_CHECKIN, .name = "checkin", .plural = "checkins", .table = "checkin",
 	               .title_field = 0, .fields = checkin_fields, .nfields = N(checkin_fields),
+	               .list = checkin_list, .nlist = N(checkin_list),
 	               .order_field = 0, .order_desc = 1},
 };
 

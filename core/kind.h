@@ -42,6 +42,19 @@ struct field {
 	const char *def;            /* value given on insert when none is, or NULL */
 };
 
+/* What a column of `rapport list` shows after the id: a field of the row
+ * (formatted by its type), or a fact read for the page beside the rows
+ * (core/listfacts.c). */
+enum list_show { LS_FIELD, LS_LAST_MET, LS_PROGRESS, LS_WRITTEN };
+struct list_column {
+	const char *head;
+	int width; /* 0: the rest of the line (the last column) */
+	enum list_show show;
+	const char *field; /* LS_FIELD: by column name */
+	const char *unit;  /* after a number ("d": days), or NULL */
+};
+#define LIST_MAX_COLS 6
+
 struct kind {
 	enum kind_id id;
 	const char *name;   /* singular, as typed on the command line */
@@ -68,6 +81,9 @@ struct kind {
 	/* `rapport add KIND A B`: the fields A and B fill, by option name (NULL:
 	 * none; a meeting takes only options). */
 	const char *positional[2];
+	/* The columns `rapport list` prints after the id. */
+	const struct list_column *list;
+	int nlist;
 };
 
 #define KIND_MAX_FIELDS 16

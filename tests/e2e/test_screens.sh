@@ -56,4 +56,21 @@ for size in "120 40" "80 24"; do
 	golden "today-${w}x${h}" "$w" "$h" "Due for contact" T
 	golden "timeline-${w}x${h}" "$w" "$h" "Next contact" Enter
 done
+# `rapport list` of every kind, as text cut to 100 columns
+lists() {
+	for k in people goals milestones meetings actions thanks checkins; do
+		echo "== rapport list $k"
+		COLUMNS=100 "$RAPPORT" --db "$DB" --config "$CONFIG" list "$k" </dev/null 2>&1
+	done
+}
+if [ -n "${GOLDEN_UPDATE:-}" ]; then
+	lists >"$GOLDEN/lists.txt" && ok "lists: written to tests/golden/lists.txt"
+else
+	lists >"$T_DIR/lists.txt"
+	if cmp -s "$GOLDEN/lists.txt" "$T_DIR/lists.txt"; then
+		ok "lists: every kind's list is as captured"
+	else
+		not_ok "lists: every kind's list is as captured" "$(diff "$GOLDEN/lists.txt" "$T_DIR/lists.txt" | head -20)"
+	fi
+fi
 echo "1..$T_N"

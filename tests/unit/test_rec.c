@@ -527,6 +527,25 @@ static void test_kind_order_puts_what_a_kind_refers_to_first(void **state)
 	}
 }
 
+/* Every kind has list columns, each naming a field of its kind (or a fact),
+ * the last one taking the rest of the line: a new kind's `rapport list`
+ * cannot print nothing or a column of a field it does not have. */
+static void test_kind_list_columns_name_real_fields(void **state)
+{
+	(void)state;
+	for (int k = 0; k < K_COUNT; k++) {
+		const struct kind *kd = kind_get((enum kind_id)k);
+		assert_true(kd->nlist > 0 && kd->nlist <= LIST_MAX_COLS);
+		for (int c = 0; c < kd->nlist; c++) {
+			const struct list_column *col = &kd->list[c];
+			assert_non_null(col->head);
+			if (col->show == LS_FIELD)
+				assert_true(kind_field_index(kd, col->field) >= 0);
+			assert_true((col->width == 0) == (c == kd->nlist - 1));
+		}
+	}
+}
+
 /* Purge counts every row it takes from the trash: children are deleted
  * before their parents (a parent first would take them by cascade, which
  * SQLite does not count). */
@@ -571,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_paging_walks_every_row_once_in_order),
 		cmocka_unit_test(test_meetings_page_newest_first),
 		cmocka_unit_test(test_kind_order_puts_what_a_kind_refers_to_first),
+		cmocka_unit_test(test_kind_list_columns_name_real_fields),
 		/* last: it empties the trash the tests before filled */
 		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};

@@ -133,6 +133,23 @@ static int only_json(const char *cmd, const struct args *a)
 	return EXIT_OK;
 }
 
+enum option_rule { FLAGS, ONLY_JSON };
+
+/* A subcommand's arguments: `flags` take no value; with ONLY_JSON, --json
+ * is the one option, else the options are fields or flags (check_flags).
+ * Sets c->json from --json. */
+static int parse_command(struct cli *c, const char *cmd, int argc, char **argv,
+                         const char *const *flags, enum option_rule rule, struct args *a)
+{
+	char why[128];
+	if (args_parse(argc - 1, argv + 1, flags, a, why, sizeof why))
+		return cli_usage_error(cmd, "%s", why);
+	if (rule == ONLY_JSON ? only_json(cmd, a) : check_flags(cmd, a, flags))
+		return EXIT_USAGE;
+	c->json |= args_flag(a, "json");
+	return EXIT_OK;
+}
+
 static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 {
 	const char *title = rec_str(r, r->kind->title_field);
@@ -165,14 +182,10 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 	struct rec r = {0};
 	struct rp_err err;
 	const struct kind *k;
-	char why[128];
 	int rc, npos = 0;
 
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error("add ", "%s", why);
-	if (check_flags("add ", &a, no_flags))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	if ((rc = parse_command(c, "add ", argc, argv, no_flags, FLAGS, &a)) != EXIT_OK)
+		return rc;
 	if (!(k = kind_arg("add ", a.npos ? a.pos[0] : NULL)))
 		return EXIT_USAGE;
 	while (npos < 2 && k->positional[npos])
@@ -275,12 +288,9 @@ static int edit_row(struct cli *c, struct args *a, struct rec *r, const char **v
 static int cmd_edit(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	char why[128];
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error("edit ", "%s", why);
-	if (check_flags("edit ", &a, no_flags))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	int rc;
+	if ((rc = parse_command(c, "edit ", argc, argv, no_flags, FLAGS, &a)) != EXIT_OK)
+		return rc;
 	return one_change(c, &a, edit_row);
 }
 
@@ -303,12 +313,9 @@ static int mark_done(struct cli *c, struct args *a, struct rec *r, const char **
 static int cmd_done(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	char why[128];
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error("done ", "%s", why);
-	if (only_json("done ", &a))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	int rc;
+	if ((rc = parse_command(c, "done ", argc, argv, no_flags, ONLY_JSON, &a)) != EXIT_OK)
+		return rc;
 	return one_change(c, &a, mark_done);
 }
 
@@ -318,14 +325,10 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 	struct args a;
 	struct rec r = {0};
 	struct rp_err err;
-	char why[128];
 	int rc;
 
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error(cmd, "%s", why);
-	if (only_json(cmd, &a))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	if ((rc = parse_command(c, cmd, argc, argv, no_flags, ONLY_JSON, &a)) != EXIT_OK)
+		return rc;
 	if ((rc = load_target(c, cmd, &a, &r)) != EXIT_OK)
 		return rc;
 	if ((restore ? rec_restore : rec_trash)(c->db, r.kind->id, r.id, &err) != RP_OK) {
@@ -418,14 +421,11 @@ static int checkin_day(struct cli *c, struct args *a, struct rec *r, const char 
 static int cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	struct args a;
-	char why[128];
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error("checkin ", "%s", why);
-	if (check_flags("checkin ", &a, no_flags))
-		return EXIT_USAGE;
+	int rc;
+	if ((rc = parse_command(c, "checkin ", argc, argv, no_flags, FLAGS, &a)) != EXIT_OK)
+		return rc;
 	if (a.npos)
 		return cli_usage_error("checkin ", "unexpected argument '%s'", a.pos[0]);
-	c->json |= args_flag(&a, "json");
 	for (int i = 0; i < a.nopt; i++)
 		if (a.opt[i].missing && strcmp(a.opt[i].name, "day") == 0)
 			return cli_usage_error("checkin ", "--day needs a value");
@@ -476,22 +476,18 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	struct args a;
 	struct rp_err err;
 	const struct kind *k;
-	char why[128];
 	int field, rc;
 	int64_t id;
 
-	if (args_parse(argc - 1, argv + 1, flags, &a, why, sizeof why))
-		return cli_usage_error("list ", "%s", why);
-	if (check_flags("list ", &a, flags))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	if ((rc = parse_command(c, "list ", argc, argv, flags, FLAGS, &a)) != EXIT_OK)
+		return rc;
 	if (!(k = kind_arg("list ", a.npos ? a.pos[0] : NULL)))
 		return EXIT_USAGE;
 	if (a.npos > 1)
 		return cli_usage_error("list ", "unexpected argument '%s'", a.pos[1]);
 	if ((rc = list_filter(c, k, &a, &field, &id)) != EXIT_OK)
 		return rc;
-	if (print_list(c->db, k->id, field, id, args_flag(&a, "trash"), c->json, &err) != RP_OK)
+	if (print_list(c->db, c->cfg, k->id, field, id, args_flag(&a, "trash"), c->json, &err) != RP_OK)
 		return fail(&err);
 	return EXIT_OK;
 }
@@ -501,14 +497,10 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 	struct args a;
 	struct rec r = {0};
 	struct rp_err err;
-	char why[128];
 	int rc;
 
-	if (args_parse(argc - 1, argv + 1, no_flags, &a, why, sizeof why))
-		return cli_usage_error("show ", "%s", why);
-	if (only_json("show ", &a))
-		return EXIT_USAGE;
-	c->json |= args_flag(&a, "json");
+	if ((rc = parse_command(c, "show ", argc, argv, no_flags, ONLY_JSON, &a)) != EXIT_OK)
+		return rc;
 	if ((rc = load_target(c, "show ", &a, &r)) != EXIT_OK)
 		return rc;
 	rc = print_show(c->db, &r, c->json, &err) != RP_OK ? fail(&err) : EXIT_OK;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/health.h"
+#include "core/listfacts.h"
 #include "core/person.h"
 #include "core/rec_json.h"
 #include "core/when.h"
@@ -20,6 +21,7 @@
 #define PAGE 200
 #define SHOW_CHECKINS 10 /* the latest check-ins shown under a goal */
 #define CELL 1024
+#define ID_WIDTH 4
 
 int print_json(json_t *j)
 {
@@ -61,25 +63,6 @@ static void short_date_instant(int64_t t, char *buf, size_t n)
 	short_date_ymd(ymd, buf, n);
 }
 
-/* The columns of each kind's listing. */
-struct column {
-	const char *head;
-	int width; /* 0: the rest of the line */
-};
-
-static const struct column columns[K_COUNT][7] = {
-	[K_PERSON] = {{"ID", 4}, {"NAME", 24}, {"ROLE", 6}, {"STAGE", 9}, {"EVERY", 5},
-	              {"LAST MET", 11}, {"ORGANIZATION", 0}},
-	[K_GOAL] = {{"ID", 4}, {"TITLE", 32}, {"STATUS", 7}, {"DONE", 4}, {"TARGET", 11},
-	            {"PERSON", 0}},
-	[K_MILESTONE] = {{"ID", 4}, {"GOAL", 5}, {"DONE", 4}, {"DUE", 11}, {"TITLE", 0}},
-	[K_MEETING] = {{"ID", 4}, {"WHEN", 21}, {"WITH", 20}, {"STATUS", 9}, {"AGENDA", 0}},
-	[K_ACTION] = {{"ID", 4}, {"MEETING", 7}, {"OWNER", 5}, {"DONE", 4}, {"DUE", 11},
-	              {"ACTION", 0}},
-	[K_GRATITUDE] = {{"ID", 4}, {"WRITTEN", 11}, {"TO", 20}, {"STATUS", 6}, {"NOTE", 0}},
-	[K_CHECKIN] = {{"ID", 4}, {"DAY", 11}, {"MOOD", 4}, {"DID", 32}, {"NEXT", 0}},
-};
-
 static int field(const struct rec *r, const char *col)
 {
 	return kind_field_index(r->kind, col);
@@ -87,89 +70,78 @@ static int field(const struct rec *r, const char *col)
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-/* The cells of one row; cell[i] are CELL bytes each. */
-static void row_cells(struct db *db, const struct rec *r, char cell[][CELL])
+/* One field, as a list shows it: by its type. */
+static void field_cell(const struct rec *r, const struct row_facts *facts,
+                       const struct list_column *col, char *cell)
 {
-	int i = 0;
-	snprintf(cell[i++], CELL, "%lld", (long long)r->id);
-	switch (r->kind->id) {
-	case K_PERSON: {
-		int64_t last = person_last_met(db, r->id);
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "name"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "role"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "stage"))));
-		if (rec_is_null(r, field(r, "cadence_days")))
-			cell[i++][0] = '\0';
+	int f = kind_field_index(r->kind, col->field);
+	const struct field *fd = f >= 0 ? &r->kind->fields[f] : NULL;
+	cell[0] = '\0';
+	if (!fd || (fd->type != F_BOOL && rec_is_null(r, f)))
+		return;
+	switch (fd->type) {
+	case F_BOOL:
+		snprintf(cell, CELL, "%s", rec_int(r, f) ? "[x]" : "[ ]");
+		break;
+	case F_INT:
+		snprintf(cell, CELL, "%lld%s", (long long)rec_int(r, f), or_empty(col->unit));
+		break;
+	case F_DATE:
+		short_date_ymd(rec_str(r, f), cell, CELL);
+		break;
+	case F_INSTANT:
+		fmt_instant(rec_int(r, f), cell, CELL);
+		break;
+	case F_REF:
+		if (fd->ref == K_PERSON)
+			snprintf(cell, CELL, "%s", facts->who);
 		else
-			snprintf(cell[i++], CELL, "%lldd", (long long)rec_int(r, field(r, "cadence_days")));
-		if (last)
-			short_date_instant(last, cell[i++], CELL);
-		else
-			snprintf(cell[i++], CELL, "never");
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "organization"))));
-		break;
-	}
-	case K_GOAL:
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "title"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
-		{
-			int pct = 0;
-			health_goal_progress(db, r, &pct, NULL);
-			snprintf(cell[i++], CELL, "%d%%", pct);
-		}
-		short_date_ymd(rec_str(r, field(r, "target_date")), cell[i++], CELL);
-		cell[i][0] = '\0';
-		if (!rec_is_null(r, field(r, "person_id")))
-			person_name(db, rec_int(r, field(r, "person_id")), cell[i], CELL);
-		i++;
-		break;
-	case K_MILESTONE:
-		snprintf(cell[i++], CELL, "#%lld", (long long)rec_int(r, field(r, "goal_id")));
-		snprintf(cell[i++], CELL, "%s", rec_int(r, field(r, "done")) ? "[x]" : "[ ]");
-		short_date_ymd(rec_str(r, field(r, "due_date")), cell[i++], CELL);
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "title"))));
-		break;
-	case K_MEETING:
-		fmt_instant(rec_int(r, field(r, "start_at")), cell[i++], CELL);
-		person_name(db, rec_int(r, field(r, "person_id")), cell[i++], CELL);
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "agenda"))));
-		break;
-	case K_ACTION:
-		snprintf(cell[i++], CELL, "#%lld", (long long)rec_int(r, field(r, "meeting_id")));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "owner"))));
-		snprintf(cell[i++], CELL, "%s", rec_int(r, field(r, "done")) ? "[x]" : "[ ]");
-		short_date_ymd(rec_str(r, field(r, "due_date")), cell[i++], CELL);
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "text"))));
-		break;
-	case K_GRATITUDE:
-		short_date_instant(r->created_at, cell[i++], CELL);
-		person_name(db, rec_int(r, field(r, "person_id")), cell[i++], CELL);
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "status"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "body"))));
-		break;
-	case K_CHECKIN:
-		short_date_ymd(rec_str(r, field(r, "day")), cell[i++], CELL);
-		if (rec_is_null(r, field(r, "mood")))
-			cell[i++][0] = '\0';
-		else
-			snprintf(cell[i++], CELL, "%lld", (long long)rec_int(r, field(r, "mood")));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "did"))));
-		snprintf(cell[i++], CELL, "%s", or_empty(rec_str(r, field(r, "next_step"))));
+			snprintf(cell, CELL, "#%lld", (long long)rec_int(r, f));
 		break;
 	default:
+		snprintf(cell, CELL, "%s", or_empty(rec_str(r, f)));
 		break;
 	}
 }
 
-static void print_row(const struct column *cols, char cell[][CELL], int width)
+/* The cells of one row (cell[0] the id), by the kind's list columns. */
+static void row_cells(const struct rec *r, const struct row_facts *facts, char cell[][CELL])
+{
+	const struct kind *k = r->kind;
+	snprintf(cell[0], CELL, "%lld", (long long)r->id);
+	for (int c = 0; c < k->nlist; c++) {
+		const struct list_column *col = &k->list[c];
+		char *cell_c = cell[c + 1];
+		switch (col->show) {
+		case LS_LAST_MET:
+			if (facts->due.last_met)
+				short_date_instant(facts->due.last_met, cell_c, CELL);
+			else
+				snprintf(cell_c, CELL, "never");
+			break;
+		case LS_PROGRESS:
+			snprintf(cell_c, CELL, "%d%%", facts->progress);
+			break;
+		case LS_WRITTEN:
+			short_date_instant(r->created_at, cell_c, CELL);
+			break;
+		case LS_FIELD:
+			field_cell(r, facts, col, cell_c);
+			break;
+		}
+	}
+}
+
+/* One line: the id right-aligned, then each column padded to its width
+ * (the last one cut to what is left of the terminal). */
+static void print_row(const struct kind *k, char cell[][CELL], int width)
 {
 	char line[CELL * 8], out[CELL * 2];
 	size_t len = 0;
 	int used = 0;
 	line[0] = '\0';
-	for (int i = 0; i < 7 && cols[i].head; i++) {
-		int w = cols[i].width;
+	for (int i = 0; i <= k->nlist; i++) {
+		int w = i == 0 ? ID_WIDTH : k->list[i - 1].width;
 		if (w == 0) { /* the last column takes what is left, or all */
 			int rest = width ? width - used : 100000;
 			text_fit(cell[i], rest > 0 ? rest : 0, out, sizeof out);
@@ -189,15 +161,41 @@ static void print_row(const struct column *cols, char cell[][CELL], int width)
 	puts(line);
 }
 
-int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filter_id, int trash,
-               int json, struct rp_err *err)
+/* One page of rows as text lines, with the facts read for the page. */
+static int print_page(struct db *db, const struct config *cfg, const struct rec_page *page,
+                      char cell[][CELL], int width, struct rp_err *err)
+{
+	struct row_facts *facts = calloc((size_t)(page->n ? page->n : 1), sizeof *facts);
+	int rc;
+	if (!facts)
+		return rp_fail(err, RP_EIO, "out of memory");
+	rc = listfacts_load(db, cfg, page->rows, page->n, facts, err);
+	for (int i = 0; rc == RP_OK && i < page->n; i++) {
+		row_cells(&page->rows[i], &facts[i], cell);
+		print_row(page->rows[i].kind, cell, width);
+	}
+	free(facts);
+	return rc;
+}
+
+static void print_json_page(const struct rec_page *page, int total)
+{
+	for (int i = 0; i < page->n; i++, total++) {
+		json_t *j = rec_to_json(&page->rows[i]);
+		fputs(total ? ",\n" : "\n", stdout);
+		json_dumpf(j, stdout, JSON_COMPACT);
+		json_decref(j);
+	}
+}
+
+int print_list(struct db *db, const struct config *cfg, enum kind_id kind, int filter_field,
+               int64_t filter_id, int trash, int json, struct rp_err *err)
 {
 	const struct kind *k = kind_get(kind);
-	const struct column *cols = columns[kind];
 	struct rec_query q = {
 		.filter_field = filter_field, .filter_id = filter_id, .trash = trash, .limit = PAGE};
 	struct rec_walk w;
-	char(*cell)[CELL] = calloc(7, CELL);
+	char(*cell)[CELL] = calloc(LIST_MAX_COLS + 1, CELL);
 	int width = out_width(), total = 0, rc;
 
 	if (!cell)
@@ -207,21 +205,18 @@ int print_list(struct db *db, enum kind_id kind, int filter_field, int64_t filte
 	rec_walk_start(&w, kind, &q);
 	while ((rc = rec_walk_next(db, &w, err)) > 0) {
 		if (!json && total == 0) {
-			for (int i = 0; i < 7 && cols[i].head; i++)
-				snprintf(cell[i], CELL, "%s", cols[i].head);
-			print_row(cols, cell, width);
+			snprintf(cell[0], CELL, "ID");
+			for (int c = 0; c < k->nlist; c++)
+				snprintf(cell[c + 1], CELL, "%s", k->list[c].head);
+			print_row(k, cell, width);
 		}
-		for (int i = 0; i < w.page.n; i++, total++) {
-			if (json) {
-				json_t *j = rec_to_json(&w.page.rows[i]);
-				fputs(total ? ",\n" : "\n", stdout);
-				json_dumpf(j, stdout, JSON_COMPACT);
-				json_decref(j);
-			} else {
-				row_cells(db, &w.page.rows[i], cell);
-				print_row(cols, cell, width);
-			}
+		if (json)
+			print_json_page(&w.page, total);
+		else if (print_page(db, cfg, &w.page, cell, width, err) != RP_OK) {
+			rc = -1;
+			break;
 		}
+		total += w.page.n;
 	}
 	rec_walk_end(&w);
 	free(cell);

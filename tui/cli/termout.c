@@ -4,33 +4,19 @@
 #define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier): fopencookie is a GNU call */
 #include "tui/cli/termout.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/termsafe.h"
+#include "tui/fdio.h"
 
 struct termout {
 	int fd;
 	char held[TERM_SAFE_MAX];
 	size_t nheld;
 };
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 /* Make text safe into a local buffer and write it; what may go on in the
  * next write is kept in t->held. */
@@ -46,7 +32,7 @@ static int filter(struct termout *t, const char *s, size_t n, int final)
 			break;
 		}
 		if (o + len > sizeof out) {
-			if (write_all(t->fd, out, o) != 0)
+			if (fd_write_all(t->fd, out, o) != 0)
 				return -1;
 			o = 0;
 		}
@@ -54,7 +40,7 @@ static int filter(struct termout *t, const char *s, size_t n, int final)
 		o += len;
 		i += used;
 	}
-	return write_all(t->fd, out, o);
+	return fd_write_all(t->fd, out, o);
 }
 
 static ssize_t termout_write(void *cookie, const char *buf, size_t size)

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tui/fdio.h"
+
 #define MAX_ARGS 16
 #define MAX_TEXT (4L << 20)
 
@@ -18,20 +20,6 @@ static const char *editor_command(void)
 	if (!e || !*e)
 		e = getenv("EDITOR");
 	return e && *e ? e : "vi";
-}
-
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
 }
 
 static char *read_all(const char *path, char *why, size_t n)
@@ -82,7 +70,7 @@ int editor_run(const char *text, char **out, char *why, size_t n)
 	}
 	snprintf(file, sizeof file, "%s/note.txt", dir);
 	fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0 || write_all(fd, text, strlen(text)) != 0 || close(fd) != 0) {
+	if (fd < 0 || fd_write_all(fd, text, strlen(text)) != 0 || close(fd) != 0) {
 		snprintf(why, n, "cannot write the temporary file: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
