@@ -281,6 +281,42 @@ static int parse_ref(struct db *db, const struct field *f, const char *s, int64_
 	return RP_OK;
 }
 
+/* Text, long text or tags, checked; s is the value's (or freed). Tags are
+ * normalized, and none left is empty. */
+static int set_text(const struct field *f, struct val *v, char *s, struct rp_err *err)
+{
+	int rc = check_text(f, s, err);
+	char *tags;
+	if (rc != RP_OK || f->type != F_TAGS) {
+		if (rc == RP_OK)
+			put_text(v, s);
+		else
+			free(s);
+		return rc;
+	}
+	tags = normalize_tags(s);
+	free(s);
+	if (!tags)
+		return rp_fail(err, RP_EIO, "out of memory");
+	if (*tags)
+		put_text(v, tags);
+	else {
+		free(tags);
+		put_null(v);
+	}
+	return RP_OK;
+}
+
+/* A copy of text as the value. */
+static int put_copy(struct val *v, const char *text, struct rp_err *err)
+{
+	char *copy = strdup(text);
+	if (!copy)
+		return rp_fail(err, RP_EIO, "out of memory");
+	put_text(v, copy);
+	return RP_OK;
+}
+
 int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp_err *err)
 {
 	const struct field *f = &r->kind->fields[field];
@@ -303,26 +339,8 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 	switch (f->type) {
 	case F_TEXT:
 	case F_LONGTEXT:
-		if ((rc = check_text(f, s, err)) == RP_OK) {
-			put_text(v, s);
-			return RP_OK;
-		}
-		break;
 	case F_TAGS:
-		if ((rc = check_text(f, s, err)) == RP_OK) {
-			char *tags = normalize_tags(s);
-			free(s);
-			if (!tags)
-				return rp_fail(err, RP_EIO, "out of memory");
-			if (*tags)
-				put_text(v, tags);
-			else {
-				free(tags);
-				put_null(v);
-			}
-			return RP_OK;
-		}
-		break;
+		return set_text(f, v, s, err);
 	case F_INT:
 		if ((rc = parse_int(f, s, &i, err)) == RP_OK)
 			put_int(v, i);
@@ -332,24 +350,14 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 			put_int(v, i);
 		break;
 	case F_CHOICE:
-		if ((rc = parse_choice(f, s, &choice, err)) == RP_OK && choice) {
-			char *copy = strdup(choice);
-			if (!copy)
-				rc = rp_fail(err, RP_EIO, "out of memory");
-			else
-				put_text(v, copy);
-		}
+		if ((rc = parse_choice(f, s, &choice, err)) == RP_OK && choice)
+			rc = put_copy(v, choice, err);
 		break;
 	case F_DATE:
-		if ((rc = date_parse(s, clock_now(), date, err)) == RP_OK) {
-			char *copy = strdup(date);
-			if (!copy)
-				rc = rp_fail(err, RP_EIO, "out of memory");
-			else
-				put_text(v, copy);
-		} else {
+		if ((rc = date_parse(s, clock_now(), date, err)) == RP_OK)
+			rc = put_copy(v, date, err);
+		else
 			rp_prefix(err, RP_EINVAL, f->label, NULL);
-		}
 		break;
 	case F_INSTANT:
 		if ((rc = instant_parse(s, clock_now(), &i, err)) == RP_OK)

@@ -74,6 +74,85 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
 	return rc;
 }
 
+/* The page query: rows in or out of the trash, of one parent when a filter
+ * is given, after the key when one is, in list order (or backward). */
+static void list_sql(const struct kind *k, const struct rec_query *q, int ff, char *sql, size_t n)
+{
+	const struct field *of = k->order_field >= 0 ? &k->fields[k->order_field] : NULL;
+	/* walking backward is walking the other order */
+	int desc = k->order_desc != (q->backward != 0);
+	const char *dir = desc ? "DESC" : "ASC";
+	const char *cmp = desc ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
+	char order[96];
+	size_t used = select_list(k, sql, n);
+	if (of)
+		snprintf(order, sizeof order, "%s%s", of->col,
+		         of->type == F_TEXT ? " COLLATE NOCASE" : "");
+	used += (size_t)snprintf(sql + used, n - used, " WHERE deleted_at IS %s",
+	                         q->trash ? "NOT NULL" : "NULL");
+	if (ff >= 0)
+		used += (size_t)snprintf(sql + used, n - used, " AND %s = ?1",
+		                         k->fields[ff].col);
+	if (q->after && of)
+		used += (size_t)snprintf(sql + used, n - used, " AND (%s, id) %s (?2, ?3)",
+		                         order, cmp);
+	else if (q->after)
+		used += (size_t)snprintf(sql + used, n - used, " AND id %s ?3", cmp);
+	if (of)
+		snprintf(sql + used, n - used, " ORDER BY %s %s, id %s LIMIT ?4", order, dir,
+		         dir);
+	else
+		snprintf(sql + used, n - used, " ORDER BY id %s LIMIT ?4", dir);
+}
+
+/* Up to limit rows from st into page (one more says there are more). */
+static int read_page(struct db_stmt *st, enum kind_id kind, int limit, struct rec_page *page,
+                     struct rp_err *err)
+{
+	int rc;
+	page->rows = calloc((size_t)limit, sizeof *page->rows);
+	if (!page->rows)
+		return rp_fail(err, RP_EIO, "out of memory");
+	while ((rc = db_step(st, err)) == DB_ROW) {
+		if (page->n == limit) {
+			page->more = 1;
+			break;
+		}
+		if (read_row(st, &page->rows[page->n], kind, err) != RP_OK) {
+			rc = DB_FAIL;
+			break;
+		}
+		page->n++;
+	}
+	if (rc == DB_FAIL) {
+		rec_page_free(page);
+		return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
+}
+
+/* A page read backward back into list order, and the key after its last
+ * row. */
+static void finish_page(const struct kind *k, const struct rec_query *q, struct rec_page *page)
+{
+	const struct field *of = k->order_field >= 0 ? &k->fields[k->order_field] : NULL;
+	if (q->backward)
+		for (int i = 0, j = page->n - 1; i < j; i++, j--) {
+			struct rec t = page->rows[i];
+			page->rows[i] = page->rows[j];
+			page->rows[j] = t;
+		}
+	if (page->n) {
+		const struct rec *last = &page->rows[page->n - 1];
+		page->next.id = last->id;
+		if (of && kind_type_is_text(of->type)) {
+			const char *text = rec_str(last, k->order_field);
+			page->next.text = strdup(text ? text : "");
+		} else if (of)
+			page->next.num = rec_int(last, k->order_field);
+	}
+}
+
 int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct rec_page *page,
              struct rp_err *err)
 {
@@ -84,35 +163,12 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
 	             ? q->filter_field
 	             : -1;
 	int limit = q->limit < 1 ? 1 : q->limit > 1000 ? 1000 : q->limit;
-	/* walking backward is walking the other order */
-	int desc = k->order_desc != (q->backward != 0);
-	const char *dir = desc ? "DESC" : "ASC";
-	const char *cmp = desc ? (q->inclusive ? "<=" : "<") : (q->inclusive ? ">=" : ">");
-	char sql[SQL_MAX], order[96];
-	size_t used = select_list(k, sql, sizeof sql);
+	char sql[SQL_MAX];
 	struct db_stmt *st;
 	int rc;
 
 	memset(page, 0, sizeof *page);
-	if (of)
-		snprintf(order, sizeof order, "%s%s", of->col,
-		         of->type == F_TEXT ? " COLLATE NOCASE" : "");
-	used += (size_t)snprintf(sql + used, sizeof sql - used, " WHERE deleted_at IS %s",
-	                         q->trash ? "NOT NULL" : "NULL");
-	if (ff >= 0)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND %s = ?1",
-		                         k->fields[ff].col);
-	if (q->after && of)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND (%s, id) %s (?2, ?3)",
-		                         order, cmp);
-	else if (q->after)
-		used += (size_t)snprintf(sql + used, sizeof sql - used, " AND id %s ?3", cmp);
-	if (of)
-		snprintf(sql + used, sizeof sql - used, " ORDER BY %s %s, id %s LIMIT ?4", order, dir,
-		         dir);
-	else
-		snprintf(sql + used, sizeof sql - used, " ORDER BY id %s LIMIT ?4", dir);
-
+	list_sql(k, q, ff, sql, sizeof sql);
 	if (db_prepare(db, sql, &st, err))
 		return rp_code(err, RP_EDB);
 	if (ff >= 0)
@@ -125,42 +181,11 @@ int rec_list(struct db *db, enum kind_id kind, const struct rec_query *q, struct
 		db_bind_int(st, 3, q->after->id);
 	}
 	db_bind_int(st, 4, limit + 1);
-	page->rows = calloc((size_t)limit, sizeof *page->rows);
-	if (!page->rows) {
-		db_release(st);
-		return rp_fail(err, RP_EIO, "out of memory");
-	}
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		if (page->n == limit) {
-			page->more = 1;
-			break;
-		}
-		if (read_row(st, &page->rows[page->n], kind, err) != RP_OK) {
-			rc = DB_FAIL;
-			break;
-		}
-		page->n++;
-	}
+	rc = read_page(st, kind, limit, page, err);
 	db_release(st);
-	if (rc == DB_FAIL) {
-		rec_page_free(page);
-		return rp_code(err, RP_EDB);
-	}
-	if (q->backward) /* back into list order */
-		for (int i = 0, j = page->n - 1; i < j; i++, j--) {
-			struct rec t = page->rows[i];
-			page->rows[i] = page->rows[j];
-			page->rows[j] = t;
-		}
-	if (page->n) {
-		const struct rec *last = &page->rows[page->n - 1];
-		page->next.id = last->id;
-		if (of && kind_type_is_text(of->type))
-			page->next.text = strdup(rec_str(last, k->order_field) ? rec_str(last, k->order_field) : "");
-		else if (of)
-			page->next.num = rec_int(last, k->order_field);
-	}
-	return RP_OK;
+	if (rc == RP_OK)
+		finish_page(k, q, page);
+	return rc;
 }
 
 void rec_key_of(const struct rec *r, struct rec_key *key)

@@ -30,10 +30,10 @@ static void section(today_emit *emit, void *ctx, const char *title, int empty)
 		emit("  (none)", R_MUTED, K_NONE, 0, ctx);
 }
 
-void today_text(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+/* Today: the date, the check-in and the streak. */
+static void today_text_checkin(struct db *db, const struct today *t, today_emit *emit, void *ctx)
 {
 	char line[1024], a[64], b[256], c[300];
-
 	fmt_date(t->day, a, sizeof a);
 	snprintf(line, sizeof line, "Today, %s", a);
 	emit(line, R_TITLE, K_NONE, 0, ctx);
@@ -56,7 +56,12 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 	snprintf(line, sizeof line, "Streak: %d day%s in a row (longest %d)", t->streak.current,
 	         t->streak.current == 1 ? "" : "s", t->streak.longest);
 	emit(line, R_NORMAL, K_NONE, 0, ctx);
+}
 
+/* Today: the meetings of today and the next 7 days. */
+static void today_text_meetings(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64], b[256], c[300];
 	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
 	for (int i = 0; i < t->meetings.n; i++) {
 		const struct rec *m = &t->meetings.rows[i];
@@ -68,7 +73,12 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		         *c ? "  " : "", c);
 		emit(line, R_NORMAL, K_MEETING, m->id, ctx);
 	}
+}
 
+/* Today: the people due for contact. */
+static void today_text_due(const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64];
 	section(emit, ctx, "Due for contact", t->ndue == 0);
 	for (int i = 0; i < t->ndue; i++) {
 		const struct due *d = &t->due[i];
@@ -83,7 +93,12 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 			         d->days == 1 ? "" : "s", a);
 		emit(line, d->state == DUE_OVERDUE ? R_OVERDUE : R_DUE, K_PERSON, d->person_id, ctx);
 	}
+}
 
+/* Today: the thanks owed. */
+static void today_text_owed(const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64];
 	section(emit, ctx, "Thanks owed", t->nowed == 0);
 	for (int i = 0; i < t->nowed; i++) {
 		const struct owed *o = &t->owed[i];
@@ -92,7 +107,12 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		         o->draft_id ? " (a draft is written, not sent)" : "");
 		emit(line, R_DUE, K_MEETING, o->meeting_id, ctx);
 	}
+}
 
+/* Today: the open action items. */
+static void today_text_actions(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64], b[256], c[300];
 	snprintf(line, sizeof line, "Open actions: %ld mine, %ld theirs, %ld overdue", t->actions.mine,
 	         t->actions.theirs, t->actions.overdue);
 	section(emit, ctx, line, t->actions.page.n == 0);
@@ -114,7 +134,12 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		         *c ? ", " : "", c, b);
 		emit(line, late ? R_OVERDUE : R_NORMAL, K_ACTION, act->id, ctx);
 	}
+}
 
+/* Today: the goals near or past their target. */
+static void today_text_goals(const struct today *t, today_emit *emit, void *ctx)
+{
+	char line[1024], a[64], b[256];
 	section(emit, ctx, "Goals near or past their target", t->goals.n == 0);
 	for (int i = 0; i < t->goals.n; i++) {
 		const struct rec *g = &t->goals.rows[i];
@@ -128,4 +153,15 @@ void today_text(struct db *db, const struct today *t, today_emit *emit, void *ct
 		snprintf(line, sizeof line, "  %s  %d%%  %s", rec_text(g, "title"), t->goal_progress[i], b);
 		emit(line, left < 0 ? R_OVERDUE : R_NORMAL, K_GOAL, g->id, ctx);
 	}
+}
+
+/* Every section in order, each line through emit. */
+void today_text(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+{
+	today_text_checkin(db, t, emit, ctx);
+	today_text_meetings(db, t, emit, ctx);
+	today_text_due(t, emit, ctx);
+	today_text_owed(t, emit, ctx);
+	today_text_actions(db, t, emit, ctx);
+	today_text_goals(t, emit, ctx);
 }

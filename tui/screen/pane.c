@@ -338,88 +338,115 @@ struct cell {
 	enum role role;
 };
 
-static int row_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
+/* The cells of a person: name, role/stage, organization, and when we met
+ * or whether contact is due. */
+static int person_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
 {
 	int n = 0;
+	const struct due due = facts->due;
+	snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "name"));
+	n++;
+	snprintf(c[n].text, sizeof c[n].text, "%s/%s", rec_text(r, "role"), rec_text(r, "stage"));
+	c[n].width = 16;
+	c[n++].role = R_MUTED;
+	snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "organization"));
+	c[n].width = -25; /* a share: a quarter of the row */
+	c[n++].role = R_MUTED;
+	/* the last column says when we met, unless contact is due */
+	if (due.state == DUE_OVERDUE)
+		/* whole in 9 cells: days up to 999, then whole years */
+		snprintf(c[n].text, sizeof c[n].text, due.days < 1000 ? "late %ldd" : "late %ldy",
+		         due.days < 1000 ? due.days : due.days / 365);
+	else if (due.state == DUE_SOON)
+		snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
+	else if (due.last_met)
+		day_month(due.last_met, c[n].text, sizeof c[n].text);
+	else
+		snprintf(c[n].text, sizeof c[n].text, "never");
+	c[n].width = 9; /* "late 764d": a count is never cut */
+	c[n++].role = due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE : R_MUTED;
+	return n;
+}
+
+/* The cells of a goal: title, progress (or done/dropped), target (red
+ * when late). */
+static int goal_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
+{
+	const char *status = rec_text(r, "status");
+	char today[DATE_LEN], buf[64];
+	int n = 0;
+	int pct = facts->progress;
+	date_today(clock_now(), today);
+	snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "title"));
+	if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
+		snprintf(c[n].text, sizeof c[n].text, "%s", status);
+	else
+		snprintf(c[n].text, sizeof c[n].text, "%d%%", pct);
+	c[n].width = 7;
+	c[n++].role = strcmp(status, "done") == 0 ? R_DONE : R_NORMAL;
+	if (rec_str(r, fi(r, "target_date"))) {
+		fmt_date(rec_text(r, "target_date"), buf, sizeof buf);
+		snprintf(c[n].text, sizeof c[n].text, "%.6s", buf + 4);
+	}
+	c[n].width = 6;
+	c[n++].role = health_goal_late(r, today) ? R_OVERDUE : R_MUTED;
+	return n;
+}
+
+/* The cells of a meeting: when, with whom, status. */
+static int meeting_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
+{
+	const char *status = rec_text(r, "status");
 	char buf[64];
+	int n = 0;
+	fmt_instant(rec_int(r, fi(r, "start_at")), buf, sizeof buf);
+	/* "Thu 26 Nov 14:00" */
+	snprintf(c[n].text, sizeof c[n].text, "%.10s%s", buf, buf + 15);
+	c[n++].width = 16;
+	snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
+	n++;
+	snprintf(c[n].text, sizeof c[n].text, "%s", status);
+	c[n].width = 9;
+	c[n++].role = strcmp(status, "planned") == 0 ? R_DUE
+	              : strcmp(status, "done") == 0  ? R_MUTED
+	                                             : R_OVERDUE;
+	return n;
+}
+
+/* The cells of a thank-you note: written, to whom, status, the note. */
+static int thanks_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
+{
+	int n = 0;
+	day_month(r->created_at, c[n].text, sizeof c[n].text);
+	c[n].width = 6;
+	c[n++].role = R_MUTED;
+	snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
+	c[n++].width = -30;
+	snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "status"));
+	c[n].width = 5;
+	c[n++].role = strcmp(rec_text(r, "status"), "sent") == 0 ? R_DONE : R_DUE;
+	snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "body"));
+	return n;
+}
+
+/* A row's cells by its kind; returns how many. */
+static int row_cells(const struct rec *r, const struct row_facts *facts, struct cell *c)
+{
 	memset(c, 0, 5 * sizeof *c);
 	switch (r->kind->id) {
-	case K_PERSON: {
-		const struct due due = facts->due;
-		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "name"));
-		n++;
-		snprintf(c[n].text, sizeof c[n].text, "%s/%s", rec_text(r, "role"), rec_text(r, "stage"));
-		c[n].width = 16;
-		c[n++].role = R_MUTED;
-		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "organization"));
-		c[n].width = -25; /* a share: a quarter of the row */
-		c[n++].role = R_MUTED;
-		/* the last column says when we met, unless contact is due */
-		if (due.state == DUE_OVERDUE)
-			/* whole in 9 cells: days up to 999, then whole years */
-			snprintf(c[n].text, sizeof c[n].text, due.days < 1000 ? "late %ldd" : "late %ldy",
-			         due.days < 1000 ? due.days : due.days / 365);
-		else if (due.state == DUE_SOON)
-			snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
-		else if (due.last_met)
-			day_month(due.last_met, c[n].text, sizeof c[n].text);
-		else
-			snprintf(c[n].text, sizeof c[n].text, "never");
-		c[n].width = 9; /* "late 764d": a count is never cut */
-		c[n++].role = due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE : R_MUTED;
-		break;
-	}
-	case K_GOAL: {
-		const char *status = rec_text(r, "status");
-		char today[DATE_LEN];
-		int pct = facts->progress;
-		date_today(clock_now(), today);
-		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "title"));
-		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
-			snprintf(c[n].text, sizeof c[n].text, "%s", status);
-		else
-			snprintf(c[n].text, sizeof c[n].text, "%d%%", pct);
-		c[n].width = 7;
-		c[n++].role = strcmp(status, "done") == 0 ? R_DONE : R_NORMAL;
-		if (rec_str(r, fi(r, "target_date"))) {
-			fmt_date(rec_text(r, "target_date"), buf, sizeof buf);
-			snprintf(c[n].text, sizeof c[n].text, "%.6s", buf + 4);
-		}
-		c[n].width = 6;
-		c[n++].role = health_goal_late(r, today) ? R_OVERDUE : R_MUTED;
-		break;
-	}
-	case K_MEETING: {
-		const char *status = rec_text(r, "status");
-		fmt_instant(rec_int(r, fi(r, "start_at")), buf, sizeof buf);
-		/* "Thu 26 Nov 14:00" */
-		snprintf(c[n].text, sizeof c[n].text, "%.10s%s", buf, buf + 15);
-		c[n++].width = 16;
-		snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
-		n++;
-		snprintf(c[n].text, sizeof c[n].text, "%s", status);
-		c[n].width = 9;
-		c[n++].role = strcmp(status, "planned") == 0 ? R_DUE
-		              : strcmp(status, "done") == 0  ? R_MUTED
-		                                             : R_OVERDUE;
-		break;
-	}
+	case K_PERSON:
+		return person_cells(r, facts, c);
+	case K_GOAL:
+		return goal_cells(r, facts, c);
+	case K_MEETING:
+		return meeting_cells(r, facts, c);
 	case K_GRATITUDE:
-		day_month(r->created_at, c[n].text, sizeof c[n].text);
-		c[n].width = 6;
-		c[n++].role = R_MUTED;
-		snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
-		c[n++].width = -30;
-		snprintf(c[n].text, sizeof c[n].text, "%s", rec_text(r, "status"));
-		c[n].width = 5;
-		c[n++].role = strcmp(rec_text(r, "status"), "sent") == 0 ? R_DONE : R_DUE;
-		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_text(r, "body"));
-		break;
+		return thanks_cells(r, facts, c);
 	default:
-		snprintf(c[n++].text, sizeof c[0].text, "%s", rec_str(r, r->kind->title_field) ? rec_str(r, r->kind->title_field) : "");
-		break;
+		snprintf(c[0].text, sizeof c[0].text, "%s",
+		         rec_text(r, r->kind->fields[r->kind->title_field].col));
+		return 1;
 	}
-	return n;
 }
 
 void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
@@ -455,7 +482,8 @@ void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
 	for (int i = 0; i < p->page.n && i < h - 2 * y0; i++) {
 		struct cell c[5];
 		static const struct row_facts unknown; /* the facts could not be read */
-		int n = row_cells(&p->page.rows[i], p->facts ? &p->facts[i] : &unknown, c), fixed = 0, x = x0 + 1, flex = 0;
+		int n = row_cells(&p->page.rows[i], p->facts ? &p->facts[i] : &unknown, c);
+		int fixed = 0, x = x0 + 1, flex = 0;
 		int selected = i == p->cursor;
 		attr_t sel = selected ? color_attr(focused ? R_SELECTION : R_HEADER) : 0;
 		int avail = inner - 2;
