@@ -305,19 +305,14 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 	return RP_OK;
 }
 
-static int import_event(struct db *db, icalcomponent *ev, const char *where,
-                        struct import_report *rep, struct rp_err *err)
+/* When an event starts (t0) and how long it lasts (the end by DTEND, or
+ * DTSTART + DURATION, in its own zone; 30 minutes without one). */
+static int event_times(icalcomponent *ev, const char *where, struct import_report *rep,
+                       int64_t *t0, long *minutes, struct rp_err *err)
 {
 	struct icaltimetype start = icalcomponent_get_dtstart(ev), end = icalcomponent_get_dtend(ev);
-	const char *uid = icalcomponent_get_uid(ev), *loc = icalcomponent_get_location(ev);
-	const char *desc = icalcomponent_get_description(ev);
 	icaltimezone *zone;
-	struct rec m;
-	char uuid[40];
-	int64_t t0 = 0, person = 0, existing = 0;
-	long minutes = 30;
-	int rc;
-
+	*minutes = 30;
 	if (icaltime_is_null_time(start))
 		return rp_fail(err, RP_EINVAL, "%s: an event without a start (DTSTART); nothing was imported",
 		               where);
@@ -331,52 +326,79 @@ static int import_event(struct db *db, icalcomponent *ev, const char *where,
 	/* a floating time is local time; a TZID or Z says otherwise */
 	zone = start.zone ? (icaltimezone *)start.zone
 	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;
-	if (start_instant(start, zone, where, &t0, rep, err) != RP_OK)
+	if (start_instant(start, zone, where, t0, rep, err) != RP_OK)
 		return rp_code(err, RP_EINVAL);
-	/* the end (DTEND, or DTSTART + DURATION) by the same rule as the
-	 * start, in its own zone: a floating end is local time too */
+	/* the end by the same rule as the start: a floating end is local too */
 	if (!icaltime_is_null_time(end)) {
 		icaltimezone *end_zone = end.zone ? (icaltimezone *)end.zone
 		                         : icaltime_is_utc(end) ? icaltimezone_get_utc_timezone()
 		                                                : NULL;
-		int64_t t1 = t0;
-		if (start_instant(end, end_zone, where, &t1, NULL, err) == RP_OK && t1 > t0)
-			minutes = (long)((t1 - t0) / 60);
+		int64_t t1 = *t0;
+		if (start_instant(end, end_zone, where, &t1, NULL, err) == RP_OK && t1 > *t0)
+			*minutes = (long)((t1 - *t0) / 60);
 	}
-	if (minutes < 1 || minutes > 1440)
-		minutes = minutes < 1 ? 1 : 1440;
+	if (*minutes < 1 || *minutes > 1440)
+		*minutes = *minutes < 1 ? 1 : 1440;
+	return RP_OK;
+}
+
+/* The meeting an event becomes: with person, at t0, for minutes, where
+ * and what it says; cancelled when it was. */
+static int event_meeting(struct db *db, icalcomponent *ev, int64_t person, int64_t t0,
+                         long minutes, struct rec *m, struct rp_err *err)
+{
+	const char *loc = icalcomponent_get_location(ev), *desc = icalcomponent_get_description(ev);
+	int rc;
+	rec_init(m, K_MEETING);
+	rc = rec_set_int(m, field(m, "person_id"), person, err);
+	if (rc == RP_OK)
+		rc = rec_set_int(m, field(m, "start_at"), t0, err);
+	if (rc == RP_OK)
+		rc = rec_set_int(m, field(m, "duration_min"), minutes, err);
+	if (rc == RP_OK && loc && *loc)
+		rc = rec_set(db, m, field(m, "location"), loc, err);
+	if (rc == RP_OK && desc && *desc)
+		rc = rec_set(db, m, field(m, "agenda"), desc, err);
+	/* a status left empty is the kind's own (done once its time has come) */
+	if (rc == RP_OK && icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED)
+		rc = rec_set(db, m, field(m, "status"), "cancelled", err);
+	return rc;
+}
+
+/* The meeting imported before with this uuid (the event's UID), or 0. */
+static int64_t meeting_by_uuid(struct db *db, const char *uuid)
+{
+	struct db_stmt *st;
+	int64_t id = 0;
+	if (db_prepare(db, "SELECT id FROM meeting WHERE uuid = ?1", &st, NULL) == RP_OK) {
+		db_bind_text(st, 1, uuid);
+		if (db_step(st, NULL) == DB_ROW)
+			id = db_col_int(st, 0);
+		db_release(st);
+	}
+	return id;
+}
+
+static int import_event(struct db *db, icalcomponent *ev, const char *where,
+                        struct import_report *rep, struct rp_err *err)
+{
+	const char *uid = icalcomponent_get_uid(ev);
+	struct rec m;
+	char uuid[40];
+	int64_t t0 = 0, person = 0;
+	long minutes;
+	int rc;
+
+	if ((rc = event_times(ev, where, rep, &t0, &minutes, err)) != RP_OK)
+		return rc;
 	uuid_for(uid && *uid ? uid : where, uuid);
 	if ((rc = person_of(db, ev, &person, rep, err)) != RP_OK)
 		return rp_prefix(err, (enum rp_code)rc, where, "; nothing was imported");
-
-	rec_init(&m, K_MEETING);
-	rc = rec_set_int(&m, field(&m, "person_id"), person, err);
-	if (rc == RP_OK)
-		rc = rec_set_int(&m, field(&m, "start_at"), t0, err);
-	if (rc == RP_OK)
-		rc = rec_set_int(&m, field(&m, "duration_min"), minutes, err);
-	if (rc == RP_OK && loc && *loc)
-		rc = rec_set(db, &m, field(&m, "location"), loc, err);
-	if (rc == RP_OK && desc && *desc)
-		rc = rec_set(db, &m, field(&m, "agenda"), desc, err);
-	/* a status left empty is the kind's own (done once its time has come) */
-	if (rc == RP_OK && icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED)
-		rc = rec_set(db, &m, field(&m, "status"), "cancelled", err);
-	if (rc != RP_OK) {
+	if (event_meeting(db, ev, person, t0, minutes, &m, err) != RP_OK) {
 		rec_free(&m);
 		return rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
 	}
-	/* known already (the same UID): leave it as it is */
-	{
-		struct db_stmt *st;
-		if (db_prepare(db, "SELECT id FROM meeting WHERE uuid = ?1", &st, err) == RP_OK) {
-			db_bind_text(st, 1, uuid);
-			if (db_step(st, NULL) == DB_ROW)
-				existing = db_col_int(st, 0);
-			db_release(st);
-		}
-	}
-	if (existing) {
+	if (meeting_by_uuid(db, uuid)) { /* known already (the same UID): left as it is */
 		rep->unchanged++;
 		rec_free(&m);
 		return RP_OK;

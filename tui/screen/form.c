@@ -452,6 +452,53 @@ enum form_result form_key(struct form *f, int key, struct rec *saved, struct rec
 	return FORM_OPEN;
 }
 
+/* Field i on row r of the form's window w columns wide: its label (red
+ * and ! when at fault), its editor, and what it was read as beside it.
+ * Returns the cursor's column when it has the focus, else -1. */
+static int draw_field(const struct form *f, WINDOW *win, int i, int r, int w)
+{
+	char out[2048];
+	int focused = i == f->focus, vw = w - LABEL_W - 5, col;
+	const struct field *fd = fdef(f, i);
+	const struct form_field *ff = &f->f[i];
+	char label[64], view[2048];
+	snprintf(label, sizeof label, "%s%s", fd->label, (fd->flags & FF_REQUIRED) && !fd->def ? "*" : "");
+	text_fit(label, LABEL_W - 1, out, sizeof out);
+	wattrset(win, ff->bad ? color_attr(R_ERROR) : focused ? color_attr(R_HEADER) : color_attr(R_MUTED));
+	mvwprintw(win, 2 + r, 2 + LABEL_W - 1 - text_width(out), "%s", out);
+	mvwaddstr(win, 2 + r, 2 + LABEL_W - 1, ff->bad ? "!" : ":");
+	wattrset(win, A_NORMAL);
+	if (ff->preview[0] && vw > 30)
+		vw = vw / 2; /* the other half says what it was read as */
+	if (is_choice(fd)) {
+		snprintf(view, sizeof view, "%s %s %s", focused ? "<" : " ",
+		         ff->ed.len ? ff->ed.buf : "auto", focused ? ">" : " ");
+		text_fit(view, vw, out, sizeof out);
+		col = 0;
+	} else {
+		lineedit_view(&ff->ed, vw, out, sizeof out, &col);
+	}
+	if (focused)
+		wattrset(win, A_UNDERLINE);
+	mvwhline(win, 2 + r, 2 + LABEL_W + 1, ' ', vw);
+	if (focused && !ff->ed.len && fd->type == F_REF && fd->ref == K_GOAL) {
+		/* a placeholder: how to pick one without knowing its number */
+		text_fit("Right/Left: an open goal, or its number", vw, out, sizeof out);
+		wattrset(win, color_attr(R_MUTED) | A_UNDERLINE);
+	}
+	mvwaddstr(win, 2 + r, 2 + LABEL_W + 1, out);
+	wattrset(win, A_NORMAL);
+	if (ff->preview[0]) {
+		char pv[200];
+		snprintf(pv, sizeof pv, "%s %s", ff->preview_failed ? "" : "->", ff->preview);
+		wattrset(win, color_attr(ff->preview_failed ? R_ERROR : R_DONE));
+		text_fit(pv, w - LABEL_W - 6 - vw, out, sizeof out);
+		mvwaddstr(win, 2 + r, 2 + LABEL_W + 2 + vw, out);
+		wattrset(win, A_NORMAL);
+	}
+	return focused ? 2 + LABEL_W + 1 + (is_choice(fd) ? 2 : col) : -1;
+}
+
 void form_draw(struct form *f, int screen_rows, int screen_cols)
 {
 	int ph, pw, h, w, y0, x0, rows, cy = -1, cx = 0;
@@ -482,47 +529,10 @@ void form_draw(struct form *f, int screen_rows, int screen_cols)
 	text_fit(f->top > 0 ? "more above" : "", w - 4, out, sizeof out);
 	mvwaddstr(win, 1, w - 2 - text_width(out), out);
 	for (int r = 0; r < rows && f->top + r < f->n; r++) {
-		int i = f->top + r, focused = i == f->focus, vw = w - LABEL_W - 5, col;
-		const struct field *fd = fdef(f, i);
-		const struct form_field *ff = &f->f[i];
-		char label[64], view[2048];
-		snprintf(label, sizeof label, "%s%s", fd->label, (fd->flags & FF_REQUIRED) && !fd->def ? "*" : "");
-		text_fit(label, LABEL_W - 1, out, sizeof out);
-		wattrset(win, ff->bad ? color_attr(R_ERROR) : focused ? color_attr(R_HEADER) : color_attr(R_MUTED));
-		mvwprintw(win, 2 + r, 2 + LABEL_W - 1 - text_width(out), "%s", out);
-		mvwaddstr(win, 2 + r, 2 + LABEL_W - 1, ff->bad ? "!" : ":");
-		wattrset(win, A_NORMAL);
-		if (ff->preview[0] && vw > 30)
-			vw = vw / 2; /* the other half says what it was read as */
-		if (is_choice(fd)) {
-			snprintf(view, sizeof view, "%s %s %s", focused ? "<" : " ",
-			         ff->ed.len ? ff->ed.buf : "auto", focused ? ">" : " ");
-			text_fit(view, vw, out, sizeof out);
-			col = 0;
-		} else {
-			lineedit_view(&ff->ed, vw, out, sizeof out, &col);
-		}
-		if (focused)
-			wattrset(win, A_UNDERLINE);
-		mvwhline(win, 2 + r, 2 + LABEL_W + 1, ' ', vw);
-		if (focused && !ff->ed.len && fd->type == F_REF && fd->ref == K_GOAL) {
-			/* a placeholder: how to pick one without knowing its number */
-			text_fit("Right/Left: an open goal, or its number", vw, out, sizeof out);
-			wattrset(win, color_attr(R_MUTED) | A_UNDERLINE);
-		}
-		mvwaddstr(win, 2 + r, 2 + LABEL_W + 1, out);
-		wattrset(win, A_NORMAL);
-		if (ff->preview[0]) {
-			char pv[200];
-			snprintf(pv, sizeof pv, "%s %s", ff->preview_failed ? "" : "->", ff->preview);
-			wattrset(win, color_attr(ff->preview_failed ? R_ERROR : R_DONE));
-			text_fit(pv, w - LABEL_W - 6 - vw, out, sizeof out);
-			mvwaddstr(win, 2 + r, 2 + LABEL_W + 2 + vw, out);
-			wattrset(win, A_NORMAL);
-		}
-		if (focused) {
+		int x = draw_field(f, win, f->top + r, r, w);
+		if (x >= 0) {
 			cy = 2 + r;
-			cx = 2 + LABEL_W + 1 + (is_choice(fd) ? 2 : col);
+			cx = x;
 		}
 	}
 	wattrset(win, color_attr(R_MUTED));
