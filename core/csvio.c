@@ -188,22 +188,15 @@ static int import_row(struct db *db, const char *name, int start, char **cells, 
 	else
 		rec_init(&r, K_PERSON);
 	for (int c = 0; c < got && c < ncols && rc == RP_OK; c++) {
-		struct val before;
+		int this_changed = 0;
 		if (map[c] < 0 || !*cells[c])
 			continue;
-		before = r.v[map[c]];
-		before.s = before.s ? strdup(before.s) : NULL;
-		if (rec_set(db, &r, map[c], cells[c], err) != RP_OK) {
+		if (rec_set_changed(db, &r, map[c], cells[c], &this_changed, err) != RP_OK) {
 			char where[300];
 			snprintf(where, sizeof where, "%s:%d", name, start);
 			rc = rp_prefix(err, RP_EINVAL, where, "; nothing was imported");
-		} else if (existing && !before.null && !r.v[map[c]].null &&
-		           (before.s ? r.v[map[c]].s && strcmp(before.s, r.v[map[c]].s) == 0
-		                     : before.i == r.v[map[c]].i)) {
-			r.v[map[c]].dirty = 0; /* the value it had: no change */
 		}
-		free(before.s);
-		changed |= r.v[map[c]].dirty;
+		changed |= this_changed;
 	}
 	if (rc == RP_OK) {
 		if (!existing)

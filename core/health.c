@@ -417,22 +417,16 @@ struct window_meeting {
 	int64_t id, person_id, start_at;
 };
 
-int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
-                       struct rp_err *err)
+/* The done meetings between opened and cutoff, newest first, from the
+ * index meeting_done_time; *low and *high are the least and greatest ids. */
+static int window_meetings(struct db *db, int64_t opened, int64_t cutoff,
+                           struct window_meeting **out, int *nm, int64_t *low, int64_t *high,
+                           struct rp_err *err)
 {
 	struct db_stmt *st;
-	char today[DATE_LEN], first[DATE_LEN];
 	struct window_meeting *m = NULL;
-	struct note_facts by_person = {0}, by_meeting = {0};
-	int nm = 0, mcap = 0, cap = 0, rc;
-	int64_t low = 0, high = 0, opened;
-	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
-	*out = NULL;
-	*n = 0;
-	date_today(clock_now(), today);
-	date_add_days(today, -cfg->thanks_window_days, first);
-	opened = date_start(first);
-	/* the done meetings of the window, from the index meeting_done_time */
+	int mcap = 0, rc;
+	*nm = 0;
 	if (db_prepare(db,
 	               "SELECT id, person_id, start_at FROM meeting WHERE status = 'done'"
 	               " AND deleted_at IS NULL AND start_at >= ?1 AND start_at <= ?2"
@@ -442,63 +436,87 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 	db_bind_int(st, 1, opened);
 	db_bind_int(st, 2, cutoff);
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct window_meeting *p = room_for_one(m, nm, &mcap, sizeof *p);
+		struct window_meeting *p = room_for_one(m, *nm, &mcap, sizeof *p);
 		if (!p) {
 			rc = DB_FAIL;
 			rp_fail(err, RP_EIO, "out of memory");
 			break;
 		}
 		m = p;
-		m[nm] = (struct window_meeting){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
-		low = nm == 0 || m[nm].id < low ? m[nm].id : low;
-		high = m[nm].id > high ? m[nm].id : high;
-		nm++;
+		m[*nm] = (struct window_meeting){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
+		*low = *nm == 0 || m[*nm].id < *low ? m[*nm].id : *low;
+		*high = m[*nm].id > *high ? m[*nm].id : *high;
+		(*nm)++;
 	}
 	db_release(st);
-	if (rc == DB_FAIL)
-		goto fail;
-	if (nm == 0)
-		return RP_OK;
-	/* the notes that could settle them, two range reads of small indexes */
-	if (note_load(db,
-	              "SELECT person_id, created_at, id, status FROM gratitude"
-	              " WHERE deleted_at IS NULL AND created_at BETWEEN ?1 AND ?2",
-	              opened, INT64_MAX, &by_person, err) ||
-	    note_load(db,
-	              "SELECT meeting_id, created_at, id, status FROM gratitude"
-	              " WHERE deleted_at IS NULL AND meeting_id BETWEEN ?1 AND ?2",
-	              low, high, &by_meeting, err))
-		goto fail;
+	*out = m;
+	return rc == DB_FAIL ? fail_db(err) : RP_OK;
+}
+
+/* The meetings no sent note settles (by its meeting, or to its person
+ * since it began), each with the draft that could, if one is written. */
+static int owed_of(const struct window_meeting *m, int nm, const struct note_facts *by_person,
+                   const struct note_facts *by_meeting, struct owed **out, int *n,
+                   struct rp_err *err)
+{
+	int cap = 0;
 	for (int i = 0; i < nm; i++) {
 		struct owed o = {.meeting_id = m[i].id, .person_id = m[i].person_id,
 		                 .start_at = m[i].start_at};
-		if (note_find(&by_meeting, o.meeting_id, INT64_MIN, 1) ||
-		    note_find(&by_person, o.person_id, o.start_at, 1))
+		struct owed *p;
+		if (note_find(by_meeting, o.meeting_id, INT64_MIN, 1) ||
+		    note_find(by_person, o.person_id, o.start_at, 1))
 			continue;
-		o.draft_id = note_find(&by_meeting, o.meeting_id, INT64_MIN, 0);
+		o.draft_id = note_find(by_meeting, o.meeting_id, INT64_MIN, 0);
 		if (!o.draft_id)
-			o.draft_id = note_find(&by_person, o.person_id, o.start_at, 0);
-		struct owed *p = room_for_one(*out, *n, &cap, sizeof *p);
-		if (!p) {
-			rp_fail(err, RP_EIO, "out of memory");
-			goto fail;
-		}
+			o.draft_id = note_find(by_person, o.person_id, o.start_at, 0);
+		if (!(p = room_for_one(*out, *n, &cap, sizeof *p)))
+			return rp_fail(err, RP_EIO, "out of memory");
 		*out = p;
 		(*out)[(*n)++] = o;
 	}
-	owed_names(db, *out, *n);
-	free(m);
-	free(by_person.v);
-	free(by_meeting.v);
 	return RP_OK;
-fail:
-	free(m);
-	free(by_person.v);
-	free(by_meeting.v);
-	free(*out);
+}
+
+int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
+                       struct rp_err *err)
+{
+	char today[DATE_LEN], first[DATE_LEN];
+	struct window_meeting *m = NULL;
+	struct note_facts by_person = {0}, by_meeting = {0};
+	int nm = 0, rc;
+	int64_t low = 0, high = 0, opened;
+	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
 	*out = NULL;
 	*n = 0;
-	return fail_db(err);
+	date_today(clock_now(), today);
+	date_add_days(today, -cfg->thanks_window_days, first);
+	opened = date_start(first);
+	rc = window_meetings(db, opened, cutoff, &m, &nm, &low, &high, err);
+	/* the notes that could settle them, two range reads of small indexes */
+	if (rc == RP_OK && nm > 0 &&
+	    (note_load(db,
+	               "SELECT person_id, created_at, id, status FROM gratitude"
+	               " WHERE deleted_at IS NULL AND created_at BETWEEN ?1 AND ?2",
+	               opened, INT64_MAX, &by_person, err) ||
+	     note_load(db,
+	               "SELECT meeting_id, created_at, id, status FROM gratitude"
+	               " WHERE deleted_at IS NULL AND meeting_id BETWEEN ?1 AND ?2",
+	               low, high, &by_meeting, err)))
+		rc = fail_db(err);
+	if (rc == RP_OK && nm > 0)
+		rc = owed_of(m, nm, &by_person, &by_meeting, out, n, err);
+	free(m);
+	free(by_person.v);
+	free(by_meeting.v);
+	if (rc != RP_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	owed_names(db, *out, *n);
+	return RP_OK;
 }
 
 int health_promises(struct db *db, int limit, struct promises *out, struct rp_err *err)

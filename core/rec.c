@@ -374,6 +374,21 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 	return rc;
 }
 
+int rec_set_changed(struct db *db, struct rec *r, int field, const char *text, int *changed,
+                    struct rp_err *err)
+{
+	struct val before = r->v[field], *after = &r->v[field];
+	int rc;
+	before.s = before.s ? strdup(before.s) : NULL;
+	rc = rec_set(db, r, field, text, err);
+	if (rc == RP_OK && !before.null && !after->null &&
+	    (before.s ? after->s && strcmp(before.s, after->s) == 0 : before.i == after->i))
+		after->dirty = before.dirty; /* the value it had: no change */
+	free(before.s);
+	*changed = after->dirty;
+	return rc;
+}
+
 int rec_set_int(struct rec *r, int field, int64_t value, struct rp_err *err)
 {
 	const struct field *f = &r->kind->fields[field];

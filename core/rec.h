@@ -12,6 +12,7 @@
 
 struct db;
 
+/* A field's value; only rec*.c read or write one. */
 struct val {
 	int null;
 	int64_t i; /* F_INT, F_INSTANT, F_REF, F_BOOL */
@@ -34,6 +35,11 @@ void rec_free(struct rec *r);
  * choices take a unique prefix, dates are read naturally, a person is an id
  * or a part of a name.  On error the record is unchanged. */
 int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp_err *err);
+/* rec_set, where a value equal to the one the field holds is no change (a
+ * row imported as it is writes nothing); *changed: the field is to be
+ * written. */
+int rec_set_changed(struct db *db, struct rec *r, int field, const char *text, int *changed,
+                    struct rp_err *err);
 /* Set a number-like field directly (no parsing; range still checked). */
 int rec_set_int(struct rec *r, int field, int64_t v, struct rp_err *err);
 
