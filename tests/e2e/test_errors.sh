@@ -136,4 +136,12 @@ expect_err "open it with the newer rapport that wrote it" "and says what to do"
 raw --db "$T_DIR" --config "$CONFIG" list people
 expect_rc 1 "a folder as --db"
 expect_err "is a folder, not a database file; nothing was opened" "and says what it is"
+# show and done take --json and nothing else: a field given to them is a
+# mistake (the user meant edit), not something to ignore
+r show person 1 --name "Jane Okafor-Li"
+expect_rc 2 "show with a field's option is a usage error"
+expect_err "unknown option --name" "naming the option"
+r done goal 1 --title "Something else"
+expect_rc 2 "done with a field's option is a usage error"
+expect_err "unknown option --title" "naming the option"
 echo "1..$T_N"
