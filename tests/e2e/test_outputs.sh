@@ -205,6 +205,25 @@ expect_rc 0 "a second backup in the same second"
 [ "$OUT" != "$first" ] && ok "under another name" || not_ok "under another name" "$first" "$OUT"
 n=$(ls "$T_DIR" | grep -c '^rapport\.db\..*\.bak$')
 expect_eq "$n" "2" "both are there"
+# a name taken in the second the backup is made (every name of the next
+# seconds is taken here, so this holds however slow the machine): the next
+# free one, -2, and the files that were there are left as they were
+now=$(date +%s) i=0
+while [ $i -lt 60 ]; do
+	printf 'taken\n' >"$DB.$(date -d "@$((now + i))" +%Y%m%d-%H%M%S).bak"
+	i=$((i + 1))
+done
+r backup
+expect_rc 0 "a backup whose name is taken this second"
+case "$OUT" in *-[2-9].bak | *-[1-9][0-9].bak) ok "takes the next free name (-N)" ;; *) not_ok "takes the next free name (-N)" "$OUT" ;; esac
+taken=$(i=0; while [ $i -lt 60 ]; do cat "$DB.$(date -d "@$((now + i))" +%Y%m%d-%H%M%S).bak"; i=$((i + 1)); done | sort | uniq -c | tr -s ' ')
+expect_eq "$taken" " 60 taken" "and the files of those names are untouched"
+rm -f "${OUT#backed up to }"
+i=0
+while [ $i -lt 60 ]; do
+	rm -f "$DB.$(date -d "@$((now + i))" +%Y%m%d-%H%M%S).bak"
+	i=$((i + 1))
+done
 printf 'not to be lost\n' >"$D/keep.bak"
 r backup "$D/keep.bak"
 expect_rc 1 "a backup onto an existing file is refused"
