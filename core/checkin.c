@@ -1,6 +1,7 @@
 #include "core/checkin.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "db/db.h"
 
@@ -25,6 +26,17 @@ int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err 
 	if (rec_set(db, r, kind_field_index(r->kind, "day"), day, err) != RP_OK)
 		return rp_code(err, RP_EINVAL);
 	return rp_fail(err, RP_ENOTFOUND, "no check-in for %s", day);
+}
+
+int checkin_day_parse(const char *text, char out[DATE_LEN], struct rp_err *err)
+{
+	struct rec r;
+	int rc;
+	rec_init(&r, K_CHECKIN);
+	if ((rc = rec_set(NULL, &r, kind_field_index(r.kind, "day"), text, err)) == RP_OK)
+		snprintf(out, DATE_LEN, "%s", rec_text(&r, "day"));
+	rec_free(&r);
+	return rc;
 }
 
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err)

@@ -7,6 +7,9 @@
 /* Fetch the live check-in of day (YYYY-MM-DD) into r; RP_ENOTFOUND when the
  * day has none (r is then a fresh, empty check-in for that day). */
 int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err *err);
+/* A day as the check-in's day field reads it (the last such day; one
+ * still to come is refused), into out as YYYY-MM-DD. */
+int checkin_day_parse(const char *text, char out[DATE_LEN], struct rp_err *err);
 /* Insert r or, when it already has an id, update it. */
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err);
 

@@ -15,7 +15,7 @@ int clock_init(struct rp_err *err)
 	if (!env)
 		return RP_OK;
 	/* Parse relative to the real time: only absolute forms make sense here. */
-	if (when_parse(env, time(NULL), &w, err) != RP_OK ||
+	if (when_parse(env, time(NULL), WHEN_NEAREST, &w, err) != RP_OK ||
 	    when_to_instant(&w, &frozen_at, err) != RP_OK)
 		return rp_fail(err, RP_EINVAL, "RAPPORT_NOW: cannot read '%s' (use 'YYYY-MM-DD HH:MM')",
 		               env);

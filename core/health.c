@@ -31,8 +31,18 @@ static void *room_for_one(void *v, int n, int *cap, size_t size)
 
 const char *health_due_word(enum due_state s)
 {
-	static const char *const words[] = {"-", "ok", "planned", "snoozed", "due soon", "overdue"};
+	static const char *const words[] = {"-",        "ok",       "planned", "snoozed",
+	                                    "to reschedule", "due soon", "overdue"};
 	return words[s];
+}
+
+const char *health_missed_text(const struct due *d, char *buf, size_t n)
+{
+	char day[DATE_LEN], shown[40];
+	date_of_instant(d->missed_at, day);
+	fmt_date(day, shown, sizeof shown);
+	snprintf(buf, n, "the meeting of %s did not take place", shown);
+	return buf;
 }
 
 /* The first planned meeting with the person from today on: id and start. */
@@ -59,11 +69,15 @@ static int next_planned(struct db *db, int64_t person, int64_t from, int64_t *id
 }
 
 /* What the due rules need of a person, with the start of their last done
- * meeting (walking meeting_person backwards, stopping at the first hit). */
+ * meeting and of their last missed or cancelled one (each from its partial
+ * index, stopping at the first hit). */
 #define DUE_FACTS                                                                              \
 	"SELECT id, name, stage, snoozed_until, cadence_days, created_at, deleted_at,"            \
 	" (SELECT start_at FROM meeting WHERE person_id = person.id AND status = 'done'"        \
-	"  AND deleted_at IS NULL ORDER BY start_at DESC LIMIT 1)"                                \
+	"  AND deleted_at IS NULL ORDER BY start_at DESC LIMIT 1),"                               \
+	" (SELECT start_at FROM meeting WHERE person_id = person.id"                             \
+	"  AND status IN ('missed', 'cancelled') AND deleted_at IS NULL"                         \
+	"  ORDER BY start_at DESC LIMIT 1)"                                                       \
 	" FROM person "
 
 /* The planned meetings to come, by person then time, read at once for a
@@ -137,6 +151,22 @@ static void planned_find(const struct planned_list *pl, int64_t person, int64_t 
 	}
 }
 
+/* A person not due yet whose last meeting was missed or cancelled: to
+ * reschedule, unless a meeting is planned or they are snoozed. */
+static int to_reschedule(struct due *out, const char *today, long to_go)
+{
+	out->days = to_go;
+	if (out->planned_id)
+		out->state = DUE_COVERED;
+	else if (out->snoozed_until[0] && date_diff(today, out->snoozed_until) >= 0)
+		out->state = DUE_SNOOZED;
+	else
+		out->state = DUE_RESCHEDULE;
+	if (out->state != DUE_RESCHEDULE)
+		out->missed_at = 0;
+	return RP_OK;
+}
+
 /* The due state from the facts of the current row of st (DUE_FACTS); the
  * planned meetings from pl, or (NULL) asked for. */
 static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *st,
@@ -166,7 +196,10 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 	if (snooze)
 		snprintf(out->snoozed_until, sizeof out->snoozed_until, "%s", snooze);
 
-	if (to_go > cfg->due_soon_days) {
+	/* a missed or cancelled meeting after the last one held asks for another */
+	if (!db_col_is_null(st, 8) && db_col_int(st, 8) > out->last_met)
+		out->missed_at = db_col_int(st, 8);
+	if (to_go > cfg->due_soon_days && !out->missed_at) {
 		out->state = DUE_OK;
 		out->days = to_go;
 		return RP_OK;
@@ -176,6 +209,8 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 	else if (next_planned(db, out->person_id, date_start(today), &out->planned_id,
 	                      &planned_start, err))
 		return fail_db(err);
+	if (to_go > cfg->due_soon_days) /* not due yet: only the missed meeting asks */
+		return to_reschedule(out, today, to_go);
 	if (out->planned_id) {
 		char planned_day[DATE_LEN];
 		date_of_instant(planned_start, planned_day);
@@ -250,9 +285,10 @@ int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids,
 static int due_order(const void *a, const void *b)
 {
 	const struct due *x = a, *y = b;
-	/* overdue first, the most overdue first; then the soonest due */
-	long kx = x->state == DUE_OVERDUE ? -x->days : x->days;
-	long ky = y->state == DUE_OVERDUE ? -y->days : y->days;
+	/* overdue first, the most overdue first; then the soonest due (a
+	 * meeting to reschedule is as due as today) */
+	long kx = x->state == DUE_OVERDUE ? -x->days : x->state == DUE_RESCHEDULE ? 0 : x->days;
+	long ky = y->state == DUE_OVERDUE ? -y->days : y->state == DUE_RESCHEDULE ? 0 : y->days;
 	if (kx != ky)
 		return kx < ky ? -1 : 1;
 	return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
@@ -284,7 +320,7 @@ int health_due_list(struct db *db, const struct config *cfg, struct due **out, i
 			rc = DB_FAIL;
 			break;
 		}
-		if (d.state != DUE_SOON && d.state != DUE_OVERDUE)
+		if (d.state != DUE_SOON && d.state != DUE_OVERDUE && d.state != DUE_RESCHEDULE)
 			continue;
 		struct due *p = room_for_one(*out, *n, &cap, sizeof *p);
 		if (!p) {
@@ -608,99 +644,92 @@ int health_streak(struct db *db, struct streak *out, struct rp_err *err)
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }
 
+/* When the person's agreement began: their first done meeting (or, with
+ * none, the day they were added), or the day the cadence was agreed if
+ * that is later; and the cadence, 0 when none. */
+static int agreement_start(struct db *db, int64_t person_id, long *cadence, int64_t *start,
+                           struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	*cadence = 0;
+	*start = 0;
+	if (db_prepare(db,
+	               "SELECT cadence_days, created_at, cadence_since, (SELECT min(start_at) FROM"
+	               " meeting WHERE person_id = ?1 AND status = 'done' AND deleted_at IS NULL)"
+	               " FROM person WHERE id = ?1",
+	               &st, err))
+		return fail_db(err);
+	db_bind_int(st, 1, person_id);
+	if ((rc = db_step(st, err)) == DB_ROW) {
+		*cadence = db_col_is_null(st, 0) ? 0 : (long)db_col_int(st, 0);
+		*start = db_col_is_null(st, 3) ? db_col_int(st, 1) : db_col_int(st, 3);
+		if (db_col_text(st, 2) && date_start(db_col_text(st, 2)) > *start)
+			*start = date_start(db_col_text(st, 2));
+	}
+	db_release(st);
+	if (rc == DB_DONE)
+		return rp_fail(err, RP_ENOTFOUND, "person #%lld: no such person", (long long)person_id);
+	return rc == DB_FAIL ? fail_db(err) : RP_OK;
+}
+
 int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
                      struct adherence *out, struct rp_err *err)
 {
-	int64_t held = 0;
-	struct rec p;
+	int64_t held = 0, now = (int64_t)clock_now(), from, start;
 	long cadence;
 	int rc;
 	memset(out, 0, sizeof *out);
-	if (rec_get(db, K_PERSON, person_id, &p, err) != RP_OK)
-		return fail_db(err);
-	cadence = (long)rec_int(&p, kind_field_index(p.kind, "cadence_days"));
-	rec_free(&p);
+	if (agreement_start(db, person_id, &cadence, &start, err) != RP_OK)
+		return err->code;
 	if (cadence <= 0)
 		return RP_OK;
-	out->expected = (int)(cfg->adherence_days / cadence);
-	if (out->expected < 1)
-		out->expected = 1;
+	out->since = start;
+	from = now - (int64_t)cfg->adherence_days * DAY;
+	if (start > from) { /* younger than the look-back: from its start */
+		from = start;
+		out->from_start = 1;
+		out->too_early = now - start < (int64_t)cadence * DAY;
+		out->expected = (int)((now - start) / ((int64_t)cadence * DAY));
+	} else {
+		out->expected = (int)(cfg->adherence_days / cadence);
+		if (out->expected < 1)
+			out->expected = 1;
+	}
+	/* after the start: the first meeting starts the count, it is not in it */
 	rc = db_one_int(db,
 	                "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status = 'done'"
 	                " AND deleted_at IS NULL AND start_at > ?2 AND start_at <= ?3",
-	                &held, err, 3, person_id, clock_now() - (int64_t)cfg->adherence_days * DAY,
-	                (int64_t)clock_now());
+	                &held, err, 3, person_id, from, now);
 	out->held = (int)held;
-	out->percent = 100 * out->held / out->expected;
+	out->percent = out->expected ? 100 * out->held / out->expected : 0;
+	if (out->percent > 100)
+		out->percent = 100;
 	return rc == DB_FAIL ? fail_db(err) : RP_OK;
 }
 
-/* The part of the rule a goal's own fields settle: 1 with *percent set
- * (done: 100; set by hand: its number), 0 when its milestones decide. */
-static int progress_of_fields(const struct rec *goal, int *percent)
+void health_adherence_text(const struct adherence *a, const struct config *cfg, char *buf,
+                           size_t n)
+{
+	char since[40], day[DATE_LEN];
+	date_of_instant(a->since, day);
+	fmt_date(day, since, sizeof since);
+	if (a->too_early)
+		snprintf(buf, n, "too early to tell (since %s)", since);
+	else if (a->from_start)
+		snprintf(buf, n, "%d of %d meetings since %s (%d%%)", a->held, a->expected, since,
+		         a->percent);
+	else
+		snprintf(buf, n, "%d of %d meetings in the last %d days (%d%%)", a->held, a->expected,
+		         cfg->adherence_days, a->percent);
+}
+
+int health_goal_progress(const struct rec *goal)
 {
 	const struct kind *k = goal->kind;
-	*percent = (int)rec_int(goal, kind_field_index(k, "progress"));
-	if (strcmp(rec_str(goal, kind_field_index(k, "status")), "done") == 0) {
-		*percent = 100;
-		return 1;
-	}
-	return rec_int(goal, kind_field_index(k, "progress_manual")) != 0;
-}
-
-int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err)
-{
-	struct db_stmt *st;
-	int rc;
-	if (progress_of_fields(goal, percent))
-		return RP_OK;
-	if (db_prepare(db,
-	               "SELECT count(*), total(done) FROM milestone WHERE goal_id = ?1"
-	               " AND deleted_at IS NULL",
-	               &st, err))
-		return fail_db(err);
-	db_bind_int(st, 1, goal->id);
-	if ((rc = db_step(st, err)) == DB_ROW && db_col_int(st, 0) > 0)
-		*percent = (int)(100 * db_col_int(st, 1) / db_col_int(st, 0));
-	db_release(st);
-	return rc == DB_FAIL ? fail_db(err) : RP_OK;
-}
-
-int health_goal_progress_each(struct db *db, const struct rec *goals, int n, int *percent,
-                              struct rp_err *err)
-{
-	struct db_stmt *st;
-	int64_t *ids = calloc((size_t)(n > 0 ? n : 1), sizeof *ids);
-	int asked = 0, rc;
-	if (!ids)
-		return rp_fail(err, RP_EIO, "out of memory");
-	for (int i = 0; i < n; i++)
-		if (!progress_of_fields(&goals[i], &percent[i]))
-			ids[asked++] = goals[i].id;
-	if (asked == 0) {
-		free(ids);
-		return RP_OK;
-	}
-	if (db_prepare(db,
-	               "SELECT goal_id, count(*), total(done) FROM milestone"
-	               " WHERE goal_id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL"
-	               " GROUP BY goal_id",
-	               &st, err)) {
-		free(ids);
-		return fail_db(err);
-	}
-	rc = db_bind_ids(st, 1, ids, asked) ? DB_ROW : DB_FAIL;
-	free(ids);
-	if (rc == DB_FAIL) {
-		db_release(st);
-		return rp_fail(err, RP_EIO, "out of memory");
-	}
-	while ((rc = db_step(st, err)) == DB_ROW)
-		for (int i = 0; i < n; i++)
-			if (goals[i].id == db_col_int(st, 0))
-				percent[i] = (int)(100 * db_col_int(st, 2) / db_col_int(st, 1));
-	db_release(st);
-	return rc == DB_FAIL ? fail_db(err) : RP_OK;
+	if (strcmp(rec_str(goal, kind_field_index(k, "status")), "done") == 0)
+		return 100;
+	return (int)rec_int(goal, kind_field_index(k, "progress"));
 }
 
 int health_goal_late(const struct rec *goal, const char *today)

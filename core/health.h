@@ -1,11 +1,12 @@
 /* health.h - the state of each relationship, by rules (DESIGN.md,
  * "Relationship health"): who is due for contact, which thank-you is owed,
  * which promises are open, the check-in streak, agreement adherence and goal
- * progress.  Everything is computed from the data and the clock; nothing
- * here is stored except a snooze. */
+ * progress.  Everything is computed from the data and the clock, except a
+ * snooze and a goal's progress (kept on its row by the schema). */
 #ifndef RAPPORT_HEALTH_H
 #define RAPPORT_HEALTH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/config.h"
@@ -19,6 +20,7 @@ enum due_state {
 	DUE_OK,      /* the next contact is further than due_soon_days away */
 	DUE_COVERED, /* a planned meeting takes care of it */
 	DUE_SNOOZED, /* put off until snoozed_until */
+	DUE_RESCHEDULE, /* the last meeting was missed or cancelled, and none is planned */
 	DUE_SOON,    /* due within due_soon_days (or today) */
 	DUE_OVERDUE, /* past the due day */
 };
@@ -30,6 +32,7 @@ struct due {
 	char due_day[DATE_LEN]; /* last done meeting (or the start) + cadence */
 	long days;              /* DUE_SOON: days left; DUE_OVERDUE: days late */
 	int64_t last_met;       /* start of the last done meeting, 0 if none */
+	int64_t missed_at;      /* DUE_RESCHEDULE: the missed or cancelled meeting's start */
 	int64_t planned_id;     /* DUE_COVERED: the planned meeting */
 	char snoozed_until[DATE_LEN];
 };
@@ -41,10 +44,13 @@ int health_due(struct db *db, const struct config *cfg, int64_t person_id, struc
  * ids[i]; last_met is set whatever the state (a person not found: all 0). */
 int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids, int n,
                     struct due *out, struct rp_err *err);
-/* People due soon or overdue, most overdue first.  *out is malloc'd. */
+/* People due soon, overdue or to reschedule, most overdue first.  *out is
+ * malloc'd. */
 int health_due_list(struct db *db, const struct config *cfg, struct due **out, int *n,
                     struct rp_err *err);
 const char *health_due_word(enum due_state s);
+/* DUE_RESCHEDULE's reason: "the meeting of Mon 23 Nov 2026 did not take place" */
+const char *health_missed_text(const struct due *d, char *buf, size_t n);
 
 struct owed {
 	int64_t meeting_id, person_id;
@@ -75,20 +81,27 @@ struct streak {
 };
 int health_streak(struct db *db, struct streak *out, struct rp_err *err);
 
-/* Meetings held in the last adherence_days against what the cadence
- * implies: percent = 100 * held / expected (expected at least 1). */
+/* Meetings held against what the cadence implies, counted from the start
+ * of the agreement (the first done meeting, or the day the person was
+ * added, or the day the cadence was agreed, whichever is latest) over at
+ * most the last adherence_days: percent = 100 * held / expected, at most
+ * 100.  Before one cadence has passed it is too early to tell. */
 struct adherence {
 	int held, expected, percent;
+	int too_early;  /* less than one cadence since the start: no judgement */
+	int from_start; /* counted from the start, not over the whole look-back */
+	int64_t since;  /* the start of the agreement */
 };
 int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
                      struct adherence *out, struct rp_err *err);
+/* "2 of 3 meetings in the last 90 days (66%)", "too early to tell (since ...)" */
+void health_adherence_text(const struct adherence *a, const struct config *cfg, char *buf,
+                           size_t n);
 
-/* A goal's progress: by hand, or from its milestones, 100 when done. */
-int health_goal_progress(struct db *db, const struct rec *goal, int *percent, struct rp_err *err);
-/* The same for n goals (a page of a list) in one query: percent[i] for
- * goals[i]. */
-int health_goal_progress_each(struct db *db, const struct rec *goals, int n, int *percent,
-                              struct rp_err *err);
+/* A goal's progress, the same on every face: 100 once done, else the
+ * number on its row, which follows its milestones unless set by hand (the
+ * schema's triggers keep it, db/schema.c step 9). */
+int health_goal_progress(const struct rec *goal);
 /* Past its target day and neither done nor dropped. */
 int health_goal_late(const struct rec *goal, const char *today);
 

@@ -38,6 +38,9 @@ static const struct field person_fields[] = {
 	SLONG("notes", "notes", "Notes"),
 	{"tags", "tag", "Tags", F_TAGS, FF_SEARCH, NULL, 0, SHORT, 0, NULL},
 	DATE("snoozed_until", "snooze", "Snoozed until"),
+	/* set when the cadence is changed: adherence counts from it */
+	{"cadence_since", "cadence-since", "Cadence agreed", F_DATE, FF_HIDDEN | FF_PAST, NULL, 0, 0,
+	 0, NULL},
 };
 
 static const struct field goal_fields[] = {
@@ -46,7 +49,8 @@ static const struct field goal_fields[] = {
 	STEXT("category", "category", "Category"),
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, goal_states, 0, 0, 0, "open"},
 	DATE("target_date", "target", "Target date"),
-	{"progress", "progress", "Progress", F_INT, FF_REQUIRED, NULL, 0, 100, 0, "0"},
+	/* empty: from the milestones (the by-hand flag below says which) */
+	{"progress", "progress", "Progress", F_INT, 0, NULL, 0, 100, 0, "0"},
 	{"person_id", "person", "Person", F_REF, 0, NULL, 0, 0, K_PERSON, NULL},
 	{"progress_manual", "progress-manual", "Progress by hand", F_BOOL, FF_HIDDEN, NULL, 0, 1, 0,
 	 "0"},
@@ -61,7 +65,7 @@ static const struct field milestone_fields[] = {
 
 static const struct field meeting_fields[] = {
 	{"person_id", "with", "With", F_REF, FF_REQUIRED | FF_PARENT, NULL, 0, 0, K_PERSON, NULL},
-	{"start_at", "at", "When", F_INSTANT, FF_REQUIRED, NULL, 0, 0, 0, NULL},
+	{"start_at", "at", "When", F_INSTANT, FF_REQUIRED | FF_NEAREST, NULL, 0, 0, 0, NULL},
 	{"duration_min", "duration", "Minutes", F_INT, FF_REQUIRED, NULL, 1, 1440, 0, "30"},
 	STEXT("location", "where", "Where"),
 	SLONG("agenda", "agenda", "Agenda"),
@@ -86,12 +90,12 @@ static const struct field gratitude_fields[] = {
 	STEXT("helped_with", "for", "Helped with"),
 	{"body", "body", "Note", F_LONGTEXT, FF_REQUIRED | FF_SEARCH, NULL, 0, LONG, 0, NULL},
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, note_states, 0, 0, 0, "draft"},
-	DATE("sent_date", "sent", "Sent on"),
+	{"sent_date", "sent", "Sent on", F_DATE, FF_PAST, NULL, 0, 0, 0, NULL},
 	TEXT("channel", "channel", "Sent via"),
 };
 
 static const struct field checkin_fields[] = {
-	{"day", "day", "Day", F_DATE, FF_REQUIRED, NULL, 0, 0, 0, NULL},
+	{"day", "day", "Day", F_DATE, FF_REQUIRED | FF_PAST, NULL, 0, 0, 0, NULL},
 	{"mood", "mood", "Mood", F_INT, 0, NULL, 1, 5, 0, NULL},
 	SLONG("did", "did", "What I did"),
 	SLONG("next_step", "next", "Next step"),
@@ -193,6 +197,11 @@ static const struct kind kinds[K_COUNT] = {
 	               .list = checkin_list, .nlist = N(checkin_list),
 	               .order_field = 0, .order_desc = 1},
 };
+
+enum when_dir kind_when_dir(const struct field *f)
+{
+	return f->flags & FF_PAST ? WHEN_BACK : f->flags & FF_NEAREST ? WHEN_NEAREST : WHEN_AHEAD;
+}
 
 int kind_type_is_text(enum field_type t)
 {

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "core/when.h"
+
 enum kind_id { K_PERSON, K_GOAL, K_MILESTONE, K_MEETING, K_ACTION, K_GRATITUDE, K_CHECKIN, K_COUNT };
 /* No kind: a line of a view that names no row, a search of every kind. */
 #define K_NONE K_COUNT
@@ -28,6 +30,8 @@ enum field_flags {
 	FF_EMAIL = 4,    /* must look like an e-mail address */
 	FF_HIDDEN = 8,   /* kept by the program, not shown in forms */
 	FF_SEARCH = 16,  /* its words are in the search index (core/search_index.c) */
+	FF_PAST = 32,    /* a day that has come: "5 jan" is the last one, a later day refused */
+	FF_NEAREST = 64, /* logged after or planned before: "5 jan" is the nearer one */
 };
 
 struct field {
@@ -120,6 +124,9 @@ int kind_ref_field(const struct kind *k, enum kind_id ref);
 /* May the command-line option be given more than once (each --tag adds a
  * tag)?  Every other option is given once. */
 int kind_option_repeats(const char *opt);
+/* How a day without its year (or a weekday) is read in a date or time
+ * field: ahead unless the field says otherwise (when.h). */
+enum when_dir kind_when_dir(const struct field *f);
 /* "mentor, mentee or peer" */
 void kind_choices_text(const struct field *f, char *buf, unsigned long n);
 

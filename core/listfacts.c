@@ -21,19 +21,6 @@ static int load_dues(struct db *db, const struct config *cfg, const int64_t *ids
 	return rc;
 }
 
-static int load_progress(struct db *db, const struct rec *rows, int n, struct row_facts *out,
-                         struct rp_err *err)
-{
-	int *pct = calloc((size_t)n, sizeof *pct), rc;
-	if (!pct)
-		return rp_fail(err, RP_EIO, "out of memory");
-	rc = health_goal_progress_each(db, rows, n, pct, err);
-	for (int i = 0; rc == RP_OK && i < n; i++)
-		out[i].progress = pct[i];
-	free(pct);
-	return rc;
-}
-
 static int load_names(struct db *db, const int64_t *ids, int n, struct row_facts *out,
                       struct rp_err *err)
 {
@@ -68,8 +55,8 @@ int listfacts_load(struct db *db, const struct config *cfg, const struct rec *ro
 		rc = load_dues(db, cfg, ids, n, out, err);
 	else if (ref >= 0)
 		rc = load_names(db, ids, n, out, err);
-	if (rc == RP_OK && k->id == K_GOAL)
-		rc = load_progress(db, rows, n, out, err);
+	for (int i = 0; rc == RP_OK && k->id == K_GOAL && i < n; i++)
+		out[i].progress = health_goal_progress(&rows[i]);
 	free(ids);
 	if (rc != RP_OK)
 		memset(out, 0, (size_t)n * sizeof *out);

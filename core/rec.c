@@ -317,6 +317,17 @@ static int put_copy(struct val *v, const char *text, struct rp_err *err)
 	return RP_OK;
 }
 
+/* A day of a field that looks back (FF_PAST) may not be one still to come. */
+static int not_to_come(const struct field *f, const char *ymd, struct rp_err *err)
+{
+	char today[DATE_LEN];
+	date_today(clock_now(), today);
+	if (!(f->flags & FF_PAST) || strcmp(ymd, today) <= 0)
+		return 0;
+	rp_fail(err, RP_EINVAL, "%s is still to come (today is %s)", ymd, today);
+	return 1;
+}
+
 int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp_err *err)
 {
 	const struct field *f = &r->kind->fields[field];
@@ -354,13 +365,13 @@ int rec_set(struct db *db, struct rec *r, int field, const char *text, struct rp
 			rc = put_copy(v, choice, err);
 		break;
 	case F_DATE:
-		if ((rc = date_parse(s, clock_now(), date, err)) == RP_OK)
-			rc = put_copy(v, date, err);
-		else
+		if ((rc = date_parse(s, clock_now(), kind_when_dir(f), date, err)) == RP_OK)
+			rc = not_to_come(f, date, err) ? RP_EINVAL : put_copy(v, date, err);
+		if (rc != RP_OK)
 			rp_prefix(err, RP_EINVAL, f->label, NULL);
 		break;
 	case F_INSTANT:
-		if ((rc = instant_parse(s, clock_now(), &i, err)) == RP_OK)
+		if ((rc = instant_parse(s, clock_now(), kind_when_dir(f), &i, err)) == RP_OK)
 			put_int(v, i);
 		else
 			rp_prefix(err, RP_EINVAL, f->label, NULL);
@@ -459,13 +470,25 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 	switch (k->id) {
 	case K_GOAL: {
 		int progress = kind_field_index(k, "progress"), manual = kind_field_index(k, "progress_manual");
-		/* progress typed by hand stays; otherwise milestones give it */
-		if (r->id && r->v[progress].dirty && !r->v[manual].dirty)
+		/* progress typed by hand stays; emptied, the milestones give it
+		 * again (the schema's triggers count them) */
+		if (r->v[progress].dirty && r->v[progress].null) {
+			put_int(&r->v[progress], 0);
+			put_int(&r->v[manual], 0);
+		} else if (r->id && r->v[progress].dirty && !r->v[manual].dirty) {
 			put_int(&r->v[manual], 1);
+		}
 		if (r->v[status].dirty && !r->v[status].null && r->v[status].s &&
 		    strcmp(r->v[status].s, "done") == 0 &&
 		    !r->v[progress].dirty)
 			put_int(&r->v[progress], 100);
+		break;
+	}
+	case K_PERSON: {
+		int cadence = kind_field_index(k, "cadence_days"), since = kind_field_index(k, "cadence_since");
+		/* a cadence changed on a known person is agreed today */
+		if (r->id && r->v[cadence].dirty && !r->v[since].dirty)
+			return set_text_value(r, since, today, err);
 		break;
 	}
 	case K_GRATITUDE: {

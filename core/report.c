@@ -93,10 +93,8 @@ static int one(struct db *db, const struct rec *p, FILE *out, struct rp_err *err
 	rec_walk_start(&w, K_GOAL, &q);
 	while ((rc = rec_walk_next(db, &w, err)) > 0)
 		for (int i = 0; i < w.page.n; i++) {
-			int pct = 0;
-			health_goal_progress(db, &w.page.rows[i], &pct, NULL);
 			fprintf(out, "- %s (%s, %d%%)\n", rec_text(&w.page.rows[i], "title"),
-			        rec_text(&w.page.rows[i], "status"), pct);
+			        rec_text(&w.page.rows[i], "status"), health_goal_progress(&w.page.rows[i]));
 			children(db, K_MILESTONE, kind_parent_field(kind_get(K_MILESTONE)),
 			         w.page.rows[i].id, out, 2, err);
 		}

@@ -73,8 +73,7 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 	if (!t->goal_progress)
 		return rp_fail(err, RP_EIO, "out of memory");
 	for (int i = 0; i < t->goals.n; i++)
-		if (health_goal_progress(db, &t->goals.rows[i], &t->goal_progress[i], err) != RP_OK)
-			return rp_code(err, RP_EDB);
+		t->goal_progress[i] = health_goal_progress(&t->goals.rows[i]);
 
 	rec_free(&t->checkin);
 	rc = checkin_of_day(db, t->day, &t->checkin, err);

@@ -247,12 +247,50 @@ static int parse_offset(const char *tok, long today, struct when *w)
 	}
 }
 
-#define MAX_TOKENS 4
+#define MAX_TOKENS 5
 
-int when_parse(const char *text, time_t now, struct when *out, struct rp_err *err)
+/* The day of weekday wd in direction dir from today (today itself when it
+ * is that day, unless strict: "next mon", "last fri"). */
+static long weekday_day(long today, int wd, enum when_dir dir, int strict)
+{
+	int ahead = (wd - weekday_of(today) + 7) % 7, back = (weekday_of(today) - wd + 7) % 7;
+	if (strict && ahead == 0)
+		ahead = back = 7;
+	return dir == WHEN_BACK ? today - back : today + ahead;
+}
+
+/* The year of the first day `month`/`day` on or after today (step 1) or
+ * the last on or before it (step -1), or 0 past the calendar's ends; a
+ * leap day looks up to eight years on. */
+static int occurrence(long today, int month, int day, int step)
+{
+	int y, m, d;
+	civil_from_days(today, &y, &m, &d);
+	for (int tries = 0; tries < 9 && y >= 1900 && y <= 9999; tries++, y += step)
+		if (valid_ymd(y, month, day) &&
+		    (step > 0 ? day_number(y, month, day) >= today : day_number(y, month, day) <= today))
+			return y;
+	return 0;
+}
+
+/* The year of a day and month given without one, as dir says: the next,
+ * the last, or the nearer of the two; 0 when there is none. */
+static int year_for(long today, int month, int day, enum when_dir dir)
+{
+	int after = occurrence(today, month, day, 1), before = occurrence(today, month, day, -1);
+	if (dir == WHEN_AHEAD || !before)
+		return dir == WHEN_BACK ? 0 : after;
+	if (dir == WHEN_BACK || !after)
+		return dir == WHEN_AHEAD ? 0 : before;
+	return today - day_number(before, month, day) <= day_number(after, month, day) - today
+	               ? before : after;
+}
+
+int when_parse(const char *text, time_t now, enum when_dir dir, struct when *out,
+               struct rp_err *err)
 {
 	char buf[64], *tok[MAX_TOKENS], *save = NULL, *p;
-	int ntok = 0, used = 0, month, wd;
+	int ntok = 0, used = 0, month, wd, strict = 0;
 	long today = today_number(now), v;
 	struct when w = {0};
 
@@ -266,6 +304,13 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 	}
 	if (ntok == 0)
 		return rp_fail(err, RP_EINVAL, "no date given");
+	/* "next mon", "last fri": the weekday strictly after or before today */
+	if (ntok >= 2 && (strcasecmp(tok[0], "next") == 0 || strcasecmp(tok[0], "last") == 0) &&
+	    weekday_index(tok[1]) >= 0) {
+		dir = strcasecmp(tok[0], "next") == 0 ? WHEN_AHEAD : WHEN_BACK;
+		strict = 1;
+		memmove(tok, tok + 1, (size_t)--ntok * sizeof *tok);
+	}
 
 	/* The date part: one token, or two or three for "1 dec [2026]". */
 	if (strcasecmp(tok[0], "today") == 0) {
@@ -286,7 +331,7 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 		w.minute = tm.tm_min;
 		used = 1;
 	} else if ((wd = weekday_index(tok[0])) >= 0) {
-		set_day(&w, today + (wd - weekday_of(today) + 7) % 7);
+		set_day(&w, weekday_day(today, wd, dir, strict));
 		used = 1;
 	} else if (tok[0][0] == '+' || tok[0][0] == '-') {
 		if (parse_offset(tok[0], today, &w) != 0)
@@ -308,13 +353,12 @@ int when_parse(const char *text, time_t now, struct when *out, struct rp_err *er
 	} else {
 		goto bad;
 	}
-	if (used == 2) { /* a day and month: the year given, or this year */
-		struct tm tm;
-		local_tm((int64_t)now, &tm);
-		w.year = tm.tm_year + 1900;
+	if (used == 2) { /* a day and month: the year given, or the one dir says */
 		if (ntok > 2 && (v = number(tok[2], 4)) >= 1900) {
 			w.year = (int)v;
 			used = 3;
+		} else if ((w.year = year_for(today, w.month, w.day, dir)) == 0) {
+			goto bad; /* 31 apr: no year has it */
 		}
 		if (!valid_ymd(w.year, w.month, w.day))
 			goto bad;
@@ -402,10 +446,11 @@ int when_to_instant_or_moved(const struct when *w, time_t *out, int *moved, stru
 	return to_instant(w, out, moved, err);
 }
 
-int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err)
+int date_parse(const char *text, time_t now, enum when_dir dir, char out[DATE_LEN],
+               struct rp_err *err)
 {
 	struct when w = {0};
-	if (when_parse(text, now, &w, err) != RP_OK)
+	if (when_parse(text, now, dir, &w, err) != RP_OK)
 		return RP_EINVAL;
 	if (w.has_time && strcasecmp(text, "now") != 0)
 		return rp_fail(err, RP_EINVAL, "'%s': a day is wanted here, without a time", text);
@@ -413,11 +458,12 @@ int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *
 	return RP_OK;
 }
 
-int instant_parse(const char *text, time_t now, int64_t *out, struct rp_err *err)
+int instant_parse(const char *text, time_t now, enum when_dir dir, int64_t *out,
+                  struct rp_err *err)
 {
 	struct when w = {0};
 	time_t t;
-	if (when_parse(text, now, &w, err) != RP_OK || when_to_instant(&w, &t, err) != RP_OK)
+	if (when_parse(text, now, dir, &w, err) != RP_OK || when_to_instant(&w, &t, err) != RP_OK)
 		return RP_EINVAL;
 	*out = (int64_t)t;
 	return RP_OK;

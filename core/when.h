@@ -2,11 +2,19 @@
  *
  * Accepted (case does not matter):
  *   today  tomorrow  yesterday  now
- *   mon .. sun, monday .. sunday   the next such day, today included
+ *   mon .. sun, monday .. sunday   that day of this week (see below)
+ *   next mon, last fri             strictly after, or before, today
  *   +3d  -2d  +2w  +1m  +1y        days, weeks, months, years from today
  *   2026-12-01   1 dec   dec 1   1 dec 2026   dec 1 2026
  * each optionally followed by a time: 14:00  9:30  9am  2:30pm  (or joined
  * to an ISO date with T: 2026-12-01T09:00), or a time alone: today at it.
+ *
+ * A day without its year, or a weekday, is read in a direction (enum
+ * when_dir): the next such day, today included, for what looks ahead (a
+ * target, a due day, a snooze), the last such day, today included, for what
+ * looks back (a check-in's day, the day a note was sent), and for a
+ * meeting, which is logged after or planned before, the nearest such day
+ * (a weekday: the next one).
  *
  * Calendar dates are 'YYYY-MM-DD' text; instants are unix seconds (UTC)
  * shown in local time. */
@@ -30,7 +38,10 @@ struct when {
 /* The time a meeting gets when only its day is given. */
 #define WHEN_DEFAULT_HOUR 9
 
-int when_parse(const char *text, time_t now, struct when *out, struct rp_err *err);
+enum when_dir { WHEN_AHEAD, WHEN_BACK, WHEN_NEAREST };
+
+int when_parse(const char *text, time_t now, enum when_dir dir, struct when *out,
+               struct rp_err *err);
 /* The instant of a local time.  A time the clocks skip (the spring
  * daylight-saving gap) is refused, saying so; a time that happens twice
  * (the autumn overlap) is taken at its first occurrence. */
@@ -52,9 +63,11 @@ int instant_check(int64_t t, const char *what, struct rp_err *err);
 int local_tm(int64_t t, struct tm *tm);
 
 /* A calendar date field: a time in the text is refused. */
-int date_parse(const char *text, time_t now, char out[DATE_LEN], struct rp_err *err);
+int date_parse(const char *text, time_t now, enum when_dir dir, char out[DATE_LEN],
+               struct rp_err *err);
 /* An instant field: a day without a time means WHEN_DEFAULT_HOUR:00. */
-int instant_parse(const char *text, time_t now, int64_t *out, struct rp_err *err);
+int instant_parse(const char *text, time_t now, enum when_dir dir, int64_t *out,
+                  struct rp_err *err);
 
 int date_is_valid(const char *ymd);
 void date_today(time_t now, char out[DATE_LEN]);

@@ -171,6 +171,37 @@ static const char v8[] = FTS_ALL(FTS_DROP) "DROP TABLE fts;"
 	"CREATE VIRTUAL TABLE fts USING fts5(body,"
 	" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');";
 
+/* A goal's progress is kept on its row, so that every face reads one
+ * number: the triggers keep a goal that follows its milestones (progress
+ * not set by hand) at 100 * done / milestones (0 with none, 100 once the
+ * goal is done), in the transaction of the change that moves it.  Goals
+ * whose 0 was stored as "by hand" only because a form sent it follow
+ * their milestones again. */
+#define PROGRESS_NOW                                                                           \
+	" progress = CASE WHEN status = 'done' THEN 100 ELSE coalesce((SELECT"                   \
+	" 100 * sum(m.done) / count(*) FROM milestone AS m WHERE m.goal_id = goal.id"             \
+	" AND m.deleted_at IS NULL), 0) END"
+#define PROGRESS_OF(ids)                                                                       \
+	" UPDATE goal SET" PROGRESS_NOW " WHERE id IN (" ids ") AND progress_manual = 0; END;"
+static const char v9[] =
+	"UPDATE goal SET progress_manual = 0 WHERE progress_manual = 1 AND progress = 0;"
+	"CREATE TRIGGER goal_progress_milestone_ins AFTER INSERT ON milestone BEGIN"
+	PROGRESS_OF("new.goal_id")
+	"CREATE TRIGGER goal_progress_milestone_upd AFTER UPDATE OF goal_id, done, deleted_at"
+	" ON milestone BEGIN" PROGRESS_OF("old.goal_id, new.goal_id")
+	"CREATE TRIGGER goal_progress_milestone_del AFTER DELETE ON milestone BEGIN"
+	PROGRESS_OF("old.goal_id")
+	"CREATE TRIGGER goal_progress_ins AFTER INSERT ON goal BEGIN" PROGRESS_OF("new.id")
+	"CREATE TRIGGER goal_progress_rule AFTER UPDATE OF status, progress_manual ON goal BEGIN"
+	PROGRESS_OF("new.id")
+	"UPDATE goal SET" PROGRESS_NOW " WHERE progress_manual = 0;"
+	/* the day a person's cadence was last agreed (set or changed), from
+	 * which adherence counts; and a person's missed or cancelled meetings,
+	 * which ask for another */
+	"ALTER TABLE person ADD COLUMN cadence_since TEXT " IS_DATE("cadence_since") ";"
+	"CREATE INDEX meeting_off_person ON meeting(person_id, start_at, status, deleted_at)"
+	" WHERE status IN ('missed', 'cancelled') AND deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
@@ -180,5 +211,6 @@ const struct db_migration schema_steps[] = {
 	{6, v6},
 	{7, v7},
 	{8, v8},
+	{9, v9},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

@@ -86,6 +86,9 @@ static void today_text_due(const struct today *t, today_emit *emit, void *ctx)
 		if (d->state == DUE_OVERDUE)
 			snprintf(line, sizeof line, "  %s  overdue by %ld day%s (due %s)", d->name, d->days,
 			         d->days == 1 ? "" : "s", a);
+		else if (d->state == DUE_RESCHEDULE)
+			snprintf(line, sizeof line, "  %s  to reschedule: %s", d->name,
+			         health_missed_text(d, a, sizeof a));
 		else if (d->days == 0)
 			snprintf(line, sizeof line, "  %s  due today", d->name);
 		else

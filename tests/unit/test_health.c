@@ -2,6 +2,8 @@
  * Wed 25 Nov 2026 09:00 (Berlin); each test gets a fresh database. */
 #include "testutil.h"
 
+#include "db/db.h"
+
 #include "core/health.h"
 #include "core/listfacts.h"
 #include "core/person.h"
@@ -439,12 +441,143 @@ static void test_adherence(void **state)
 	assert_int_equal(a.percent, 66);
 }
 
+/* A goal's progress as every face reads it: from its row, read afresh. */
+static int progress_of(int64_t goal)
+{
+	struct rec r;
+	int pct;
+	if (rec_get(db, K_GOAL, goal, &r, NULL) != RP_OK)
+		fail_msg("no goal #%lld", (long long)goal);
+	pct = health_goal_progress(&r);
+	/* the field show, JSON and the form print says the same */
+	assert_int_equal(rec_int(&r, kind_field_index(r.kind, "progress")), pct);
+	rec_free(&r);
+	return pct;
+}
+
+/* A missed or cancelled meeting is no contact, and asks for another: the
+ * person is to reschedule until one is planned or held. */
+static void test_a_missed_meeting_asks_to_reschedule(void **state)
+{
+	(void)state;
+	int64_t p = person_since("Missed Intro", "2026-11-20 09:00", "30");
+	meet(p, "2026-11-23 10:00", "missed");
+	struct due d = due_of(p);
+	assert_int_equal(d.state, DUE_RESCHEDULE); /* not "ok": due 20 Dec otherwise */
+	assert_int_equal(d.last_met, 0);           /* it was no contact */
+	char why[80];
+	assert_string_equal(health_missed_text(&d, why, sizeof why),
+	                    "the meeting of Mon 23 Nov 2026 did not take place");
+	struct due *list;
+	int n, found = 0;
+	assert_int_equal(health_due_list(db, &cfg, &list, &n, NULL), RP_OK);
+	for (int i = 0; i < n; i++)
+		found += list[i].person_id == p && list[i].state == DUE_RESCHEDULE;
+	free(list);
+	assert_int_equal(found, 1); /* Today lists them */
+	/* planned again: covered */
+	meet(p, "2026-12-01 10:00", "planned");
+	assert_int_equal(due_of(p).state, DUE_COVERED);
+	/* cancelled too, with a meeting held before it */
+	int64_t q = person_since("Cancelled", "2026-10-01 09:00", "30");
+	meet(q, "2026-11-10 10:00", "done");
+	meet(q, "2026-11-24 10:00", "cancelled");
+	assert_int_equal(due_of(q).state, DUE_RESCHEDULE);
+	/* held after the cancelled one: back to the cadence */
+	meet(q, "2026-11-24 16:00", "done");
+	assert_int_equal(due_of(q).state, DUE_OK);
+	/* a missed meeting before the last one held asks nothing */
+	int64_t r = person_since("Old Miss", "2026-10-01 09:00", "30");
+	meet(r, "2026-11-01 10:00", "missed");
+	meet(r, "2026-11-20 10:00", "done");
+	assert_int_equal(due_of(r).state, DUE_OK);
+	/* snoozed: put off like any due */
+	int64_t s = add(K_PERSON, "name=Snoozed Miss", "cadence=30", "snooze=2026-12-01", NULL);
+	meet(s, "2026-11-24 10:00", "missed");
+	assert_int_equal(due_of(s).state, DUE_SNOOZED);
+	/* overdue stays overdue */
+	int64_t o = person_since("Late Miss", "2026-09-01 09:00", "30");
+	meet(o, "2026-11-24 10:00", "missed");
+	assert_int_equal(due_of(o).state, DUE_OVERDUE);
+}
+
+static struct adherence adherence_of(int64_t person)
+{
+	struct adherence a;
+	struct rp_err err;
+	if (health_adherence(db, &cfg, person, &a, &err) != RP_OK)
+		fail_msg("%s", err.msg);
+	return a;
+}
+
+/* Adherence counts from the start of the agreement, and says nothing
+ * before one cadence has passed (now: Wed 25 Nov 2026 09:00). */
+static void test_adherence_from_the_start_of_the_agreement(void **state)
+{
+	char text[120];
+	(void)state;
+	/* added today: too early, not "0 of 3" */
+	int64_t fresh = person_since("Added Today", "2026-11-25 08:00", "21");
+	struct adherence a = adherence_of(fresh);
+	assert_true(a.too_early);
+	health_adherence_text(&a, &cfg, text, sizeof text);
+	assert_string_equal(text, "too early to tell (since Wed 25 Nov 2026)");
+	/* two meetings in two weeks on a 21-day cadence: not "2 of 4 (50%)" */
+	int64_t two = person_since("Two Weeks In", "2026-11-01 09:00", "21");
+	meet(two, "2026-11-11 10:00", "done");
+	meet(two, "2026-11-18 10:00", "done");
+	a = adherence_of(two);
+	assert_true(a.too_early);
+	/* the first meeting on the day itself starts it: still too early */
+	int64_t day0 = person_since("Met This Morning", "2026-10-01 09:00", "7");
+	meet(day0, "2026-11-25 08:00", "done");
+	assert_true(adherence_of(day0).too_early);
+	/* one cadence to the minute after the first meeting: judged, 1 expected */
+	int64_t one = person_since("One Cadence", "2026-10-01 09:00", "21");
+	meet(one, "2026-11-04 09:00", "done"); /* 21 days before now */
+	a = adherence_of(one);
+	assert_false(a.too_early);
+	assert_true(a.from_start);
+	assert_int_equal(a.expected, 1);
+	assert_int_equal(a.held, 0); /* the first meeting starts the count */
+	meet(one, "2026-11-20 09:00", "done");
+	a = adherence_of(one);
+	assert_int_equal(a.held, 1);
+	assert_int_equal(a.percent, 100);
+	health_adherence_text(&a, &cfg, text, sizeof text);
+	assert_string_equal(text, "1 of 1 meetings since Wed 04 Nov 2026 (100%)");
+	/* a missed meeting is not one held */
+	meet(one, "2026-11-24 09:00", "missed");
+	assert_int_equal(adherence_of(one).held, 1);
+	/* a cadence agreed today on an old relationship starts it today */
+	int64_t old = person_since("Old Friend", "2025-01-01 09:00", "30");
+	meet(old, "2025-02-01 10:00", "done");
+	meet(old, "2026-10-20 10:00", "done");
+	assert_false(adherence_of(old).too_early);
+	struct rec r;
+	assert_int_equal(rec_get(db, K_PERSON, old, &r, NULL), RP_OK);
+	assert_int_equal(rec_set(db, &r, kind_field_index(r.kind, "cadence"), "14", NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	a = adherence_of(old);
+	assert_true(a.too_early);
+	/* older than the look-back: over the whole 90 days, as before */
+	int64_t long_ago = person_since("Long Ago", "2025-01-01 09:00", "30");
+	meet(long_ago, "2025-03-01 10:00", "done");
+	meet(long_ago, "2026-11-01 10:00", "done");
+	a = adherence_of(long_ago);
+	assert_false(a.from_start);
+	assert_int_equal(a.expected, 3);
+	assert_int_equal(a.held, 1);
+	health_adherence_text(&a, &cfg, text, sizeof text);
+	assert_string_equal(text, "1 of 3 meetings in the last 90 days (33%)");
+}
+
 static void test_goal_progress_and_late(void **state)
 {
 	int64_t g = add(K_GOAL, "title=Land a job", "target=2026-11-20", NULL);
 	int64_t h = add(K_GOAL, "title=By hand", "progress=40", NULL);
 	struct rec r;
-	int pct;
 	char today[DATE_LEN];
 	(void)state;
 	add(K_MILESTONE, "goal=1", "title=CV", "done=yes", NULL);
@@ -453,21 +586,18 @@ static void test_goal_progress_and_late(void **state)
 	add(K_MILESTONE, "goal=1", "title=Offer", NULL);
 	date_today(clock_now(), today);
 	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 25); /* one milestone of four */
+	assert_int_equal(progress_of(g), 25); /* one milestone of four */
 	assert_true(health_goal_late(&r, today));
 	rec_free(&r);
 	add(K_MILESTONE, "goal=2", "title=Ignored", "done=yes", NULL);
 	assert_int_equal(rec_get(db, K_GOAL, h, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 40); /* set by hand: milestones do not override */
+	assert_int_equal(progress_of(h), 40); /* set by hand: milestones do not override */
 	assert_false(health_goal_late(&r, today)); /* no target */
 	/* done is 100 and never late */
 	rec_set(db, &r, kind_field_index(r.kind, "status"), "done", NULL);
 	rec_set(db, &r, kind_field_index(r.kind, "target"), "2026-01-01", NULL);
 	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 100);
+	assert_int_equal(progress_of(h), 100);
 	assert_false(health_goal_late(&r, today));
 	rec_free(&r);
 }
@@ -477,17 +607,20 @@ static void test_a_done_goal_is_complete_whatever_its_milestones(void **state)
 {
 	int64_t g = add(K_GOAL, "title=Done early", NULL);
 	struct rec r;
-	int pct;
 	(void)state;
 	add(K_MILESTONE, "goal=1", "title=Ticked", "done=yes", NULL);
 	add(K_MILESTONE, "goal=1", "title=Not needed after all", NULL);
 	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 50);
+	assert_int_equal(progress_of(g), 50);
 	rec_set(db, &r, kind_field_index(r.kind, "status"), "done", NULL);
 	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 100);
+	assert_int_equal(progress_of(g), 100);
+	rec_free(&r);
+	/* reopened, it follows its milestones again (the row said 100) */
+	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
+	rec_set(db, &r, kind_field_index(r.kind, "status"), "open", NULL);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	assert_int_equal(progress_of(g), 50);
 	rec_free(&r);
 }
 
@@ -496,18 +629,14 @@ static void test_goal_progress_ignores_the_trash(void **state)
 {
 	int64_t g = add(K_GOAL, "title=Trash and progress", NULL);
 	int64_t gone;
-	struct rec r;
-	int pct;
 	(void)state;
 	add(K_MILESTONE, "goal=1", "title=Done", "done=yes", NULL);
 	gone = add(K_MILESTONE, "goal=1", "title=Dropped", NULL);
-	assert_int_equal(rec_get(db, K_GOAL, g, &r, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 50);
+	assert_int_equal(progress_of(g), 50);
 	assert_int_equal(rec_trash(db, K_MILESTONE, gone, NULL), RP_OK);
-	assert_int_equal(health_goal_progress(db, &r, &pct, NULL), RP_OK);
-	assert_int_equal(pct, 100);
-	rec_free(&r);
+	assert_int_equal(progress_of(g), 100);
+	assert_int_equal(rec_restore(db, K_MILESTONE, gone, NULL), RP_OK);
+	assert_int_equal(progress_of(g), 50);
 }
 
 /* Late means the target day has passed: not on the day itself, and never
@@ -647,12 +776,86 @@ static void test_a_page_reads_each_rows_facts_by_the_one_row_rules(void **state)
 	assert_int_equal(listfacts_load(db, &cfg, page.rows, page.n, f, &err), RP_OK);
 	for (int i = 0; i < page.n; i++) {
 		static const int want[] = {33, 40, 100, 0}; /* by goal id */
-		int one;
-		assert_int_equal(health_goal_progress(db, &page.rows[i], &one, NULL), RP_OK);
-		assert_int_equal(f[i].progress, one);
+		assert_int_equal(f[i].progress, health_goal_progress(&page.rows[i]));
 		assert_int_equal(f[i].progress, want[page.rows[i].id - 1]);
 	}
 	rec_page_free(&page);
+}
+
+/* Set a goal's progress as a form or the command line does. */
+static void set_progress(int64_t goal, const char *text)
+{
+	struct rec r;
+	struct rp_err err;
+	assert_int_equal(rec_get(db, K_GOAL, goal, &r, NULL), RP_OK);
+	if (rec_set(db, &r, kind_field_index(r.kind, "progress"), text, &err) != RP_OK ||
+	    rec_update(db, &r, &err) != RP_OK)
+		fail_msg("progress '%s': %s", text, err.msg);
+	rec_free(&r);
+}
+
+static void tick(int64_t milestone, const char *done)
+{
+	struct rec r;
+	assert_int_equal(rec_get(db, K_MILESTONE, milestone, &r, NULL), RP_OK);
+	assert_int_equal(rec_set(db, &r, kind_field_index(r.kind, "done"), done, NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+}
+
+/* Progress follows the milestones until a number is set by hand, and
+ * emptied it follows them again; the number on the row (what show, JSON,
+ * the form and the views print) is the one the lists and Today print. */
+static void test_goal_progress_follows_milestones_until_set_by_hand(void **state)
+{
+	/* as a form saves a new goal: its progress as it opened ("0") */
+	int64_t g = add(K_GOAL, "title=Residency place", NULL);
+	int64_t m1, m2;
+	char goal[32];
+	(void)state;
+	snprintf(goal, sizeof goal, "goal=%lld", (long long)g);
+	m1 = add(K_MILESTONE, goal, "title=CV", NULL);
+	m2 = add(K_MILESTONE, goal, "title=Letters", NULL);
+	add(K_MILESTONE, goal, "title=Interview", NULL);
+	add(K_MILESTONE, goal, "title=Offer", NULL);
+	assert_int_equal(progress_of(g), 0);
+	tick(m1, "yes");
+	assert_int_equal(progress_of(g), 25); /* ticking one moves it */
+	tick(m2, "yes");
+	assert_int_equal(progress_of(g), 50);
+	tick(m2, "no");
+	assert_int_equal(progress_of(g), 25);
+	set_progress(g, "70"); /* by hand: the milestones no longer move it */
+	tick(m2, "yes");
+	assert_int_equal(progress_of(g), 70);
+	set_progress(g, ""); /* emptied: from the milestones again */
+	assert_int_equal(progress_of(g), 50);
+	/* a milestone moved to another goal moves both */
+	int64_t other = add(K_GOAL, "title=Other", NULL);
+	struct rec r;
+	char oid[32];
+	snprintf(oid, sizeof oid, "%lld", (long long)other);
+	assert_int_equal(rec_get(db, K_MILESTONE, m2, &r, NULL), RP_OK);
+	assert_int_equal(rec_set(db, &r, kind_field_index(r.kind, "goal"), oid, NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	assert_int_equal(progress_of(g), 33);
+	assert_int_equal(progress_of(other), 100);
+	/* purged for good, a milestone leaves the count */
+	long purged;
+	assert_int_equal(rec_trash(db, K_MILESTONE, m1, NULL), RP_OK);
+	assert_int_equal(rec_purge(db, &purged, NULL), RP_OK);
+	assert_int_equal(progress_of(g), 0);
+	/* the row agrees with the milestones for every goal that follows them */
+	int64_t wrong = -1;
+	assert_int_equal(db_one_int(db,
+	                            "SELECT count(*) FROM goal WHERE progress_manual = 0 AND"
+	                            " deleted_at IS NULL AND progress != CASE WHEN status = 'done'"
+	                            " THEN 100 ELSE coalesce((SELECT 100 * sum(done) / count(*) FROM"
+	                            " milestone WHERE goal_id = goal.id AND deleted_at IS NULL), 0) END",
+	                            &wrong, NULL, 0),
+	                 DB_ROW);
+	assert_int_equal(wrong, 0);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -661,6 +864,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_due_exactly_today),
+		T(test_goal_progress_follows_milestones_until_set_by_hand),
 		T(test_due_past_the_calendar_is_not_due),
 		T(test_due_past_the_calendar_from_its_last_days),
 		T(test_due_soon_overdue_and_ok_edges),
@@ -678,6 +882,8 @@ int main(void)
 		T(test_promises_overdue_first),
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),
+		T(test_a_missed_meeting_asks_to_reschedule),
+		T(test_adherence_from_the_start_of_the_agreement),
 		T(test_goal_progress_and_late),
 		T(test_a_done_goal_is_complete_whatever_its_milestones),
 		T(test_goal_progress_ignores_the_trash),

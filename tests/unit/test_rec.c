@@ -573,6 +573,53 @@ static void test_purge_counts_every_row_of_the_trash(void **state)
 	assert_int_equal(purged, in_trash);
 }
 
+/* Each date field reads a day without its year the way it looks: a
+ * meeting's time the nearer one, a target or a due day the next, a
+ * check-in's day and a sent day the last; those two refuse a day to come. */
+static void test_fields_read_days_without_a_year_their_way(void **state)
+{
+	char with[32], goal[32];
+	(void)state;
+	test_set_now("2026-12-07 12:00");
+	snprintf(with, sizeof with, "with=%lld", (long long)add(K_PERSON, "name=Year Less", NULL));
+	struct rec m = get(K_MEETING, add(K_MEETING, with, "at=5 jan 10:00", NULL));
+	char day[DATE_LEN];
+	date_of_instant(rec_int(&m, fld(K_MEETING, "at")), day);
+	assert_string_equal(day, "2027-01-05");
+	assert_string_equal(rec_str(&m, fld(K_MEETING, "status")), "planned");
+	rec_free(&m);
+	struct rec logged = get(K_MEETING, add(K_MEETING, with, "at=5 dec 10:00", NULL));
+	date_of_instant(rec_int(&logged, fld(K_MEETING, "at")), day);
+	assert_string_equal(day, "2026-12-05"); /* two days ago, not next year */
+	assert_string_equal(rec_str(&logged, fld(K_MEETING, "status")), "done");
+	rec_free(&logged);
+	int64_t g = add(K_GOAL, "title=Year-less target", "target=15 jan", NULL);
+	struct rec gr = get(K_GOAL, g);
+	assert_string_equal(rec_str(&gr, fld(K_GOAL, "target")), "2027-01-15");
+	rec_free(&gr);
+	snprintf(goal, sizeof goal, "goal=%lld", (long long)g);
+	struct rec ms = get(K_MILESTONE, add(K_MILESTONE, goal, "title=Due", "due=10 jan", NULL));
+	assert_string_equal(rec_str(&ms, fld(K_MILESTONE, "due")), "2027-01-10");
+	rec_free(&ms);
+	struct rec p = get(K_PERSON, add(K_PERSON, "name=Snoozer", "snooze=fri", NULL));
+	assert_string_equal(rec_str(&p, fld(K_PERSON, "snooze")), "2026-12-11");
+	rec_free(&p);
+	struct rec c = get(K_CHECKIN, add(K_CHECKIN, "day=8 dec", NULL));
+	assert_string_equal(rec_str(&c, fld(K_CHECKIN, "day")), "2025-12-08");
+	rec_free(&c);
+	struct rec t = get(K_GRATITUDE, add(K_GRATITUDE, "to=Snoozer", "body=Thanks", "sent=fri", NULL));
+	assert_string_equal(rec_str(&t, fld(K_GRATITUDE, "sent")), "2026-12-04");
+	rec_free(&t);
+	refused(K_CHECKIN, "day", "tomorrow", "still to come");
+	refused(K_CHECKIN, "day", "2026-12-08", "still to come");
+	refused(K_GRATITUDE, "sent", "+1d", "still to come");
+	struct rec today;
+	rec_init(&today, K_CHECKIN);
+	assert_int_equal(rec_set(db, &today, fld(K_CHECKIN, "day"), "today", NULL), RP_OK);
+	rec_free(&today);
+	test_set_now("2026-11-25 09:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -591,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_meetings_page_newest_first),
 		cmocka_unit_test(test_kind_order_puts_what_a_kind_refers_to_first),
 		cmocka_unit_test(test_kind_list_columns_name_real_fields),
+		cmocka_unit_test(test_fields_read_days_without_a_year_their_way),
 		/* last: it empties the trash the tests before filled */
 		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};

@@ -334,14 +334,26 @@ static void test_the_old_index_is_migrated(void **state)
 	(void)state;
 	assert_int_equal(schema_steps[6].version, 7);
 	assert_int_equal(db_open(path, 0, schema_steps, 7, &d, &err), RP_OK);
+	/* written as a version 7 rapport wrote them: by SQL, since today's
+	 * kinds have columns a version 7 table lacks; each row holds its word
+	 * in a field the index takes */
+	static const char *const rows[AT_V7] = {
+		"INSERT INTO person(uuid, name, created_at, updated_at) VALUES('u0', 'zqold0', 1, 1)",
+		"INSERT INTO goal(uuid, title, created_at, updated_at) VALUES('u1', 'zqold1', 1, 1)",
+		"INSERT INTO milestone(uuid, goal_id, title, created_at, updated_at)"
+		" VALUES('u2', 1, 'zqold2', 1, 1)",
+		"INSERT INTO meeting(uuid, person_id, start_at, location, created_at, updated_at)"
+		" VALUES('u3', 1, 1795593600, 'zqold3', 1, 1)",
+		"INSERT INTO action_item(uuid, meeting_id, text, created_at, updated_at)"
+		" VALUES('u4', 1, 'zqold4', 1, 1)",
+		"INSERT INTO gratitude(uuid, person_id, body, created_at, updated_at)"
+		" VALUES('u5', 1, 'zqold5', 1, 1)",
+		"INSERT INTO checkin(uuid, day, did, created_at, updated_at)"
+		" VALUES('u6', '2020-01-01', 'zqold6', 1, 1)",
+	};
 	for (int k = 0; k < AT_V7; k++) {
-		const struct kind *kind = kind_get((enum kind_id)k);
-		char word[32];
-		int f = 0;
-		while (!(kind->fields[f].flags & FF_SEARCH))
-			f++;
-		snprintf(word, sizeof word, "zqold%d", k);
-		ids[k] = add_with_word(d, (enum kind_id)k, f, word);
+		assert_int_equal(db_exec(d, rows[k], &err), RP_OK);
+		ids[k] = 1;
 	}
 	db_close(d);
 	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM fts WHERE rowid % 8 = 6"), 1);

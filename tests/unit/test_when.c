@@ -18,17 +18,30 @@ static void expect_date(const char *text, const char *want)
 {
 	char out[DATE_LEN];
 	struct rp_err err;
-	int rc = date_parse(text, clock_now(), out, &err);
+	int rc = date_parse(text, clock_now(), WHEN_AHEAD, out, &err);
 	if (rc != RP_OK)
 		fail_msg("'%s' was refused: %s", text, err.msg);
 	assert_string_equal(out, want);
+}
+
+/* The same, read in a direction, with the clock at now. */
+static void expect_dir(const char *now, enum when_dir dir, const char *text, const char *want)
+{
+	char out[DATE_LEN];
+	struct rp_err err;
+	test_set_now(now);
+	if (date_parse(text, clock_now(), dir, out, &err) != RP_OK)
+		fail_msg("'%s' on %s was refused: %s", text, now, err.msg);
+	if (strcmp(out, want) != 0)
+		fail_msg("'%s' on %s (dir %d): %s, not %s", text, now, (int)dir, out, want);
+	test_set_now("2026-11-25 09:00");
 }
 
 static void expect_instant(const char *text, int64_t want)
 {
 	int64_t got = 0;
 	struct rp_err err;
-	if (instant_parse(text, clock_now(), &got, &err) != RP_OK)
+	if (instant_parse(text, clock_now(), WHEN_AHEAD, &got, &err) != RP_OK)
 		fail_msg("'%s' was refused: %s", text, err.msg);
 	assert_int_equal(got, want);
 }
@@ -37,7 +50,7 @@ static void expect_bad(const char *text)
 {
 	struct when w;
 	struct rp_err err = {0};
-	assert_int_equal(when_parse(text, clock_now(), &w, &err), RP_EINVAL);
+	assert_int_equal(when_parse(text, clock_now(), WHEN_AHEAD, &w, &err), RP_EINVAL);
 	assert_true(strlen(err.msg) > 0);
 }
 
@@ -98,6 +111,73 @@ static void test_absolute_dates(void **state)
 	expect_date("feb 29 2028", "2028-02-29");
 }
 
+/* A day and month without a year: the next one for what looks ahead, the
+ * last one for what looks back, the nearer one for a meeting. */
+static void test_day_without_year_looks_ahead_or_back(void **state)
+{
+	(void)state;
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "5 jan", "2027-01-05");
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "15 jan", "2027-01-15");
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "7 dec", "2026-12-07"); /* today is ahead */
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "6 dec", "2027-12-06");
+	expect_dir("2026-12-07 12:00", WHEN_BACK, "5 jan", "2026-01-05");
+	expect_dir("2026-12-07 12:00", WHEN_BACK, "7 dec", "2026-12-07");
+	expect_dir("2026-12-07 12:00", WHEN_BACK, "8 dec", "2025-12-08");
+	expect_dir("2026-12-07 12:00", WHEN_NEAREST, "5 jan", "2027-01-05");
+	expect_dir("2026-12-07 12:00", WHEN_NEAREST, "5 dec", "2026-12-05");
+	expect_dir("2026-12-07 12:00", WHEN_NEAREST, "1 jun", "2027-06-01"); /* 176 days on, 189 back */
+	expect_dir("2026-12-07 12:00", WHEN_NEAREST, "1 jul", "2026-07-01"); /* 159 back, 206 on */
+	/* a year given is kept whatever the direction */
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "5 jan 2026", "2026-01-05");
+	expect_dir("2026-12-07 12:00", WHEN_BACK, "8 dec 2026", "2026-12-08");
+}
+
+static void test_year_rollover(void **state)
+{
+	(void)state;
+	/* on the last day of the year and the first of the next */
+	expect_dir("2026-12-31 23:00", WHEN_AHEAD, "1 jan", "2027-01-01");
+	expect_dir("2026-12-31 23:00", WHEN_AHEAD, "31 dec", "2026-12-31");
+	expect_dir("2026-12-31 23:00", WHEN_BACK, "1 jan", "2026-01-01");
+	expect_dir("2026-12-31 23:00", WHEN_NEAREST, "1 jan", "2027-01-01");
+	expect_dir("2027-01-01 00:30", WHEN_BACK, "31 dec", "2026-12-31");
+	expect_dir("2027-01-01 00:30", WHEN_AHEAD, "31 dec", "2027-12-31");
+	expect_dir("2027-01-01 00:30", WHEN_NEAREST, "31 dec", "2026-12-31");
+	expect_dir("2027-01-01 00:30", WHEN_AHEAD, "jan 1", "2027-01-01");
+}
+
+static void test_leap_day_without_year(void **state)
+{
+	(void)state;
+	/* the next or last year that has one: 2028 ahead, 2024 back */
+	expect_dir("2026-12-07 12:00", WHEN_AHEAD, "29 feb", "2028-02-29");
+	expect_dir("2026-12-07 12:00", WHEN_BACK, "29 feb", "2024-02-29");
+	expect_dir("2026-12-07 12:00", WHEN_NEAREST, "29 feb", "2028-02-29"); /* 449 on, 1012 back */
+	expect_dir("2028-02-29 10:00", WHEN_BACK, "29 feb", "2028-02-29");
+	expect_dir("2028-03-01 10:00", WHEN_AHEAD, "29 feb", "2032-02-29");
+	/* 2100 is not a leap year: the next after 2096 is 2104 */
+	expect_dir("2096-03-01 10:00", WHEN_AHEAD, "29 feb", "2104-02-29");
+	expect_bad("31 apr");
+	expect_bad("30 feb");
+}
+
+static void test_weekdays_look_ahead_or_back(void **state)
+{
+	(void)state;
+	/* 2026-11-25 is a Wednesday */
+	expect_dir("2026-11-25 09:00", WHEN_AHEAD, "fri", "2026-11-27");
+	expect_dir("2026-11-25 09:00", WHEN_BACK, "fri", "2026-11-20");
+	expect_dir("2026-11-25 09:00", WHEN_BACK, "wed", "2026-11-25");
+	expect_dir("2026-11-25 09:00", WHEN_NEAREST, "mon", "2026-11-30"); /* a meeting: the next */
+	expect_dir("2026-11-25 09:00", WHEN_BACK, "next fri", "2026-11-27"); /* said: next */
+	expect_dir("2026-11-25 09:00", WHEN_AHEAD, "last fri", "2026-11-20");
+	expect_dir("2026-11-25 09:00", WHEN_AHEAD, "next wed", "2026-12-02"); /* not today */
+	expect_dir("2026-11-25 09:00", WHEN_AHEAD, "last wednesday", "2026-11-18");
+	/* across the year's end */
+	expect_dir("2026-12-31 09:00", WHEN_AHEAD, "mon", "2027-01-04");
+	expect_dir("2027-01-01 09:00", WHEN_BACK, "wed", "2026-12-30");
+}
+
 static void test_instants_in_local_time(void **state)
 {
 	(void)state;
@@ -122,11 +202,11 @@ static void test_twelve_oclock(void **state)
 {
 	struct when w;
 	(void)state;
-	assert_int_equal(when_parse("today 12am", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(when_parse("today 12am", clock_now(), WHEN_AHEAD, &w, NULL), RP_OK);
 	assert_int_equal(w.hour, 0);
-	assert_int_equal(when_parse("today 12pm", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(when_parse("today 12pm", clock_now(), WHEN_AHEAD, &w, NULL), RP_OK);
 	assert_int_equal(w.hour, 12);
-	assert_int_equal(when_parse("today 12:30am", clock_now(), &w, NULL), RP_OK);
+	assert_int_equal(when_parse("today 12:30am", clock_now(), WHEN_AHEAD, &w, NULL), RP_OK);
 	assert_int_equal(w.hour, 0);
 	assert_int_equal(w.minute, 30);
 }
@@ -161,7 +241,7 @@ static void test_date_field_refuses_a_time(void **state)
 	char out[DATE_LEN];
 	struct rp_err err;
 	(void)state;
-	assert_int_equal(date_parse("tomorrow 14:00", clock_now(), out, &err), RP_EINVAL);
+	assert_int_equal(date_parse("tomorrow 14:00", clock_now(), WHEN_AHEAD, out, &err), RP_EINVAL);
 	assert_non_null(strstr(err.msg, "without a time"));
 }
 
@@ -287,10 +367,10 @@ static void test_daylight_saving(void **state)
 	struct rp_err err = {0};
 	int64_t t;
 	(void)state;
-	assert_int_equal(instant_parse("2026-03-29 02:30", clock_now(), &t, &err), RP_EINVAL);
+	assert_int_equal(instant_parse("2026-03-29 02:30", clock_now(), WHEN_AHEAD, &t, &err), RP_EINVAL);
 	assert_non_null(strstr(err.msg, "does not exist here"));
 	assert_non_null(strstr(err.msg, "03:30"));
-	assert_int_equal(instant_parse("2026-03-29 02:00", clock_now(), &t, &err), RP_EINVAL);
+	assert_int_equal(instant_parse("2026-03-29 02:00", clock_now(), WHEN_AHEAD, &t, &err), RP_EINVAL);
 	expect_instant("2026-03-29 01:59", 1774745940); /* 00:59 UTC, the last winter minute */
 	expect_instant("2026-03-29 03:00", 1774746000); /* 01:00 UTC: the first summer one */
 	expect_instant("2026-10-25 02:30", 1792888200); /* 00:30 UTC, not 01:30 */
@@ -298,7 +378,7 @@ static void test_daylight_saving(void **state)
 	expect_instant("2026-10-25 03:00", 1792893600); /* after it: winter time, 02:00 UTC */
 	setenv("TZ", "America/New_York", 1);
 	tzset();
-	assert_int_equal(instant_parse("2026-03-08 02:30", clock_now(), &t, &err), RP_EINVAL);
+	assert_int_equal(instant_parse("2026-03-08 02:30", clock_now(), WHEN_AHEAD, &t, &err), RP_EINVAL);
 	expect_instant("2026-11-01 01:30", 1793511000); /* EDT, 05:30 UTC, of the two */
 	/* a two-hour shift (Troll, Antarctica: +02 in summer, +00 in winter) */
 	setenv("TZ", "Antarctica/Troll", 1);
@@ -334,9 +414,9 @@ static void test_instant_range(void **state)
 	fmt_instant(INSTANT_MIN, buf, sizeof buf); /* 1900-01-01 00:00 UTC */
 	assert_string_equal(buf, "Mon 01 Jan 1900 01:00"); /* Berlin has kept CET since 1893 */
 	int64_t t;
-	assert_int_equal(instant_parse("+8000y", clock_now(), &t, &err), RP_EINVAL);
+	assert_int_equal(instant_parse("+8000y", clock_now(), WHEN_AHEAD, &t, &err), RP_EINVAL);
 	/* the range holds for what is typed too, in UTC */
-	assert_int_equal(instant_parse("9999-12-31 09:00", clock_now(), &t, &err), RP_EINVAL);
+	assert_int_equal(instant_parse("9999-12-31 09:00", clock_now(), WHEN_AHEAD, &t, &err), RP_EINVAL);
 	expect_instant("9999-12-30 09:00", 253402128000LL + 8 * 3600); /* 08:00 UTC */
 }
 
@@ -349,6 +429,10 @@ int main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_month_end_clamps),
 		cmocka_unit_test(test_absolute_dates),
+		cmocka_unit_test(test_day_without_year_looks_ahead_or_back),
+		cmocka_unit_test(test_year_rollover),
+		cmocka_unit_test(test_leap_day_without_year),
+		cmocka_unit_test(test_weekdays_look_ahead_or_back),
 		cmocka_unit_test(test_instants_in_local_time),
 		cmocka_unit_test(test_twelve_oclock),
 		cmocka_unit_test(test_refused),

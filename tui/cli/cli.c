@@ -378,7 +378,7 @@ static int checkin_day(struct cli *c, struct args *a, struct rec *r, const char 
 	const char *day_text = args_get(a, "day");
 	int rc, found, changes;
 	if (day_text) {
-		if (date_parse(day_text, clock_now(), day, &err) != RP_OK)
+		if (checkin_day_parse(day_text, day, &err) != RP_OK)
 			return fail(&err);
 	} else {
 		date_today(clock_now(), day);

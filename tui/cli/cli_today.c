@@ -30,10 +30,12 @@ static json_t *page_json(const struct rec_page *p)
 
 static json_t *due_json(const struct due *d)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o}", "person_id", (json_int_t)d->person_id,
-	                 "name", d->name, "state", health_due_word(d->state), "due_day", d->due_day,
-	                 "days", (json_int_t)d->days, "last_met",
-	                 d->last_met ? json_integer(d->last_met) : json_null());
+	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o, s:o}", "person_id",
+	                 (json_int_t)d->person_id, "name", d->name, "state",
+	                 health_due_word(d->state), "due_day", d->due_day, "days",
+	                 (json_int_t)d->days, "last_met",
+	                 d->last_met ? json_integer(d->last_met) : json_null(), "missed_at",
+	                 d->missed_at ? json_integer(d->missed_at) : json_null());
 }
 
 static json_t *today_json(const struct today *t)

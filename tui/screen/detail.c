@@ -327,7 +327,7 @@ static int person_health(struct db *db, struct detail *d, int64_t person, struct
 	struct due due;
 	struct adherence adh;
 	int counts[12], month;
-	char line[600], day[40], today[DATE_LEN];
+	char line[600], day[120], today[DATE_LEN];
 	size_t used;
 	if (health_due(db, d->cfg, person, &due, err) != RP_OK ||
 	    health_adherence(db, d->cfg, person, &adh, err) != RP_OK ||
@@ -338,16 +338,21 @@ static int person_health(struct db *db, struct detail *d, int64_t person, struct
 		if (due.state == DUE_OVERDUE)
 			snprintf(line, sizeof line, "%-14s overdue by %ld day%s (due %s)", "Next contact",
 			         due.days, due.days == 1 ? "" : "s", day);
+		else if (due.state == DUE_RESCHEDULE)
+			snprintf(line, sizeof line, "%-14s to reschedule: %s", "Next contact",
+			         health_missed_text(&due, day, sizeof day));
 		else
 			snprintf(line, sizeof line, "%-14s %s (%s)%s%s", "Next contact",
 			         health_due_word(due.state), day,
 			         due.state == DUE_SNOOZED ? ", snoozed until " : "",
 			         due.state == DUE_SNOOZED ? due.snoozed_until : "");
-		add_line(d, line, due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE
-		                                                                            : R_NORMAL,
+		add_line(d, line,
+		         due.state == DUE_OVERDUE                                    ? R_OVERDUE
+		         : due.state == DUE_SOON || due.state == DUE_RESCHEDULE ? R_DUE
+		                                                                 : R_NORMAL,
 		         K_NONE, 0);
-		snprintf(line, sizeof line, "%-14s %d of %d meetings in the last %d days (%d%%)",
-		         "Agreement", adh.held, adh.expected, d->cfg->adherence_days, adh.percent);
+		health_adherence_text(&adh, d->cfg, day, sizeof day);
+		snprintf(line, sizeof line, "%-14s %s", "Agreement", day);
 		add_line(d, line, R_NORMAL, K_NONE, 0);
 	}
 	/* the months, oldest first, under their initials */
@@ -406,9 +411,8 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 		for (int i = 0; i < page.n; i++) {
 			const struct rec *g = &page.rows[i];
 			if (kind == K_GOAL) {
-				int pct = 0;
-				health_goal_progress(db, g, &pct, NULL);
-				snprintf(line, sizeof line, "%s  %s, %d%%", rec_text(g, "title"), rec_text(g, "status"), pct);
+				snprintf(line, sizeof line, "%s  %s, %d%%", rec_text(g, "title"), rec_text(g, "status"),
+				         health_goal_progress(g));
 			}
 			else
 				snprintf(line, sizeof line, "%s  %s", rec_text(g, "status"), rec_text(g, "body"));

@@ -79,20 +79,34 @@ static void update_preview(struct form *f, int i)
 	int64_t v;
 	int failed = 0;
 	pv[0] = '\0';
-	if (!*text) {
-		f->f[i].preview_failed = 0;
+	f->f[i].preview_failed = 0;
+	if (fd->type == F_INT && kind_field_index(kind_get(f->kind), "progress_manual") >= 0 &&
+	    strcmp(fd->col, "progress") == 0) { /* a goal's: by hand, or from its milestones */
+		if (!*text)
+			snprintf(pv, n, "follows the milestones");
+		else if (strcmp(text, f->f[i].orig ? f->f[i].orig : "") != 0)
+			snprintf(pv, n, "by hand (empty it to follow the milestones)");
 		return;
 	}
+	if (!*text)
+		return;
 	if (fd->type == F_INSTANT) {
 		struct when w;
-		if (!(failed = instant_parse(text, clock_now(), &v, &err) != RP_OK))
+		if (!(failed = instant_parse(text, clock_now(), kind_when_dir(fd), &v, &err) != RP_OK))
 			fmt_instant(v, pv, n);
-		else if (when_parse(text, clock_now(), &w, NULL) == RP_OK) /* a day and time, not here */
+		else if (when_parse(text, clock_now(), kind_when_dir(fd), &w, NULL) == RP_OK) /* a day and time, not here */
 			utf8_copy(pv, n, strstr(err.msg, "does not exist") ? strstr(err.msg, "does not exist")
 			                                                    : err.msg);
 	} else if (fd->type == F_DATE) {
-		if (!(failed = date_parse(text, clock_now(), buf, &err) != RP_OK))
+		char today[DATE_LEN];
+		date_today(clock_now(), today);
+		if (!(failed = date_parse(text, clock_now(), kind_when_dir(fd), buf, &err) != RP_OK) &&
+		    (fd->flags & FF_PAST) && strcmp(buf, today) > 0) {
+			failed = 1;
+			snprintf(pv, n, "still to come: a day up to today");
+		} else if (!failed) {
 			fmt_date(buf, pv, n);
+		}
 	} else if (fd->type == F_REF && fd->ref == K_PERSON) {
 		if (!(failed = person_resolve(f->host.db, text, &v, &err) != RP_OK))
 			person_name(f->host.db, v, pv, n);
@@ -115,7 +129,9 @@ static void update_preview(struct form *f, int i)
 		}
 	}
 	if (failed && !pv[0])
-		snprintf(pv, n, "?");
+		snprintf(pv, n, "%s", fd->type == F_DATE || fd->type == F_INSTANT
+		                              ? "? try: 5 jan, fri, +3d, 2026-12-01"
+		                              : "?");
 	f->f[i].preview_failed = failed;
 }
 

@@ -359,12 +359,16 @@ static int person_cells(const struct rec *r, const struct row_facts *facts, stru
 		         due.days < 1000 ? due.days : due.days / 365);
 	else if (due.state == DUE_SOON)
 		snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
+	else if (due.state == DUE_RESCHEDULE)
+		snprintf(c[n].text, sizeof c[n].text, "rebook");
 	else if (due.last_met)
 		day_month(due.last_met, c[n].text, sizeof c[n].text);
 	else
 		snprintf(c[n].text, sizeof c[n].text, "never");
 	c[n].width = 9; /* "late 764d": a count is never cut */
-	c[n++].role = due.state == DUE_OVERDUE ? R_OVERDUE : due.state == DUE_SOON ? R_DUE : R_MUTED;
+	c[n++].role = due.state == DUE_OVERDUE                                    ? R_OVERDUE
+	              : due.state == DUE_SOON || due.state == DUE_RESCHEDULE ? R_DUE
+	                                                                      : R_MUTED;
 	return n;
 }
 
