@@ -39,6 +39,27 @@ int checkin_day_parse(const char *text, char out[DATE_LEN], struct rp_err *err)
 	return rc;
 }
 
+int checkin_last_next_step(struct db *db, const char *day, char *next, size_t n,
+                           char next_day[DATE_LEN], struct rp_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+	next[0] = next_day[0] = '\0';
+	/* the days before, newest first: the first few are enough to find it */
+	if (db_prepare(db,
+	               "SELECT day, next_step FROM checkin WHERE day < ?1 AND deleted_at IS NULL"
+	               " ORDER BY day DESC LIMIT 1",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_text(st, 1, day);
+	if ((rc = db_step(st, err)) == DB_ROW && db_col_text(st, 1)) {
+		snprintf(next, n, "%s", db_col_text(st, 1));
+		snprintf(next_day, DATE_LEN, "%s", db_col_text(st, 0));
+	}
+	db_release(st);
+	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
+}
+
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err)
 {
 	return r->id ? rec_update(db, r, err) : rec_insert(db, r, err);

@@ -10,6 +10,10 @@ int checkin_of_day(struct db *db, const char *day, struct rec *r, struct rp_err 
 /* A day as the check-in's day field reads it (the last such day; one
  * still to come is refused), into out as YYYY-MM-DD. */
 int checkin_day_parse(const char *text, char out[DATE_LEN], struct rp_err *err);
+/* The next step of the last check-in before day (the thread the ritual
+ * follows): into next (and its day), or "" when it has none. */
+int checkin_last_next_step(struct db *db, const char *day, char *next, size_t n,
+                           char next_day[DATE_LEN], struct rp_err *err);
 /* Insert r or, when it already has an id, update it. */
 int checkin_save(struct db *db, struct rec *r, struct rp_err *err);
 

@@ -5,6 +5,8 @@
  * its global error callback. */
 #include "core/config.h"
 
+#include "core/kind.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
@@ -63,15 +65,50 @@ static int parse_bool(const char *value, void *dest, long min, long max, char *w
 {
 	(void)min;
 	(void)max;
-	if (strcasecmp(value, "true") == 0 || strcasecmp(value, "yes") == 0 || strcmp(value, "1") == 0)
+	if (strcasecmp(value, "true") == 0 || strcasecmp(value, "yes") == 0 ||
+	    strcasecmp(value, "on") == 0 || strcmp(value, "1") == 0)
 		*(int *)dest = 1;
 	else if (strcasecmp(value, "false") == 0 || strcasecmp(value, "no") == 0 ||
-	         strcmp(value, "0") == 0)
+	         strcasecmp(value, "off") == 0 || strcmp(value, "0") == 0)
 		*(int *)dest = 0;
 	else {
-		snprintf(why, n, "'%s' is not true or false", value);
+		snprintf(why, n, "'%s' is not true or false (on or off)", value);
 		return -1;
 	}
+	return 0;
+}
+
+/* [ui] checkin = on|off, kept as "off" so that the default (0) is on */
+static int parse_off(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	int on;
+	if (parse_bool(value, &on, min, max, why, n) != 0)
+		return -1;
+	*(int *)dest = !on;
+	return 0;
+}
+
+/* [health] thank_roles = mentor, peer: roles of the person kind */
+static int parse_roles(const char *value, void *dest, long min, long max, char *why, size_t n)
+{
+	const struct field *role = &kind_get(K_PERSON)->fields[kind_field_index(kind_get(K_PERSON), "role")];
+	char buf[256], *save = NULL, choices[120];
+	unsigned bits = 0;
+	(void)min;
+	(void)max;
+	snprintf(buf, sizeof buf, "%s", value);
+	for (char *w = strtok_r(buf, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+		int i = 0;
+		while (role->choices[i] && strcasecmp(role->choices[i], w) != 0)
+			i++;
+		if (!role->choices[i]) {
+			kind_choices_text(role, choices, sizeof choices);
+			snprintf(why, n, "'%s' is not a role (%s)", w, choices);
+			return -1;
+		}
+		bits |= 1u << i;
+	}
+	*(unsigned *)dest = bits; /* empty: thanks are owed to nobody */
 	return 0;
 }
 
@@ -122,11 +159,22 @@ static const struct key keys[] = {
 	{"health", "thanks_window_days", parse_number, AT(thanks_window_days), 1, 3650},
 	{"health", "adherence_days", parse_number, AT(adherence_days), 7, 3650},
 	{"health", "snooze_days", parse_number, AT(snooze_days), 1, 365},
+	{"health", "thank_roles", parse_roles, AT(thank_roles), 0, 0},
 	{"ui", "start", parse_start, AT(start_today), 0, 1},
+	{"ui", "checkin", parse_off, AT(checkin_off), 0, 1},
 	{"backup", "daily", parse_bool, AT(backup_daily), 0, 1},
 	{"backup", "keep", parse_number, AT(backup_keep), 1, 365},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
+
+unsigned config_role_bits(const char *role)
+{
+	const struct field *f = &kind_get(K_PERSON)->fields[kind_field_index(kind_get(K_PERSON), "role")];
+	for (int i = 0; f->choices[i]; i++)
+		if (strcmp(f->choices[i], role) == 0)
+			return 1u << i;
+	return 0;
+}
 
 void config_defaults(struct config *cfg)
 {
@@ -137,6 +185,7 @@ void config_defaults(struct config *cfg)
 	cfg->thanks_window_days = 30;
 	cfg->adherence_days = 90;
 	cfg->snooze_days = 7;
+	cfg->thank_roles = config_role_bits("mentor") | config_role_bits("peer");
 	cfg->backup_keep = 7;
 }
 

@@ -29,6 +29,8 @@ struct config {
 	int thanks_window_days;         /* [health] thanks_window_days */
 	int adherence_days;             /* [health] adherence_days */
 	int snooze_days;                /* [health] snooze_days */
+	unsigned thank_roles;           /* [health] thank_roles: bit i for the person kind's role i */
+	int checkin_off;                /* [ui] checkin = off: no check-in on Today */
 	int start_today;                /* [ui] start = today (else main) */
 	int backup_daily;               /* [backup] daily */
 	int backup_keep;                /* [backup] keep */
@@ -46,6 +48,8 @@ struct config_report {
 };
 
 void config_defaults(struct config *cfg);
+/* The bit of a person's role in thank_roles (0 for no such role). */
+unsigned config_role_bits(const char *role);
 /* Read path into cfg (defaults first).  A missing file is fine unless
  * must_exist; every other trouble goes into rep and returns RP_OK. */
 int config_load(const char *path, int must_exist, struct config *cfg, struct config_report *rep,

@@ -455,22 +455,41 @@ struct window_meeting {
 
 /* The done meetings between opened and cutoff, newest first, from the
  * index meeting_done_time; *low and *high are the least and greatest ids. */
-static int window_meetings(struct db *db, int64_t opened, int64_t cutoff,
-                           struct window_meeting **out, int *nm, int64_t *low, int64_t *high,
-                           struct rp_err *err)
+/* The roles thanks are owed to, as a JSON array for json_each. */
+static void thank_roles_json(const struct config *cfg, char *buf, size_t n)
+{
+	const struct kind *k = kind_get(K_PERSON);
+	const char *const *roles = k->fields[kind_field_index(k, "role")].choices;
+	size_t used = (size_t)snprintf(buf, n, "[");
+	for (int i = 0; roles[i]; i++)
+		if (cfg->thank_roles & (1u << i))
+			used += (size_t)snprintf(buf + used, n - used, "%s\"%s\"", used > 1 ? "," : "",
+			                         roles[i]);
+	snprintf(buf + used, n - used, "]");
+}
+
+static int window_meetings(struct db *db, const struct config *cfg, int64_t opened,
+                           int64_t cutoff, struct window_meeting **out, int *nm, int64_t *low,
+                           int64_t *high, struct rp_err *err)
 {
 	struct db_stmt *st;
 	struct window_meeting *m = NULL;
 	int mcap = 0, rc;
+	char roles[200];
 	*nm = 0;
+	/* thanks are owed to those who help (by default mentors and peers) */
 	if (db_prepare(db,
 	               "SELECT id, person_id, start_at FROM meeting WHERE status = 'done'"
 	               " AND deleted_at IS NULL AND start_at >= ?1 AND start_at <= ?2"
+	               " AND EXISTS(SELECT 1 FROM person WHERE person.id = meeting.person_id"
+	               " AND person.role IN (SELECT value FROM json_each(?3)))"
 	               " ORDER BY start_at DESC, id DESC",
 	               &st, err))
 		return fail_db(err);
+	thank_roles_json(cfg, roles, sizeof roles);
 	db_bind_int(st, 1, opened);
 	db_bind_int(st, 2, cutoff);
+	db_bind_text(st, 3, roles);
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct window_meeting *p = room_for_one(m, *nm, &mcap, sizeof *p);
 		if (!p) {
@@ -528,7 +547,7 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 	date_today(clock_now(), today);
 	date_add_days(today, -cfg->thanks_window_days, first);
 	opened = date_start(first);
-	rc = window_meetings(db, opened, cutoff, &m, &nm, &low, &high, err);
+	rc = window_meetings(db, cfg, opened, cutoff, &m, &nm, &low, &high, err);
 	/* the notes that could settle them, two range reads of small indexes */
 	if (rc == RP_OK && nm > 0 &&
 	    (note_load(db,
@@ -730,6 +749,21 @@ int health_goal_progress(const struct rec *goal)
 	if (strcmp(rec_str(goal, kind_field_index(k, "status")), "done") == 0)
 		return 100;
 	return (int)rec_int(goal, kind_field_index(k, "progress"));
+}
+
+int health_meeting_unanswered(const struct rec *m)
+{
+	const struct kind *k = m->kind;
+	int64_t start = rec_int(m, kind_field_index(k, "start_at"));
+	int64_t minutes = rec_int(m, kind_field_index(k, "duration_min"));
+	return k->id == K_MEETING && strcmp(rec_str(m, kind_field_index(k, "status")), "planned") == 0 &&
+	       start + minutes * 60 <= (int64_t)clock_now();
+}
+
+const char *health_meeting_word(const struct rec *m)
+{
+	return health_meeting_unanswered(m) ? "did it happen?"
+	                                    : rec_str(m, kind_field_index(m->kind, "status"));
 }
 
 int health_goal_late(const struct rec *goal, const char *today)

@@ -84,6 +84,17 @@ int rec_fill_auto(struct rec *r, struct rp_err *err)
 	                      err);
 }
 
+int rec_done_early(const struct rec *r, char *when, size_t n)
+{
+	const struct kind *k = r->kind;
+	int at = k->auto_from ? kind_field_index(k, k->auto_from) : -1;
+	if (at < 0 || !k->done_col || rec_is_done(r) || rec_is_null(r, at) ||
+	    rec_int(r, at) <= (int64_t)clock_now())
+		return 0;
+	fmt_instant(rec_int(r, at), when, n);
+	return 1;
+}
+
 int rec_is_done(const struct rec *r)
 {
 	const struct kind *k = r->kind;
@@ -495,6 +506,10 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 		int sent = kind_field_index(k, "sent_date");
 		if (!r->v[status].null && strcmp(r->v[status].s, "sent") == 0 && r->v[sent].null)
 			return set_text_value(r, sent, today, err);
+		/* back to a draft (x again, undo of x): not sent on any day */
+		if (r->v[status].dirty && !r->v[status].null && strcmp(r->v[status].s, "draft") == 0 &&
+		    !r->v[sent].dirty && !r->v[sent].null)
+			put_null(&r->v[sent]);
 		break;
 	}
 	case K_CHECKIN: {

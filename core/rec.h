@@ -53,6 +53,9 @@ const char *rec_str(const struct rec *r, int field); /* NULL when null or not te
  * it; an import that writes rows as they are calls it itself. */
 int rec_fill_auto(struct rec *r, struct rp_err *err);
 /* Is the row done, by its kind's rule (kind.h done_col)? */
+/* Would marking r done be early: a row whose time says planned (a
+ * meeting) that is still to come?  Then `when` gets that time. */
+int rec_done_early(const struct rec *r, char *when, size_t n);
 int rec_is_done(const struct rec *r);
 /* Mark it done or not done (not written: rec_update does that); a kind
  * that cannot be done is refused, naming those that can. */
@@ -70,6 +73,10 @@ int rec_update(struct db *db, struct rec *r, struct rp_err *err);
 int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct rp_err *err);
 /* Move to the trash with everything that belongs to it; restore brings the
  * same set back. */
+/* What a move to the trash takes along with the row, in words ("12
+ * meetings, 4 actions and 3 thanks"; "" when nothing). */
+int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
+                        struct rp_err *err);
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 /* How many rows, not in the trash, belong to it (and would go to the

@@ -95,6 +95,55 @@ int rec_count_children(struct db *db, enum kind_id kind, int64_t id, long *count
 	return RP_OK;
 }
 
+/* Add to counts[] the live rows under the rows of kind k that ids_sql
+ * selects (?1 bound to the top row's id), level by level. */
+static int count_under(struct db *db, const struct kind *k, const char *ids_sql, int64_t id,
+                       long counts[K_COUNT], struct rp_err *err)
+{
+	for (int c = 0; c < K_COUNT; c++) {
+		const struct kind *child = kind_get((enum kind_id)c);
+		int pf = kind_parent_field(child);
+		char below[SQL_MAX], sql[SQL_MAX + 64];
+		int64_t n;
+		if (pf < 0 || child->fields[pf].ref != k->id)
+			continue;
+		snprintf(below, sizeof below, "SELECT id FROM %s WHERE %s IN (%s) AND deleted_at IS NULL",
+		         child->table, child->fields[pf].col, ids_sql);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", below);
+		if (db_one_int(db, sql, &n, err, 1, id) == DB_FAIL)
+			return rp_code(err, RP_EDB);
+		counts[c] += (long)n;
+		if (n && count_under(db, child, below, id, counts, err) != RP_OK)
+			return rp_code(err, RP_EDB);
+	}
+	return RP_OK;
+}
+
+int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
+                        struct rp_err *err)
+{
+	long counts[K_COUNT] = {0};
+	size_t used = 0;
+	int last = -1, rc = count_under(db, kind_get(kind), "SELECT ?1", id, counts, err);
+	buf[0] = '\0';
+	if (rc != RP_OK)
+		return rc;
+	for (int c = 0; c < K_COUNT; c++)
+		if (counts[c])
+			last = c;
+	/* "12 meetings, 4 actions and 3 thanks" */
+	for (int c = 0, i = 0; c < K_COUNT; c++) {
+		const struct kind *ck = kind_get((enum kind_id)c);
+		if (!counts[c])
+			continue;
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%ld %s",
+		                         i == 0 ? "" : c == last ? " and " : ", ", counts[c],
+		                         counts[c] == 1 ? ck->name : ck->plural);
+		i++;
+	}
+	return RP_OK;
+}
+
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
 {
 	struct rec r = {0};

@@ -53,6 +53,18 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 	if ((rc = load_ids(db, st, K_MEETING, &t->meetings, err)) != RP_OK)
 		return rc;
 
+	date_add_days(t->day, -HEALTH_ASK_DAYS, until);
+	if (db_prepare(db,
+	               "SELECT id FROM meeting WHERE status = 'planned' AND deleted_at IS NULL"
+	               " AND start_at >= ?1 AND start_at < ?2 ORDER BY start_at, id LIMIT ?3",
+	               &st, err))
+		return rp_code(err, RP_EDB);
+	db_bind_int(st, 1, date_start(until));
+	db_bind_int(st, 2, date_start(t->day));
+	db_bind_int(st, 3, TODAY_ROWS);
+	if ((rc = load_ids(db, st, K_MEETING, &t->unanswered, err)) != RP_OK)
+		return rc;
+
 	if (health_due_list(db, cfg, &t->due, &t->ndue, err) != RP_OK ||
 	    health_thanks_owed(db, cfg, &t->owed, &t->nowed, err) != RP_OK ||
 	    health_promises(db, TODAY_ROWS, &t->actions, err) != RP_OK ||
@@ -80,12 +92,15 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 	if (rc != RP_OK && rc != RP_ENOTFOUND)
 		return rc;
 	t->has_checkin = rc == RP_OK;
-	return RP_OK;
+	t->checkin_off = cfg->checkin_off;
+	return checkin_last_next_step(db, t->day, t->last_next, sizeof t->last_next,
+	                              t->last_next_day, err);
 }
 
 void today_free(struct today *t)
 {
 	rec_page_free(&t->meetings);
+	rec_page_free(&t->unanswered);
 	rec_page_free(&t->goals);
 	health_promises_free(&t->actions);
 	rec_free(&t->checkin);

@@ -12,6 +12,7 @@
 struct today {
 	char day[DATE_LEN];
 	struct rec_page meetings; /* planned or done, from today 00:00 on, by time */
+	struct rec_page unanswered; /* planned, of the HEALTH_ASK_DAYS before today: did they happen? */
 	struct due *due;          /* due soon or overdue, most overdue first */
 	int ndue;
 	struct owed *owed;
@@ -22,6 +23,9 @@ struct today {
 	struct rec checkin;       /* today's, when has_checkin */
 	int has_checkin;
 	struct streak streak;
+	int checkin_off;             /* [ui] checkin = off: no check-in lines */
+	char last_next[300];         /* the last check-in's next step before today, or "" */
+	char last_next_day[DATE_LEN];
 };
 
 int today_load(struct db *db, const struct config *cfg, struct today *t, struct rp_err *err);

@@ -37,6 +37,8 @@ static void today_text_checkin(struct db *db, const struct today *t, today_emit 
 	fmt_date(t->day, a, sizeof a);
 	snprintf(line, sizeof line, "Today, %s", a);
 	emit(line, R_TITLE, K_NONE, 0, ctx);
+	if (t->checkin_off)
+		return;
 	if (t->has_checkin) {
 		const struct rec *ci = &t->checkin;
 		int mood = kind_field_index(ci->kind, "mood"), goal = kind_field_index(ci->kind, "goal_id");
@@ -51,28 +53,47 @@ static void today_text_checkin(struct db *db, const struct today *t, today_emit 
 		}
 		emit(line, R_DONE, K_CHECKIN, ci->id, ctx);
 	} else {
-		emit("Not checked in yet today (c: a one-minute check-in)", R_DUE, K_CHECKIN, 0, ctx);
+		emit("Not checked in yet today", R_DUE, K_CHECKIN, 0, ctx);
+		if (t->last_next[0]) { /* the thread of the ritual */
+			first_line(t->last_next, b, sizeof b);
+			if (date_diff(t->last_next_day, t->day) == 1)
+				snprintf(a, sizeof a, "yesterday");
+			else
+				short_day(t->last_next_day, a, sizeof a);
+			snprintf(line, sizeof line, "  Next step from %s: %s", a, b);
+			emit(line, R_NORMAL, K_CHECKIN, 0, ctx);
+		}
 	}
 	snprintf(line, sizeof line, "Streak: %d day%s in a row (longest %d)", t->streak.current,
 	         t->streak.current == 1 ? "" : "s", t->streak.longest);
 	emit(line, R_NORMAL, K_NONE, 0, ctx);
 }
 
-/* Today: the meetings of today and the next 7 days. */
-static void today_text_meetings(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+/* A meeting's line: when (without the year), with whom, its state, agenda. */
+static void meeting_line(struct db *db, const struct rec *m, today_emit *emit, void *ctx)
 {
 	char line[1024], a[64], b[256], c[300];
-	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
-	for (int i = 0; i < t->meetings.n; i++) {
-		const struct rec *m = &t->meetings.rows[i];
-		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), a, sizeof a);
-		person_name(db, rec_int(m, kind_field_index(m->kind, "person_id")), b, sizeof b);
-		first_line(rec_text(m, "agenda"), c, sizeof c);
-		/* "Thu 26 Nov 2026 09:00" without the year */
-		snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, rec_text(m, "status"),
-		         *c ? "  " : "", c);
-		emit(line, R_NORMAL, K_MEETING, m->id, ctx);
+	fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), a, sizeof a);
+	person_name(db, rec_int(m, kind_field_index(m->kind, "person_id")), b, sizeof b);
+	first_line(rec_text(m, "agenda"), c, sizeof c);
+	/* "Thu 26 Nov 2026 09:00" without the year */
+	snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, health_meeting_word(m),
+	         *c ? "  " : "", c);
+	emit(line, health_meeting_unanswered(m) ? R_DUE : R_NORMAL, K_MEETING, m->id, ctx);
+}
+
+/* Today: planned meetings of the days before, which nobody marked done or
+ * missed; the meetings of today and the next 7 days. */
+static void today_text_meetings(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+{
+	if (t->unanswered.n) {
+		section(emit, ctx, "Meetings that have passed: did they happen?", 0);
+		for (int i = 0; i < t->unanswered.n; i++)
+			meeting_line(db, &t->unanswered.rows[i], emit, ctx);
 	}
+	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
+	for (int i = 0; i < t->meetings.n; i++)
+		meeting_line(db, &t->meetings.rows[i], emit, ctx);
 }
 
 /* Today: the people due for contact. */

@@ -32,7 +32,7 @@ expect_rc 2 "an option without its value"
 expect_err "--person needs a value" "names the option"
 r done person 1
 expect_rc 2 "only some things can be done"
-expect_err "only a goal, milestone, meeting or action can be done" "and says which"
+expect_err "only a goal, milestone, meeting, action or thanks can be done" "and says which"
 "$RAPPORT" --db "$DB" --config "$CONFIG" list people >/dev/null 2>&1 </dev/null
 raw --db "$DB" --config "$CONFIG"
 expect_rc 1 "no command and no terminal"

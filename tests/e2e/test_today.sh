@@ -26,7 +26,7 @@ r today
 expect_rc 0 "rapport today"
 cat >"$T_DIR/want" <<'TXT'
 Today, Wed 25 Nov 2026
-Not checked in yet today (c: a one-minute check-in)
+Not checked in yet today
 Streak: 5 days in a row (longest 5)
 
 Meetings, today and the next 7 days

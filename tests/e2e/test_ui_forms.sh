@@ -56,7 +56,17 @@ wait_for "Undone: person #2 is as it was" "u undoes the edit"
 wait_gone "Thomas" "the old name is back"
 expect_eq "$(sql 'SELECT name FROM person WHERE id = 2')" "Dr. Tom Reyes" "in the file too"
 keys d
-wait_for "Moved person #2 to the trash" "d deletes without asking"
+wait_for "Delete person #2 Dr. Tom Reyes, and with it 1 meeting? (y/n)" \
+	"d on a person with a meeting asks first, saying what goes with her"
+keys n
+wait_for "Nothing changed" "n keeps her"
+expect_eq "$(sql 'SELECT deleted_at IS NULL FROM person WHERE id = 2')" "1" "still in the file"
+keys d
+wait_for "(y/n)" "d asks again"
+keys y
+wait_for "Moved person #2 to the trash" "y deletes"
+expect_eq "$(sql "SELECT count(*) FROM meeting WHERE person_id = 2 AND deleted_at IS NOT NULL")" "1" \
+	"her meeting went with her"
 wait_gone "Dr. Tom Reyes" "the person leaves the list"
 expect_eq "$(sql 'SELECT deleted_at IS NOT NULL FROM person WHERE id = 2')" "1" "to the trash, in the file"
 keys u

@@ -85,6 +85,34 @@ static void test_bad_value_is_placed_and_defaulted(void **state)
 	assert_int_equal(cfg.due_soon_days, 3);
 }
 
+/* [health] thank_roles names roles of the person kind; [ui] checkin is on
+ * or off. */
+static void test_thank_roles_and_checkin(void **state)
+{
+	struct config cfg;
+	struct config_report rep;
+	(void)state;
+	load("[health]\nthank_roles = mentee\n[ui]\ncheckin = off\n", &cfg, &rep);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(cfg.thank_roles, config_role_bits("mentee"));
+	assert_true(cfg.checkin_off);
+	load("[health]\nthank_roles = Mentor, peer\n[ui]\ncheckin = on\n", &cfg, &rep);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(cfg.thank_roles, config_role_bits("mentor") | config_role_bits("peer"));
+	assert_false(cfg.checkin_off);
+	config_defaults(&cfg); /* by default: those who help */
+	assert_int_equal(cfg.thank_roles, config_role_bits("mentor") | config_role_bits("peer"));
+	assert_false(cfg.checkin_off);
+	assert_int_equal(config_role_bits("boss"), 0);
+	load("[health]\nthank_roles = mentor, boss\n[ui]\ncheckin = sometimes\n", &cfg, &rep);
+	assert_int_equal(rep.n, 2);
+	assert_non_null(strstr(rep.problem[0], "'boss' is not a role (mentor, mentee or peer)"));
+	assert_non_null(strstr(rep.problem[0], ":2:"));
+	assert_non_null(strstr(rep.problem[1], "'sometimes' is not true or false"));
+	/* a bad value keeps the default */
+	assert_int_equal(cfg.thank_roles, config_role_bits("mentor") | config_role_bits("peer"));
+}
+
 static void test_syntax_error_is_placed(void **state)
 {
 	struct config cfg;
@@ -188,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_values_are_read),
 		cmocka_unit_test(test_bad_value_is_placed_and_defaulted),
 		cmocka_unit_test(test_syntax_error_is_placed),
+		cmocka_unit_test(test_thank_roles_and_checkin),
 		cmocka_unit_test(test_unreadable_database_is_flagged),
 		cmocka_unit_test(test_bare_section_with_colon_does_not_crash),
 		cmocka_unit_test(test_unknown_key_is_placed),

@@ -264,6 +264,38 @@ static void test_thanks_owed(void **state)
 	free(list);
 }
 
+/* Thanks are owed to those who help: mentors and peers by default, the
+ * roles of [health] thank_roles when it is set; never to one's mentees. */
+static void test_thanks_are_owed_to_the_roles_that_help(void **state)
+{
+	struct owed *list;
+	(void)state;
+	int64_t mentee = add(K_PERSON, "name=Junior Mentee", "role=mentee", NULL);
+	int64_t peer = add(K_PERSON, "name=Peer Friend", "role=peer", NULL);
+	int64_t mentor = add(K_PERSON, "name=Senior Mentor", "role=mentor", NULL);
+	meet(mentee, "2026-11-20 10:00", "done");
+	meet(peer, "2026-11-20 11:00", "done");
+	meet(mentor, "2026-11-20 12:00", "done");
+	assert_int_equal(owed_count(&list), 2);
+	for (int i = 0; i < 2; i++)
+		assert_int_not_equal(list[i].person_id, mentee);
+	free(list);
+	/* a mentor whose people are all mentees thanks them, if he says so */
+	unsigned kept = cfg.thank_roles;
+	cfg.thank_roles = config_role_bits("mentee");
+	assert_int_equal(owed_count(&list), 1);
+	assert_int_equal(list[0].person_id, mentee);
+	free(list);
+	cfg.thank_roles = 0; /* thank_roles = (nobody) */
+	assert_int_equal(owed_count(&list), 0);
+	free(list);
+	cfg.thank_roles = kept;
+	/* the top line counts the same */
+	struct summary sm;
+	assert_int_equal(summary_counts(db, &cfg, &sm, NULL), RP_OK);
+	assert_int_equal(sm.thanks_owed, 2);
+}
+
 static void test_thanks_for_another_meeting_before_does_not_cover(void **state)
 {
 	int64_t p = person_since("Two Meetings", "2026-01-01 09:00", "30");
@@ -882,6 +914,7 @@ int main(void)
 		T(test_promises_overdue_first),
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),
+		T(test_thanks_are_owed_to_the_roles_that_help),
 		T(test_a_missed_meeting_asks_to_reschedule),
 		T(test_adherence_from_the_start_of_the_agreement),
 		T(test_goal_progress_and_late),

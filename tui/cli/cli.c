@@ -125,26 +125,31 @@ static int check_flags(const char *cmd, const struct args *a, const char *const 
 }
 
 /* For commands whose only option is --json: refuse any other. */
-static int only_json(const char *cmd, const struct args *a)
+static int only_flags(const char *cmd, const struct args *a, const char *const *flags)
 {
-	for (int i = 0; i < a->nopt; i++)
-		if (a->opt[i].value || a->opt[i].missing || strcmp(a->opt[i].name, "json") != 0)
+	for (int i = 0; i < a->nopt; i++) {
+		int known = 0;
+		for (int f = 0; flags[f]; f++)
+			known |= strcmp(a->opt[i].name, flags[f]) == 0;
+		if (a->opt[i].value || a->opt[i].missing || !known)
 			return cli_usage_error(cmd, "unknown option --%s", a->opt[i].name);
+	}
 	return EXIT_OK;
 }
 
-enum option_rule { FLAGS, ONLY_JSON };
+enum option_rule { FLAGS, ONLY_FLAGS };
+#define ONLY_JSON ONLY_FLAGS /* with no_flags: --json alone */
 
-/* A subcommand's arguments: `flags` take no value; with ONLY_JSON, --json
- * is the one option, else the options are fields or flags (check_flags).
- * Sets c->json from --json. */
+/* A subcommand's arguments: `flags` take no value; with ONLY_FLAGS, they
+ * are the only options, else the options are fields or flags
+ * (check_flags).  Sets c->json from --json. */
 static int parse_command(struct cli *c, const char *cmd, int argc, char **argv,
                          const char *const *flags, enum option_rule rule, struct args *a)
 {
 	char why[128];
 	if (args_parse(argc - 1, argv + 1, flags, a, why, sizeof why))
 		return cli_usage_error(cmd, "%s", why);
-	if (rule == ONLY_JSON ? only_json(cmd, a) : check_flags(cmd, a, flags))
+	if (rule == ONLY_FLAGS ? only_flags(cmd, a, flags) : check_flags(cmd, a, flags))
 		return EXIT_USAGE;
 	c->json |= args_flag(a, "json");
 	return EXIT_OK;
@@ -297,6 +302,7 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 static int mark_done(struct cli *c, struct args *a, struct rec *r, const char **verb)
 {
 	struct rp_err err;
+	char when[64];
 	int rc;
 	if ((rc = load_target(c, "done ", a, r)) != EXIT_OK)
 		return rc;
@@ -304,17 +310,22 @@ static int mark_done(struct cli *c, struct args *a, struct rec *r, const char **
 		rec_set_done(c->db, r, 1, &err);
 		return cli_usage_error("done ", "%s", err.msg);
 	}
+	if (rec_done_early(r, when, sizeof when) && !args_flag(a, "yes"))
+		return cli_usage_error("done ", "%s #%lld is still to come (%s): --yes marks it done"
+		                       " all the same", r->kind->name, (long long)r->id, when);
 	if (rec_set_done(c->db, r, 1, &err) != RP_OK || rec_update(c->db, r, &err) != RP_OK)
 		return fail(&err);
-	*verb = "done:";
+	*verb = rec_is_done(r) && r->kind->done_yes && strcmp(r->kind->done_yes, "sent") == 0
+	                ? "sent:" : "done:";
 	return EXIT_OK;
 }
 
 static int cmd_done(struct cli *c, int argc, char **argv)
 {
+	static const char *const flags[] = {"json", "yes", NULL};
 	struct args a;
 	int rc;
-	if ((rc = parse_command(c, "done ", argc, argv, no_flags, ONLY_JSON, &a)) != EXIT_OK)
+	if ((rc = parse_command(c, "done ", argc, argv, flags, ONLY_FLAGS, &a)) != EXIT_OK)
 		return rc;
 	return one_change(c, &a, mark_done);
 }
@@ -322,6 +333,7 @@ static int cmd_done(struct cli *c, int argc, char **argv)
 static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 {
 	const char *cmd = restore ? "restore " : "delete ";
+	char with[300];
 	struct args a;
 	struct rec r = {0};
 	struct rp_err err;
@@ -331,6 +343,11 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 		return rc;
 	if ((rc = load_target(c, cmd, &a, &r)) != EXIT_OK)
 		return rc;
+	/* what goes with it, said before it goes (it is not counted after) */
+	if (!restore && rec_trash_goes_with(c->db, r.kind->id, r.id, with, sizeof with, &err) != RP_OK) {
+		rec_free(&r);
+		return fail(&err);
+	}
 	if ((restore ? rec_restore : rec_trash)(c->db, r.kind->id, r.id, &err) != RP_OK) {
 		rec_free(&r);
 		return fail(&err);
@@ -348,6 +365,8 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 		rc = report_saved(c, &r, "restored");
 	} else {
 		rc = report_saved(c, &r, "moved to the trash:");
+		if (with[0])
+			printf("with it: %s\n", with);
 		printf("(undo with: rapport restore %s %lld)\n", r.kind->name, (long long)r.id);
 	}
 	rec_free(&r);

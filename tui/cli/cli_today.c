@@ -56,10 +56,20 @@ static json_t *today_json(const struct today *t)
 		                    json_integer(t->goal_progress[i]));
 	json_object_set_new(o, "day", json_string(t->day));
 	json_object_set_new(o, "checkin", t->has_checkin ? rec_to_json(&t->checkin) : json_null());
+	json_object_set_new(o, "checkin_shown", json_boolean(!t->checkin_off));
 	json_object_set_new(o, "streak",
 	                    json_pack("{s:i, s:i, s:b}", "current", t->streak.current, "longest",
 	                              t->streak.longest, "today_done", t->streak.today_done));
 	json_object_set_new(o, "meetings", page_json(&t->meetings));
+	for (int i = 0; i < t->meetings.n; i++) /* the word every face shows */
+		json_object_set_new(json_array_get(json_object_get(o, "meetings"), (size_t)i),
+		                    "state_now",
+		                    json_string(health_meeting_word(&t->meetings.rows[i])));
+	json_object_set_new(o, "unanswered", page_json(&t->unanswered));
+	json_object_set_new(o, "last_next_step",
+	                    t->last_next[0] ? json_pack("{s:s, s:s}", "day", t->last_next_day,
+	                                                "text", t->last_next)
+	                                    : json_null());
 	json_object_set_new(o, "due", due);
 	json_object_set_new(o, "thanks_owed", owed);
 	json_object_set_new(o, "actions",

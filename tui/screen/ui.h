@@ -50,6 +50,15 @@ struct prompt {
 	struct lineedit ed;
 };
 
+struct ui;
+/* A yes-or-no question on the bottom line: y does it, any other key not. */
+struct ask {
+	int active;
+	void (*yes)(struct ui *ui, enum kind_id kind, int64_t id);
+	enum kind_id kind;
+	int64_t id;
+};
+
 struct ui {
 	struct db *db;
 	const struct config *cfg;
@@ -70,6 +79,7 @@ struct ui {
 	struct undo undo;
 	struct search_state search;
 	struct prompt prompt;
+	struct ask ask;
 	/* the top line's counts: computed again only when data changed */
 	long counts[3]; /* due, thanks owed, open actions */
 	int counts_stale, counted;
@@ -103,6 +113,10 @@ int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id);
 /* Remember a change for u; `before` (UNDO_EDIT) is taken over. */
 void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct rec *before);
 struct pane *ui_focused(struct ui *ui);
+
+/* Ask question (printf) on the bottom line; y calls yes(ui, kind, id). */
+void ui_ask(struct ui *ui, void (*yes)(struct ui *, enum kind_id, int64_t), enum kind_id kind,
+            int64_t id, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* ui_act.c: what a key does */
 void ui_handle_key(struct ui *ui, int key);

@@ -2,10 +2,12 @@
  * views: one small handler per action, undo, and the dispatch. */
 #include "tui/screen/ui.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/describe.h"
 #include "core/store.h"
 #include "tui/keys.h"
 
@@ -42,17 +44,49 @@ void ui_set_undo(struct ui *ui, int op, enum kind_id kind, int64_t id, struct re
 		rec_init(&ui->undo.after, kind);
 }
 
+static void back_to_main(struct ui *ui);
+
 static void trash(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rp_err err;
+	int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
 	if (rec_trash(ui->db, kind, id, &err) != RP_OK) {
 		ui_error(ui, &err);
 		return;
 	}
 	ui_set_undo(ui, UNDO_DELETE, kind, id, NULL);
+	if (was_view_item)
+		back_to_main(ui);
 	ui_reload(ui);
+	if (ui->screen == SCREEN_VIEW)
+		ui->dirty |= D_DETAIL;
 	ui_message(ui, 0, "Moved %s #%lld to the trash; u brings it back", kind_get(kind)->name,
 	           (long long)id);
+}
+
+void ui_ask(struct ui *ui, void (*yes)(struct ui *, enum kind_id, int64_t), enum kind_id kind,
+            int64_t id, const char *fmt, ...)
+{
+	char q[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof q, fmt, ap);
+	va_end(ap);
+	ui->ask = (struct ask){1, yes, kind, id};
+	ui_message(ui, 0, "%s (y/n)", q);
+}
+
+static int ask_answers(struct ui *ui, int key)
+{
+	struct ask a = ui->ask;
+	if (!a.active)
+		return 0;
+	ui->ask.active = 0;
+	if (key == 'y' || key == 'Y')
+		a.yes(ui, a.kind, a.id);
+	else
+		ui_message(ui, 0, "Nothing changed");
+	return 1;
 }
 
 /* The labels of the fields in which a and b (one row, two versions)
@@ -147,11 +181,22 @@ static void undo(struct ui *ui)
 	ui_set_undo(ui, UNDO_NONE, ui->undo.kind, 0, NULL);
 }
 
+static int ask_done_early; /* answered yes: mark it done now */
+
+static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id);
+
+static void mark_done_early(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	ask_done_early = 1;
+	toggle_done(ui, kind, id);
+	ask_done_early = 0;
+}
+
 static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	struct rec r, before;
 	struct rp_err err;
-	char list[160];
+	char list[160], when[64];
 	int done;
 	if (!kind_can_be_done(kind_get(kind))) {
 		kind_list_text(kind_can_be_done, 1, " and ", list, sizeof list);
@@ -163,6 +208,12 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 		return;
 	}
 	done = !rec_is_done(&r);
+	if (done && !ask_done_early && rec_done_early(&r, when, sizeof when)) {
+		ui_ask(ui, mark_done_early, kind, id, "%s #%lld is still to come (%s): mark it done?",
+		       r.kind->name, (long long)id, when);
+		rec_free(&r);
+		return;
+	}
 	rec_init(&before, kind);
 	rec_copy_fields(&before, &r, NULL);
 	if (rec_set_done(ui->db, &r, done, &err) != RP_OK || rec_update(ui->db, &r, &err) != RP_OK) {
@@ -173,7 +224,8 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 		ui_set_undo(ui, UNDO_EDIT, kind, id, &before);
 		/* undone, a status says which ("open", "planned"); a flag, "not done" */
 		ui_message(ui, 0, "%s #%lld: %s", r.kind->name, (long long)id,
-		           done ? "done" : f->type == F_BOOL ? "not done" : r.kind->done_no);
+		           f->type == F_BOOL ? (done ? "done" : "not done")
+		                             : done ? r.kind->done_yes : r.kind->done_no);
 		ui_reload(ui);
 	}
 	rec_free(&r);
@@ -432,18 +484,26 @@ static int cursor_answers(struct ui *ui, int key)
 	return 1;
 }
 
+/* d: to the trash, asking first when other rows go with it */
 static void delete_target(struct ui *ui)
 {
 	enum kind_id kind;
 	int64_t id;
-	if (ui_target(ui, &kind, &id)) {
-		int was_view_item = ui->screen == SCREEN_VIEW && kind == ui->detail.kind && id == ui->detail.id;
-		trash(ui, kind, id);
-		if (was_view_item)
-			back_to_main(ui);
-		else if (ui->screen == SCREEN_VIEW)
-			ui->dirty |= D_DETAIL;
+	char with[300], what[300];
+	struct rp_err err;
+	if (!ui_target(ui, &kind, &id))
+		return;
+	if (rec_trash_goes_with(ui->db, kind, id, with, sizeof with, &err) != RP_OK) {
+		ui_error(ui, &err);
+		return;
 	}
+	if (!with[0]) {
+		trash(ui, kind, id);
+		return;
+	}
+	describe_id(ui->db, kind, id, what, sizeof what);
+	ui_ask(ui, trash, kind, id, "Delete %s %s, and with it %s?", kind_get(kind)->name, what,
+	       with);
 }
 
 /* A key no action has here: name it (a terminal may send F12 for what the
@@ -514,7 +574,7 @@ static int action_answers(struct ui *ui, int key)
 /* Who answers a key first: the modes that take every key, then the guard,
  * then the screens, the cursor and the actions. */
 static int (*const answer_order[])(struct ui *, int) = {
-	form_answers,  too_small_answers, search_answers, prompt_answers, read_only_answers,
+	form_answers,  ask_answers, too_small_answers, search_answers, prompt_answers, read_only_answers,
 	help_answers,  focus_answers,     cursor_answers, action_answers,
 };
 
