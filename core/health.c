@@ -762,7 +762,7 @@ int health_meeting_unanswered(const struct rec *m)
 
 const char *health_meeting_word(const struct rec *m)
 {
-	return health_meeting_unanswered(m) ? "did it happen?"
+	return health_meeting_unanswered(m) ? "happened?"
 	                                    : rec_str(m, kind_field_index(m->kind, "status"));
 }
 

@@ -103,9 +103,9 @@ void health_adherence_text(const struct adherence *a, const struct config *cfg, 
  * schema's triggers keep it, db/schema.c step 9). */
 int health_goal_progress(const struct rec *goal);
 /* A planned meeting whose end has passed: did it happen?  (x: done, or
- * missed).  Its word on every face is then "did it happen?". */
+ * missed).  Its word on every face is then "happened?". */
 int health_meeting_unanswered(const struct rec *meeting);
-/* A meeting's status as the faces show it: "did it happen?" or its status. */
+/* A meeting's status as the faces show it: "happened?" or its status. */
 const char *health_meeting_word(const struct rec *meeting);
 #define HEALTH_ASK_DAYS 14 /* Today asks about planned meetings this many days back */
 /* Past its target day and neither done nor dropped. */

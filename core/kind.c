@@ -128,7 +128,7 @@ static const struct list_column milestone_list[] = {
 static const struct list_column meeting_list[] = {
 	{"WHEN", 21, LS_FIELD, "start_at", NULL},
 	{"WITH", 20, LS_FIELD, "person_id", NULL},
-	{"STATUS", 9, LS_FIELD, "status", NULL},
+	{"STATUS", 9, LS_STATE, "status", NULL},
 	{"AGENDA", 0, LS_FIELD, "agenda", NULL},
 };
 static const struct list_column action_list[] = {

@@ -48,8 +48,8 @@ struct field {
 
 /* What a column of `rapport list` shows after the id: a field of the row
  * (formatted by its type), or a fact read for the page beside the rows
- * (core/listfacts.c). */
-enum list_show { LS_FIELD, LS_LAST_MET, LS_PROGRESS, LS_WRITTEN };
+ * (core/listfacts.c), or a meeting's state (health_meeting_word). */
+enum list_show { LS_FIELD, LS_LAST_MET, LS_PROGRESS, LS_WRITTEN, LS_STATE };
 struct list_column {
 	const char *head;
 	int width; /* 0: the rest of the line (the last column) */

@@ -157,3 +157,24 @@ int person_names_each(struct db *db, const int64_t *ids, int n, char *names, siz
 	db_release(st);
 	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
 }
+
+const char *person_group_title(struct db *db)
+{
+	static const char *const titles[][2] = {
+		{"mentor", "Mentors"}, {"mentee", "Mentees"}, {"peer", "Peers"}};
+	struct db_stmt *st;
+	const char *title = "People";
+	/* the first and last role in the index: one probe each */
+	if (db_prepare(db,
+	               "SELECT (SELECT min(role) FROM person WHERE deleted_at IS NULL),"
+	               " (SELECT max(role) FROM person WHERE deleted_at IS NULL)",
+	               &st, NULL))
+		return title;
+	if (db_step(st, NULL) == DB_ROW && db_col_text(st, 0) && db_col_text(st, 1) &&
+	    strcmp(db_col_text(st, 0), db_col_text(st, 1)) == 0)
+		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+			if (strcmp(db_col_text(st, 0), titles[i][0]) == 0)
+				title = titles[i][1];
+	db_release(st);
+	return title;
+}

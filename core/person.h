@@ -23,4 +23,9 @@ int person_names_each(struct db *db, const int64_t *ids, int n, char *names, siz
 /* Start of the last done meeting, or 0 when none. */
 int64_t person_last_met(struct db *db, int64_t id);
 
+/* What the live people of the file are called together, for a pane's
+ * title: "Mentors" when every one is a mentor, "Mentees", "Peers", and
+ * "People" when they are mixed or there is nobody yet. */
+const char *person_group_title(struct db *db);
+
 #endif

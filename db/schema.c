@@ -200,7 +200,9 @@ static const char v9[] =
 	 * which ask for another */
 	"ALTER TABLE person ADD COLUMN cadence_since TEXT " IS_DATE("cadence_since") ";"
 	"CREATE INDEX meeting_off_person ON meeting(person_id, start_at, status, deleted_at)"
-	" WHERE status IN ('missed', 'cancelled') AND deleted_at IS NULL;";
+	" WHERE status IN ('missed', 'cancelled') AND deleted_at IS NULL;"
+	/* what the people pane is called: the first and the last role */
+	"CREATE INDEX person_role ON person(role) WHERE deleted_at IS NULL;";
 
 const struct db_migration schema_steps[] = {
 	{1, v1},

@@ -92,7 +92,7 @@ expect_eq "$(sqlite3 "$NEW" "$schema_q")" "$alone" \
 # the screen holds a file it has just made while commands run on it
 DB="$T_DIR/held.db"
 ui_start 100 30
-wait_for "No mentors yet: press a to add one." "the screen makes and opens a new file"
+wait_for "No one yet: press a to add a person." "the screen makes and opens a new file"
 r today
 expect_out "Streak:" "'today' beside it works"
 r check

@@ -34,7 +34,7 @@ golden() {
 	name=$1 w=$2 h=$3 ready=$4
 	shift 4
 	ui_start "$w" "$h"
-	wait_for "Mentors" "$name: the screen opens" || return
+	wait_for "Gratitude" "$name: the screen opens" || return
 	[ $# -gt 0 ] && keys "$@"
 	wait_for "$ready" "$name: shows '$ready'" || return
 	if [ -n "${GOLDEN_UPDATE:-}" ]; then

@@ -5,7 +5,8 @@
 . "$(dirname "$0")/tmux.sh"
 # --- first start: an empty database says what to do
 ui_start 120 40
-wait_for "No mentors yet: press a to add one." "an empty database shows what to do"
+wait_for "No one yet: press a to add a person." "an empty database shows what to do"
+wait_for "─ People ─" "a file with nobody yet calls its first pane People"
 wait_for "a add" "the hint line shows the keys"
 wait_for "0 open actions" "the top line has today's counts"
 wait_for "Wed 25 Nov 2026" "and the (fixed) date"
@@ -18,6 +19,7 @@ keys Tab Tab Tab Tab Tab
 type_text "Hôpital Saint-Louis"
 keys Enter
 wait_for "Saved person #1: Dr. Zoë 李 🙂" "Enter saves the form"
+wait_for "─ Mentors ─" "with a mentor in it, the first pane is Mentors"
 keys a
 wait_for "New person" "a second person"
 type_text "Dr. Tom Reyes"

@@ -620,6 +620,32 @@ static void test_fields_read_days_without_a_year_their_way(void **state)
 	test_set_now("2026-11-25 09:00");
 }
 
+/* The people pane's title follows the roles of the live people. */
+static void test_people_are_called_by_their_roles(void **state)
+{
+	struct db *d;
+	struct rp_err err;
+	(void)state;
+	assert_int_equal(store_open(test_path("roles.db"), 0, &d, &err), RP_OK);
+	assert_string_equal(person_group_title(d), "People"); /* nobody yet */
+	int64_t a = test_add(d, K_PERSON, "name=Mentee One", "role=mentee", NULL);
+	test_add(d, K_PERSON, "name=Mentee Two", "role=mentee", NULL);
+	assert_string_equal(person_group_title(d), "Mentees");
+	int64_t m = test_add(d, K_PERSON, "name=A Mentor", NULL);
+	assert_string_equal(person_group_title(d), "People");
+	assert_int_equal(rec_trash(d, K_PERSON, m, NULL), RP_OK);
+	assert_string_equal(person_group_title(d), "Mentees"); /* the trash does not count */
+	assert_int_equal(rec_trash(d, K_PERSON, a, NULL), RP_OK);
+	test_add(d, K_PERSON, "name=Peer", "role=peer", NULL);
+	assert_string_equal(person_group_title(d), "People");
+	store_close(d);
+	assert_int_equal(store_open(test_path("mentors.db"), 0, &d, &err), RP_OK);
+	test_add(d, K_PERSON, "name=Dr. One", NULL);
+	test_add(d, K_PERSON, "name=Dr. Two", NULL);
+	assert_string_equal(person_group_title(d), "Mentors");
+	store_close(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_kind_order_puts_what_a_kind_refers_to_first),
 		cmocka_unit_test(test_kind_list_columns_name_real_fields),
 		cmocka_unit_test(test_fields_read_days_without_a_year_their_way),
+		cmocka_unit_test(test_people_are_called_by_their_roles),
 		/* last: it empties the trash the tests before filled */
 		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};

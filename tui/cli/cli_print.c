@@ -125,6 +125,9 @@ static void row_cells(const struct rec *r, const struct row_facts *facts, char c
 		case LS_WRITTEN:
 			short_date_instant(r->created_at, cell_c, CELL);
 			break;
+		case LS_STATE:
+			snprintf(cell_c, CELL, "%s", health_meeting_word(r));
+			break;
 		case LS_FIELD:
 			field_cell(r, facts, col, cell_c);
 			break;
@@ -338,8 +341,7 @@ static void show_person_meetings(struct db *db, const struct rec *r)
 		char agenda[80];
 		fmt_instant(rec_int(m, field(m, "start_at")), buf, sizeof buf);
 		text_fit(or_empty(rec_str(m, field(m, "agenda"))), 40, agenda, sizeof agenda);
-		printf("  #%lld %s  %-9s %s\n", (long long)m->id, buf, rec_str(m, field(m, "status")),
-		       agenda);
+		printf("  #%lld %s  %-9s %s\n", (long long)m->id, buf, health_meeting_word(m), agenda);
 	}
 	rec_page_free(&page);
 }

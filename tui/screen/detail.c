@@ -204,7 +204,7 @@ static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_p
 	for (int i = 0; i < page->n; i++) {
 		const struct rec *m = &page->rows[i];
 		fmt_instant(rec_int(m, kind_field_index(m->kind, "start_at")), when, sizeof when);
-		snprintf(line, sizeof line, "%s  %s%s%s", when, rec_text(m, "status"),
+		snprintf(line, sizeof line, "%s  %s%s%s", when, health_meeting_word(m),
 		         *rec_text(m, "location") ? "  @ " : "", rec_text(m, "location"));
 		add_line(d, "", R_NORMAL, K_NONE, 0);
 		add_line(d, line, R_HEADER, K_MEETING, m->id);

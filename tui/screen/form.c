@@ -135,6 +135,26 @@ static void update_preview(struct form *f, int i)
 	f->f[i].preview_failed = failed;
 }
 
+/* A number of one digit (a mood, 1 to 5): a key in its range sets it and
+ * goes on to the next field, Backspace clears it, any other key is refused
+ * at once rather than on save. */
+static enum form_result one_key(struct form *f, const struct field *fd, int key)
+{
+	struct form_field *ff = &f->f[f->focus];
+	if (key >= '0' + fd->min && key <= '0' + fd->max) {
+		char digit[2] = {(char)key, '\0'};
+		lineedit_set(&ff->ed, digit);
+		ff->bad = 0;
+		f->focus = (f->focus + 1) % f->n;
+	} else if (key == (KEY_FLAG | KEY_BACKSPACE) || key == 127 || key == 8 ||
+	           key == (KEY_FLAG | KEY_DC)) {
+		lineedit_set(&ff->ed, "");
+	} else if (!(key & KEY_FLAG) || key == (KEY_FLAG | KEY_LEFT) || key == (KEY_FLAG | KEY_RIGHT)) {
+		say(f, 1, "%s: one key from %ld to %ld (Backspace clears it)", fd->label, fd->min, fd->max);
+	}
+	return FORM_OPEN;
+}
+
 /* Right and Left in a goal field: the next or previous open goal. */
 static void step_goal(struct form *f, int dir)
 {
@@ -202,6 +222,26 @@ static void set_start(struct form *f, int i, const char *text)
 	update_preview(f, i);
 }
 
+/* The thread of the ritual: the next step the check-in before set. */
+static void checkin_note(struct form *f, const struct rec *start)
+{
+	char day[DATE_LEN], next[240], last_day[DATE_LEN], shown[40];
+	const char *given = start ? rec_text(start, "day") : "";
+	if (*given)
+		snprintf(day, sizeof day, "%s", given);
+	else
+		date_today(clock_now(), day);
+	if (checkin_last_next_step(f->host.db, day, next, sizeof next, last_day, NULL) != RP_OK ||
+	    !next[0])
+		return;
+	next[strcspn(next, "\n")] = '\0';
+	if (date_diff(last_day, day) == 1)
+		snprintf(shown, sizeof shown, "yesterday");
+	else
+		fmt_date(last_day, shown, sizeof shown);
+	snprintf(f->note, sizeof f->note, "Next step from %s: %s", shown, next);
+}
+
 struct form *form_new(const struct form_host *host, enum kind_id kind, const struct rec *start)
 {
 	struct form *f = form_alloc(host, kind);
@@ -210,8 +250,10 @@ struct form *form_new(const struct form_host *host, enum kind_id kind, const str
 	int dur = kind_field_index(k, "duration_min");
 	if (!f)
 		return NULL;
-	if (kind == K_CHECKIN)
+	if (kind == K_CHECKIN) {
 		snprintf(f->title, sizeof f->title, "Check-in (mood: one key, 1 to 5)");
+		checkin_note(f, start);
+	}
 	else
 		snprintf(f->title, sizeof f->title, "New %s",
 		         kind == K_GRATITUDE ? "thank-you note" : k->name);
@@ -250,9 +292,10 @@ struct form *form_edit(const struct form_host *host, const struct rec *r)
 		return NULL;
 	f->id = r->id;
 	f->read_at = r->updated_at;
-	if (r->kind->id == K_CHECKIN)
+	if (r->kind->id == K_CHECKIN) {
 		snprintf(f->title, sizeof f->title, "Check-in, updating today's");
-	else
+		checkin_note(f, r);
+	} else
 		snprintf(f->title, sizeof f->title, "Edit %s #%lld",
 		         r->kind->id == K_GRATITUDE ? "thank-you note" : r->kind->name, (long long)r->id);
 	for (int i = 0; i < f->n; i++) {
@@ -440,13 +483,8 @@ enum form_result form_key(struct form *f, int key, struct rec *saved, struct rec
 	case A_FORM_EDITOR: run_editor(f); return FORM_OPEN;
 	default: break;
 	}
-	if (f->kind == K_CHECKIN && strcmp(fd->col, "mood") == 0 && key >= '1' && key <= '5') {
-		char mood[2] = {(char)key, '\0'}; /* one key, and on to the next field */
-		lineedit_set(&f->f[f->focus].ed, mood);
-		f->f[f->focus].bad = 0;
-		f->focus = (f->focus + 1) % f->n;
-		return FORM_OPEN;
-	}
+	if (fd->type == F_INT && fd->min >= 0 && fd->max <= 9) /* a mood: one key */
+		return one_key(f, fd, key);
 	if (is_choice(fd)) {
 		if (a == A_CHOICE_NEXT || a == A_CHOICE_PREV || key == ' ')
 			cycle_choice(f, a == A_CHOICE_PREV ? -1 : 1, 0);
@@ -542,8 +580,8 @@ void form_draw(struct form *f, int screen_rows, int screen_cols)
 	snprintf(title, sizeof title, " %s ", f->title);
 	mvwaddstr(win, 0, 2, title);
 	wattrset(win, color_attr(R_MUTED));
-	text_fit(f->top > 0 ? "more above" : "", w - 4, out, sizeof out);
-	mvwaddstr(win, 1, w - 2 - text_width(out), out);
+	text_fit(f->top > 0 ? "more above" : f->note, w - 4, out, sizeof out);
+	mvwaddstr(win, 1, f->top > 0 ? w - 2 - text_width(out) : 2, out);
 	for (int r = 0; r < rows && f->top + r < f->n; r++) {
 		int x = draw_field(f, win, f->top + r, r, w);
 		if (x >= 0) {

@@ -34,6 +34,7 @@ struct form {
 	enum kind_id kind;
 	int64_t id; /* 0: a new row */
 	char title[80];
+	char note[300]; /* a line above the fields (a check-in: the last next step), or "" */
 	int n;
 	struct form_field f[KIND_MAX_FIELDS];
 	int focus, top;

@@ -409,11 +409,12 @@ static int meeting_cells(const struct rec *r, const struct row_facts *facts, str
 	c[n++].width = 16;
 	snprintf(c[n].text, sizeof c[n].text, "%s", facts->who);
 	n++;
-	snprintf(c[n].text, sizeof c[n].text, "%s", status);
+	snprintf(c[n].text, sizeof c[n].text, "%s", health_meeting_word(r));
 	c[n].width = 9;
-	c[n++].role = strcmp(status, "planned") == 0 ? R_DUE
-	              : strcmp(status, "done") == 0  ? R_MUTED
-	                                             : R_OVERDUE;
+	c[n++].role = health_meeting_unanswered(r)      ? R_OVERDUE
+	              : strcmp(status, "planned") == 0 ? R_DUE
+	              : strcmp(status, "done") == 0    ? R_MUTED
+	                                               : R_OVERDUE;
 	return n;
 }
 

@@ -17,6 +17,7 @@
 #include "core/store.h"
 #include "core/summary.h"
 #include "tui/colors.h"
+#include "core/person.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 
@@ -26,10 +27,11 @@ static const struct pane_def {
 	enum kind_id kind;
 	const char *title, *empty;
 } pane_defs[NPANES] = {
-	{K_PERSON, "Mentors", "No mentors yet: press a to add one."},
+	/* the people's title follows their roles (person_group_title) */
+	{K_PERSON, "People", "No one yet: press a to add a person."},
 	{K_GOAL, "Goals", "No goals yet: a adds one (a first job, a CV...)."},
-	{K_MEETING, "Meetings", "No meetings yet: m on a mentor, or a here."},
-	{K_GRATITUDE, "Gratitude", "No thank-you notes yet: t on a mentor or a meeting."},
+	{K_MEETING, "Meetings", "No meetings yet: m on a person, or a here."},
+	{K_GRATITUDE, "Gratitude", "No thank-you notes yet: t on a person or a meeting."},
 };
 
 /* The pane that lists a kind (the first when none does). */
@@ -162,7 +164,7 @@ static void draw_top(struct ui *ui)
 	if (!ui->wide) { /* the tab bar */
 		int x = 1;
 		for (int i = 0; i < NPANES; i++) {
-			snprintf(line, sizeof line, " %d %s ", i + 1, pane_defs[i].title);
+			snprintf(line, sizeof line, " %d %s ", i + 1, ui->panes[i].title);
 			if (x + text_width(line) >= ui->cols)
 				break;
 			wattrset(ui->top, i == ui->focus ? color_attr(R_SELECTION) : color_attr(R_MUTED));
@@ -325,6 +327,7 @@ void ui_reload(struct ui *ui)
 {
 	struct rp_err err;
 	ui->counts_stale = 1;
+	ui->panes[pane_of(K_PERSON)].title = person_group_title(ui->db);
 	for (int i = 0; i < NPANES; i++)
 		if (pane_load(ui->db, &ui->panes[i], &err) != RP_OK)
 			ui_error(ui, &err);
@@ -545,6 +548,7 @@ int ui_run(struct db *db, const struct config *cfg, int readonly, const char *fi
 	rec_init(&ui.undo.after, K_PERSON);
 	for (int i = 0; i < NPANES; i++)
 		pane_init(&ui.panes[i], pane_defs[i].kind, pane_defs[i].title, pane_defs[i].empty, cfg);
+	ui.panes[pane_of(K_PERSON)].title = person_group_title(db);
 	layout(&ui);
 	if (cfg->start_today)
 		ui_today_build(&ui);

@@ -231,6 +231,33 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 	rec_free(&r);
 }
 
+/* X: a meeting that did not take place is missed (x would say done). */
+static void mark_missed(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	struct rec r, before;
+	struct rp_err err;
+	if (kind != K_MEETING) {
+		ui_message(ui, 1, "X marks a meeting missed: it did not take place");
+		return;
+	}
+	if (rec_get(ui->db, kind, id, &r, &err) != RP_OK) {
+		ui_error(ui, &err);
+		return;
+	}
+	rec_init(&before, kind);
+	rec_copy_fields(&before, &r, NULL);
+	if (rec_set(ui->db, &r, kind_field_index(r.kind, "status"), "missed", &err) != RP_OK ||
+	    rec_update(ui->db, &r, &err) != RP_OK) {
+		ui_error(ui, &err);
+		rec_free(&before);
+	} else {
+		ui_set_undo(ui, UNDO_EDIT, kind, id, &before);
+		ui_message(ui, 0, "meeting #%lld: missed (u undoes)", (long long)id);
+		ui_reload(ui);
+	}
+	rec_free(&r);
+}
+
 /* The item an action applies to: the selected row, or in a full-screen view
  * the item of the cursor's line (the viewed item when the line has none). */
 int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
@@ -557,6 +584,10 @@ static int action_answers(struct ui *ui, int key)
 	case A_TOGGLE_DONE:
 		if (ui_target(ui, &kind, &id))
 			toggle_done(ui, kind, id);
+		break;
+	case A_MISSED:
+		if (ui_target(ui, &kind, &id))
+			mark_missed(ui, kind, id);
 		break;
 	case A_MEETING:
 	case A_THANKS: act_meet_or_thank(ui, a); break;
