@@ -63,6 +63,7 @@ int search_build_query(const char *typed, char *out, size_t n)
 			while (*p && !isspace((unsigned char)*p) && *p != '"')
 				p++;
 			len = (size_t)(p - start);
+			prefix = !*p; /* the last word, maybe still being typed: a prefix */
 		}
 		while (*p == '*') { /* interv* */
 			prefix = 1;

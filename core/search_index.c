@@ -9,6 +9,14 @@
 #include "core/kind.h"
 #include "db/db.h"
 
+static int searched_kind_has(const struct kind *kind)
+{
+	for (int f = 0; f < kind->nfields; f++)
+		if (kind->fields[f].flags & FF_SEARCH)
+			return 1;
+	return 0;
+}
+
 /* the kinds with searched fields, in the kind table's order */
 static const struct kind *searched_kind(int slot)
 {
@@ -41,15 +49,67 @@ static void put(struct text *t, const char *fmt, ...)
 		t->used += (size_t)w;
 }
 
-/* coalesce(new.a, '') || ' ' || coalesce(new.b, ''): a row's words */
+/* The field by which a row of k names its person: its own reference to a
+ * person (a meeting's, a note's), or through its parent (an action's
+ * meeting); NULL when it has none.  *via is the parent kind, or NULL. */
+static const struct field *person_path(const struct kind *k, const struct kind **via)
+{
+	int f = kind_ref_field(k, K_PERSON), pf = kind_parent_field(k);
+	*via = NULL;
+	if (k->id == K_PERSON)
+		return NULL;
+	if (f >= 0)
+		return &k->fields[f];
+	if (pf >= 0 && kind_ref_field(kind_get(k->fields[pf].ref), K_PERSON) >= 0) {
+		*via = kind_get(k->fields[pf].ref);
+		return &k->fields[pf];
+	}
+	return NULL;
+}
+
+/* coalesce(new.a, '') || ' ' || coalesce(new.b, ''): a row's words, and
+ * the name of its person (a meeting is found by who it was with) */
 static void put_body(struct text *t, const struct kind *k)
 {
+	const struct kind *via;
+	const struct field *to_person = person_path(k, &via);
 	int first = 1;
 	for (int f = 0; f < k->nfields; f++)
 		if (k->fields[f].flags & FF_SEARCH) {
 			put(t, "%scoalesce(new.%s, '')", first ? "" : " || ' ' || ", k->fields[f].col);
 			first = 0;
 		}
+	if (to_person && !via)
+		put(t, " || ' ' || coalesce((SELECT name FROM person WHERE id = new.%s), '')",
+		    to_person->col);
+	else if (to_person)
+		put(t, " || ' ' || coalesce((SELECT p.name FROM %s AS v JOIN person AS p"
+		       " ON p.id = v.%s WHERE v.id = new.%s), '')",
+		    via->table, via->fields[kind_ref_field(via, K_PERSON)].col, to_person->col);
+}
+
+/* A renamed person's rows are indexed again under the new name: each is
+ * written over with itself, which runs its own index trigger. */
+static int rename_trigger(char *name, size_t name_n, char *sql, size_t n)
+{
+	struct text t = {sql, n, 0};
+	snprintf(name, name_n, "person_search_names");
+	put(&t, "CREATE TRIGGER %s AFTER UPDATE OF name ON person BEGIN ", name);
+	for (int c = 0; c < K_COUNT; c++) {
+		const struct kind *k = kind_get((enum kind_id)c), *via;
+		const struct field *to_person = person_path(k, &via);
+		if (!to_person || !searched_kind_has(k))
+			continue;
+		if (!via)
+			put(&t, "UPDATE %s SET %s = %s WHERE %s = new.id; ", k->table, to_person->col,
+			    to_person->col, to_person->col);
+		else
+			put(&t, "UPDATE %s SET %s = %s WHERE %s IN (SELECT id FROM %s WHERE %s = new.id); ",
+			    k->table, to_person->col, to_person->col, to_person->col, via->table,
+			    via->fields[kind_ref_field(via, K_PERSON)].col);
+	}
+	put(&t, "END");
+	return t.used < n ? 1 : -1;
 }
 
 /* the key's number for the row `side`.id (side: new or old) */
@@ -71,14 +131,24 @@ static void kind_literal(const struct kind *k, char *out, size_t n)
 
 static const char *const ops[] = {"ins", "upd", "del"};
 
+static int searched_count(void)
+{
+	int n = 0;
+	while (searched_kind(n))
+		n++;
+	return n;
+}
+
 int search_index_trigger(int i, char *name, size_t name_n, char *sql, size_t n)
 {
 	const struct kind *k = searched_kind(i / 3);
 	struct text t = {sql, n, 0};
 	char kind[80];
 	int op = i % 3;
-	if (i < 0 || !k)
+	if (i < 0)
 		return 0;
+	if (!k) /* after the kinds' own: the one that follows a person's name */
+		return i == 3 * searched_count() ? rename_trigger(name, name_n, sql, n) : 0;
 	kind_literal(k, kind, sizeof kind);
 	snprintf(name, name_n, "%s_search_%s", k->table, ops[op]);
 	put(&t, "CREATE TRIGGER %s AFTER %s ON %s BEGIN ", name,

@@ -13,9 +13,13 @@ start_on_known_database
 keys /
 wait_for "Search:" "/ opens the search"
 type_text "hospit"
-wait_for "Nothing matches" "a word not in the notes: nothing"
-type_text "al*"
-wait_for "2 matches, best first" "a prefix finds the goal and the action as it is typed"
+wait_for "2 matches, best first" "the last word is a prefix while it is typed: the goal and the action"
+type_text "alx"
+wait_for "Nothing matches" "a word in no row: nothing"
+keys C-u
+type_text "reyes"
+wait_for "Meetings" "a person's name finds their meetings"
+keys C-u
 keys C-u
 type_text "cv"
 wait_for "Meetings" "results are grouped by kind"

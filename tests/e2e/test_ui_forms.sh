@@ -124,6 +124,32 @@ wait_for "Saved goal #1" "saved"
 r show goal 1 --json
 expect_eq "$(jqo .description)" "Written in the editor
 with a second line" "the text from the editor is stored, line break and all"
+keys 2 e
+wait_for "Edit goal #1" "edit the goal again"
+wait_for "Written in the editor↵with a second line" "the form shows the line break as ↵"
+keys Escape
+wait_gone "Edit goal #1" "Esc closes the unchanged form"
+keys q
+wait_exit "quit"
+# an editor that appends a line: the file ended with a newline, so the new
+# line is a line of its own
+cat >"$T_DIR/append.sh" <<'SH'
+#!/bin/sh
+printf 'appended\n' >>"$1"
+SH
+chmod +x "$T_DIR/append.sh"
+ui_start 120 40 "EDITOR=$T_DIR/append.sh" "VISUAL="
+wait_for "Land a hospitalist job" "started with an editor that appends"
+keys 2 e
+wait_for "Edit goal #1" "edit the goal"
+keys Tab C-e
+wait_for "line↵appended" "the appended line follows a line break"
+keys Enter
+wait_for "Saved goal #1" "saved"
+r show goal 1 --json
+expect_eq "$(jqo .description)" "Written in the editor
+with a second line
+appended" "an editor's appended line is a line of its own"
 keys q
 wait_exit "quit"
 echo "1..$T_N"

@@ -100,18 +100,24 @@ static size_t fit_words(const char *s, size_t len, int width)
 
 /* Text wrapped at spaces to the width and indented; line breaks in the text
  * are kept.  The first line stands for the item (kind, id), if any. */
-static void add_wrapped(struct detail *d, const char *text, int indent, int role, enum kind_id kind,
-                        int64_t id)
+/* text in lines of the view's width, from column indent; every line but
+ * the first starts hang columns further in, under the text after a label
+ * ("Agenda: ", "[ ] "), paragraphs too. */
+static void add_wrapped(struct detail *d, const char *text, int indent, int hang, int role,
+                        enum kind_id kind, int64_t id)
 {
-	int width = d->width - indent - 1 > 10 ? d->width - indent - 1 : 10;
 	const char *p = text;
 	char line[2300];
 	int first = 1;
+	if (hang > d->width / 2)
+		hang = 0; /* a narrow view: room for the text first */
 	for (;;) {
 		size_t para = strcspn(p, "\n"), start = 0;
 		do {
+			int in = indent + (first ? 0 : hang);
+			int width = d->width - in - 1 > 10 ? d->width - in - 1 : 10;
 			size_t n = fit_words(p + start, para - start, width);
-			snprintf(line, sizeof line, "%*s%.*s", indent, "", (int)n, p + start);
+			snprintf(line, sizeof line, "%*s%.*s", in, "", (int)n, p + start);
 			add_line(d, line, role, first ? kind : K_NONE, first ? id : 0);
 			first = 0;
 			start += n;
@@ -133,7 +139,7 @@ static void field_line(struct detail *d, const struct rec *r, int f)
 		return;
 	if (fd->type == F_TEXT || fd->type == F_LONGTEXT || fd->type == F_TAGS) {
 		snprintf(line, sizeof line, "%-14s %s", fd->label, rec_str(r, f));
-		add_wrapped(d, line, 0, R_NORMAL, K_NONE, 0);
+		add_wrapped(d, line, 0, 15, R_NORMAL, K_NONE, 0);
 		return;
 	}
 	rec_format(r, f, value, sizeof value);
@@ -164,7 +170,7 @@ static int add_children(struct db *db, struct detail *d, enum kind_id kind, int6
 			         kind == K_ACTION ? (strcmp(rec_text(c, "owner"), "me") == 0 ? "me: " : "they: ")
 			                          : "",
 			         rec_str(c, c->kind->title_field), due, "");
-			add_wrapped(d, line, indent, done ? R_MUTED : R_NORMAL, kind, c->id);
+			add_wrapped(d, line, indent, 4, done ? R_MUTED : R_NORMAL, kind, c->id);
 		}
 	rec_walk_end(&w);
 	return rc < 0 ? (int)err->code : RP_OK;
@@ -191,7 +197,7 @@ static int add_goal_checkins(struct db *db, struct detail *d, int64_t goal, stru
 		snprintf(line, sizeof line, "%s  %s%s%s", day, *rec_text(c, "did") ? rec_text(c, "did") : "",
 		         *rec_text(c, "did") && *rec_text(c, "next_step") ? "; next: " : "", rec_text(c, "next_step"));
 		line[strcspn(line, "\n")] = '\0';
-		add_wrapped(d, line, 2, R_NORMAL, K_CHECKIN, c->id);
+		add_wrapped(d, line, 2, (int)strlen(day) + 2, R_NORMAL, K_CHECKIN, c->id);
 	}
 	rec_page_free(&page);
 	return RP_OK;
@@ -210,11 +216,11 @@ static int add_meeting_lines(struct db *db, struct detail *d, const struct rec_p
 		add_line(d, line, R_HEADER, K_MEETING, m->id);
 		if (*rec_text(m, "agenda")) {
 			snprintf(line, sizeof line, "Agenda: %s", rec_text(m, "agenda"));
-			add_wrapped(d, line, 2, R_NORMAL, K_NONE, 0);
+			add_wrapped(d, line, 2, 8, R_NORMAL, K_NONE, 0);
 		}
 		if (*rec_text(m, "notes")) {
 			snprintf(line, sizeof line, "Notes: %s", rec_text(m, "notes"));
-			add_wrapped(d, line, 2, R_NORMAL, K_NONE, 0);
+			add_wrapped(d, line, 2, 7, R_NORMAL, K_NONE, 0);
 		}
 		if (add_children(db, d, K_ACTION, m->id, 2, err) != RP_OK)
 			return err->code;
@@ -416,7 +422,7 @@ static int person_header(struct db *db, struct detail *d, const struct rec *r, s
 			}
 			else
 				snprintf(line, sizeof line, "%s  %s", rec_text(g, "status"), rec_text(g, "body"));
-			add_wrapped(d, line, 2, R_NORMAL, kind, g->id);
+			add_wrapped(d, line, 2, 2, R_NORMAL, kind, g->id);
 		}
 		rec_page_free(&page);
 	}
@@ -461,7 +467,7 @@ int detail_show(struct db *db, struct detail *d, const struct rec *r, int width,
 		person_name(db, rec_int(r, kind_field_index(r->kind, "person_id")), who, sizeof who);
 		snprintf(line, sizeof line, "Thank-you note to %s", who);
 	}
-	add_wrapped(d, line, 0, R_TITLE, r->kind->id, r->id);
+	add_wrapped(d, line, 0, 0, R_TITLE, r->kind->id, r->id);
 	for (int f = 0; f < r->kind->nfields; f++) {
 		const struct field *fd = &r->kind->fields[f];
 		if (f == r->kind->title_field && r->kind->id != K_GRATITUDE && r->kind->id != K_MEETING)

@@ -70,7 +70,11 @@ int editor_run(const char *text, char **out, char *why, size_t n)
 	}
 	snprintf(file, sizeof file, "%s/note.txt", dir);
 	fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0 || fd_write_all(fd, text, strlen(text)) != 0 || close(fd) != 0) {
+	/* with a final newline, as a text file has (an editor that appends
+	 * would join its line to the last one); it is taken off on reading */
+	if (fd < 0 || fd_write_all(fd, text, strlen(text)) != 0 ||
+	    (*text && text[strlen(text) - 1] != '\n' && fd_write_all(fd, "\n", 1) != 0) ||
+	    close(fd) != 0) {
 		snprintf(why, n, "cannot write the temporary file: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);

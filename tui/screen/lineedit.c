@@ -170,6 +170,22 @@ void lineedit_view(const struct lineedit *e, int width, char *out, size_t n, int
 		col -= range_width(e, start, next);
 		start = next;
 	}
-	text_fit(e->buf + start, width, out, n);
+	/* a line break shows as ↵ (one cell, as the space it was laid out as) */
+	size_t len = strlen(e->buf + start), o = 0;
+	char *shown = malloc(3 * len + 1);
+	if (!shown) {
+		text_fit(e->buf + start, width, out, n);
+	} else {
+		for (const char *c = e->buf + start; *c; c++)
+			if (*c == '\n') {
+				memcpy(shown + o, "\xe2\x86\xb5", 3);
+				o += 3;
+			} else {
+				shown[o++] = *c;
+			}
+		shown[o] = '\0';
+		text_fit(shown, width, out, n);
+		free(shown);
+	}
 	*cursor_col = col;
 }

@@ -211,13 +211,23 @@ static void help_line(const char *line, int heading, void *ctx)
 	wattrset(h->ui->full, A_NORMAL);
 }
 
+static void count_line(const char *line, int heading, void *ctx)
+{
+	(void)line;
+	(void)heading;
+	(*(int *)ctx)++;
+}
+
 static void draw_help(struct ui *ui)
 {
 	struct help_draw h = {ui, 0, 0};
+	int total = 0, shown = ui->rows - 2;
+	keys_help(count_line, &total);
+	/* j and G stop where the last line is at the bottom, not past it */
+	if (ui->help_top > total - shown)
+		ui->help_top = total - shown > 0 ? total - shown : 0;
 	werase(ui->full);
 	keys_help(help_line, &h);
-	if (ui->help_top > h.row - 1)
-		ui->help_top = h.row - 1;
 	wnoutrefresh(ui->full);
 }
 

@@ -463,6 +463,10 @@ static int help_answers(struct ui *ui, int key)
 		ui->help_top += a == A_DOWN ? 1 : ui->rows / 2;
 	else if ((a == A_UP || a == A_PAGE_UP) && ui->help_top > 0)
 		ui->help_top -= a == A_UP ? 1 : (ui->help_top < ui->rows / 2 ? ui->help_top : ui->rows / 2);
+	else if (a == A_FIRST)
+		ui->help_top = 0;
+	else if (a == A_LAST)
+		ui->help_top = 1 << 20; /* drawing stops it at the last line */
 	ui->dirty = D_ALL;
 	return 1;
 }
