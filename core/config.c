@@ -97,18 +97,26 @@ static int parse_roles(const char *value, void *dest, long min, long max, char *
 	(void)min;
 	(void)max;
 	snprintf(buf, sizeof buf, "%s", value);
+	if (strcasecmp(value, "none") == 0) { /* thanks are owed to nobody */
+		*(unsigned *)dest = 0;
+		return 0;
+	}
 	for (char *w = strtok_r(buf, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
 		int i = 0;
 		while (role->choices[i] && strcasecmp(role->choices[i], w) != 0)
 			i++;
 		if (!role->choices[i]) {
 			kind_choices_text(role, choices, sizeof choices);
-			snprintf(why, n, "'%s' is not a role (%s)", w, choices);
+			snprintf(why, n, "'%s' is not a role (%s; or none)", w, choices);
 			return -1;
 		}
 		bits |= 1u << i;
 	}
-	*(unsigned *)dest = bits; /* empty: thanks are owed to nobody */
+	if (!bits) {
+		snprintf(why, n, "no role given (mentor, mentee or peer, or none)");
+		return -1;
+	}
+	*(unsigned *)dest = bits;
 	return 0;
 }
 

@@ -153,10 +153,14 @@ static void planned_find(const struct planned_list *pl, int64_t person, int64_t 
 
 /* A person not due yet whose last meeting was missed or cancelled: to
  * reschedule, unless a meeting is planned or they are snoozed. */
-static int to_reschedule(struct due *out, const char *today, long to_go)
+static int to_reschedule(struct due *out, const char *today, long to_go, int64_t planned_start)
 {
+	char planned_day[DATE_LEN];
 	out->days = to_go;
 	if (out->planned_id)
+		date_of_instant(planned_start, planned_day);
+	/* planned in time covers it; one after the due day does not */
+	if (out->planned_id && date_diff(planned_day, out->due_day) >= 0)
 		out->state = DUE_COVERED;
 	else if (out->snoozed_until[0] && date_diff(today, out->snoozed_until) >= 0)
 		out->state = DUE_SNOOZED;
@@ -164,6 +168,10 @@ static int to_reschedule(struct due *out, const char *today, long to_go)
 		out->state = DUE_RESCHEDULE;
 	if (out->state != DUE_RESCHEDULE)
 		out->missed_at = 0;
+	else
+		out->planned_id = 0;
+	if (out->state == DUE_COVERED)
+		out->planned_at = planned_start;
 	return RP_OK;
 }
 
@@ -210,7 +218,7 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 	                      &planned_start, err))
 		return fail_db(err);
 	if (to_go > cfg->due_soon_days) /* not due yet: only the missed meeting asks */
-		return to_reschedule(out, today, to_go);
+		return to_reschedule(out, today, to_go, planned_start);
 	if (out->planned_id) {
 		char planned_day[DATE_LEN];
 		date_of_instant(planned_start, planned_day);
@@ -218,6 +226,7 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 		if (to_go < 0 || date_diff(planned_day, out->due_day) >= 0) {
 			out->state = DUE_COVERED;
 			out->days = to_go;
+			out->planned_at = planned_start;
 			return RP_OK;
 		}
 	}
@@ -667,12 +676,13 @@ int health_streak(struct db *db, struct streak *out, struct rp_err *err)
  * none, the day they were added), or the day the cadence was agreed if
  * that is later; and the cadence, 0 when none. */
 static int agreement_start(struct db *db, int64_t person_id, long *cadence, int64_t *start,
-                           struct rp_err *err)
+                           int *at_meeting, struct rp_err *err)
 {
 	struct db_stmt *st;
 	int rc;
 	*cadence = 0;
 	*start = 0;
+	*at_meeting = 0;
 	if (db_prepare(db,
 	               "SELECT cadence_days, created_at, cadence_since, (SELECT min(start_at) FROM"
 	               " meeting WHERE person_id = ?1 AND status = 'done' AND deleted_at IS NULL)"
@@ -683,8 +693,11 @@ static int agreement_start(struct db *db, int64_t person_id, long *cadence, int6
 	if ((rc = db_step(st, err)) == DB_ROW) {
 		*cadence = db_col_is_null(st, 0) ? 0 : (long)db_col_int(st, 0);
 		*start = db_col_is_null(st, 3) ? db_col_int(st, 1) : db_col_int(st, 3);
-		if (db_col_text(st, 2) && date_start(db_col_text(st, 2)) > *start)
+		*at_meeting = !db_col_is_null(st, 3);
+		if (db_col_text(st, 2) && date_start(db_col_text(st, 2)) > *start) {
 			*start = date_start(db_col_text(st, 2));
+			*at_meeting = 0;
+		}
 	}
 	db_release(st);
 	if (rc == DB_DONE)
@@ -697,28 +710,29 @@ int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
 {
 	int64_t held = 0, now = (int64_t)clock_now(), from, start;
 	long cadence;
-	int rc;
+	int rc, at_meeting;
 	memset(out, 0, sizeof *out);
-	if (agreement_start(db, person_id, &cadence, &start, err) != RP_OK)
+	if (agreement_start(db, person_id, &cadence, &start, &at_meeting, err) != RP_OK)
 		return err->code;
 	if (cadence <= 0)
 		return RP_OK;
 	out->since = start;
 	from = now - (int64_t)cfg->adherence_days * DAY;
-	if (start > from) { /* younger than the look-back: from its start */
+	if (start >= from) { /* younger than the look-back: from its start */
 		from = start;
 		out->from_start = 1;
 		out->too_early = now - start < (int64_t)cadence * DAY;
-		out->expected = (int)((now - start) / ((int64_t)cadence * DAY));
+		/* one at the start when it began with a meeting, one a cadence since */
+		out->expected = at_meeting + (int)((now - start) / ((int64_t)cadence * DAY));
 	} else {
+		from++; /* (from, now]: the look-back, as many days as it says */
 		out->expected = (int)(cfg->adherence_days / cadence);
 		if (out->expected < 1)
 			out->expected = 1;
 	}
-	/* after the start: the first meeting starts the count, it is not in it */
 	rc = db_one_int(db,
 	                "SELECT count(*) FROM meeting WHERE person_id = ?1 AND status = 'done'"
-	                " AND deleted_at IS NULL AND start_at > ?2 AND start_at <= ?3",
+	                " AND deleted_at IS NULL AND start_at >= ?2 AND start_at <= ?3",
 	                &held, err, 3, person_id, from, now);
 	out->held = (int)held;
 	out->percent = out->expected ? 100 * out->held / out->expected : 0;
@@ -733,7 +747,10 @@ void health_adherence_text(const struct adherence *a, const struct config *cfg, 
 	char since[40], day[DATE_LEN];
 	date_of_instant(a->since, day);
 	fmt_date(day, since, sizeof since);
-	if (a->too_early)
+	if (a->too_early && a->held)
+		snprintf(buf, n, "too early to tell (%d meeting%s since %s)", a->held,
+		         a->held == 1 ? "" : "s", since);
+	else if (a->too_early)
 		snprintf(buf, n, "too early to tell (since %s)", since);
 	else if (a->from_start)
 		snprintf(buf, n, "%d of %d meetings since %s (%d%%)", a->held, a->expected, since,

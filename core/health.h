@@ -34,6 +34,7 @@ struct due {
 	int64_t last_met;       /* start of the last done meeting, 0 if none */
 	int64_t missed_at;      /* DUE_RESCHEDULE: the missed or cancelled meeting's start */
 	int64_t planned_id;     /* DUE_COVERED: the planned meeting */
+	int64_t planned_at;     /* DUE_COVERED: its start */
 	char snoozed_until[DATE_LEN];
 };
 

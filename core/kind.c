@@ -52,7 +52,7 @@ static const struct field goal_fields[] = {
 	/* empty: from the milestones (the by-hand flag below says which) */
 	{"progress", "progress", "Progress", F_INT, 0, NULL, 0, 100, 0, "0"},
 	{"person_id", "person", "Person", F_REF, 0, NULL, 0, 0, K_PERSON, NULL},
-	{"progress_manual", "progress-manual", "Progress by hand", F_BOOL, FF_HIDDEN, NULL, 0, 1, 0,
+	{"progress_manual", "progress-manual", "Set by hand", F_BOOL, FF_HIDDEN, NULL, 0, 1, 0,
 	 "0"},
 };
 
@@ -179,6 +179,7 @@ static const struct kind kinds[K_COUNT] = {
 	               .done_no = "planned", .auto_col = "status", .auto_from = "start_at",
 	               .auto_past = "done", .auto_future = "planned"},
 	[K_ACTION] = {.id = K_ACTION, .name = "action", .plural = "actions", .alias = "action_item",
+	              .noun = "action item", .nouns = "action items",
 	              .table = "action_item", .title_field = 1, .fields = action_fields,
 	              .nfields = N(action_fields),
 	              .list = action_list, .nlist = N(action_list),
@@ -187,6 +188,7 @@ static const struct kind kinds[K_COUNT] = {
 	              .children_heading = "Action items", .children_key = "action_items",
 	              .positional = {"meeting", "text"}},
 	[K_GRATITUDE] = {.id = K_GRATITUDE, .name = "thanks", .plural = "thanks", .alias = "gratitude",
+	                 .noun = "thank-you note", .nouns = "thank-you notes",
 	                 .table = "gratitude", .title_field = 3, .fields = gratitude_fields,
 	                 .nfields = N(gratitude_fields),
 	                 .list = gratitude_list, .nlist = N(gratitude_list),
@@ -194,6 +196,7 @@ static const struct kind kinds[K_COUNT] = {
 	                 .done_yes = "sent", .done_no = "draft",
 	                 .positional = {"body"}},
 	[K_CHECKIN] = {.id = K_CHECKIN, .name = "checkin", .plural = "checkins", .table = "checkin",
+	               .noun = "check-in", .nouns = "check-ins",
 	               .title_field = 0, .fields = checkin_fields, .nfields = N(checkin_fields),
 	               .list = checkin_list, .nlist = N(checkin_list),
 	               .order_field = 0, .order_desc = 1},

@@ -64,6 +64,7 @@ struct kind {
 	const char *name;   /* singular, as typed on the command line */
 	const char *plural;
 	const char *alias;  /* one more accepted name, or NULL */
+	const char *noun, *nouns; /* in sentences ("thank-you note"); NULL: name, plural */
 	const char *table;
 	int title_field;    /* the field that names a row */
 	const struct field *fields;

@@ -158,10 +158,21 @@ int person_names_each(struct db *db, const int64_t *ids, int n, char *names, siz
 	return rc == DB_FAIL ? rp_code(err, RP_EDB) : RP_OK;
 }
 
+static const char *const group_titles[][2] = {
+	{"mentor", "Mentors"}, {"mentee", "Mentees"}, {"peer", "Peers"}};
+
+const char *person_group_role(struct db *db)
+{
+	const char *title = person_group_title(db);
+	for (size_t i = 0; i < sizeof group_titles / sizeof group_titles[0]; i++)
+		if (strcmp(title, group_titles[i][1]) == 0)
+			return group_titles[i][0];
+	return NULL;
+}
+
 const char *person_group_title(struct db *db)
 {
-	static const char *const titles[][2] = {
-		{"mentor", "Mentors"}, {"mentee", "Mentees"}, {"peer", "Peers"}};
+	const char *const(*titles)[2] = group_titles;
 	struct db_stmt *st;
 	const char *title = "People";
 	/* the first and last role in the index: one probe each */
@@ -172,7 +183,7 @@ const char *person_group_title(struct db *db)
 		return title;
 	if (db_step(st, NULL) == DB_ROW && db_col_text(st, 0) && db_col_text(st, 1) &&
 	    strcmp(db_col_text(st, 0), db_col_text(st, 1)) == 0)
-		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		for (size_t i = 0; i < sizeof group_titles / sizeof group_titles[0]; i++)
 			if (strcmp(db_col_text(st, 0), titles[i][0]) == 0)
 				title = titles[i][1];
 	db_release(st);

@@ -27,5 +27,7 @@ int64_t person_last_met(struct db *db, int64_t id);
  * title: "Mentors" when every one is a mentor, "Mentees", "Peers", and
  * "People" when they are mixed or there is nobody yet. */
 const char *person_group_title(struct db *db);
+/* The role they all share ("mentee"), or NULL when mixed or nobody. */
+const char *person_group_role(struct db *db);
 
 #endif

@@ -138,7 +138,8 @@ int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf,
 			continue;
 		used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%ld %s",
 		                         i == 0 ? "" : c == last ? " and " : ", ", counts[c],
-		                         counts[c] == 1 ? ck->name : ck->plural);
+		                         counts[c] == 1 ? (ck->noun ? ck->noun : ck->name)
+		                                        : (ck->nouns ? ck->nouns : ck->plural));
 		i++;
 	}
 	return RP_OK;

@@ -261,7 +261,7 @@ cjk=$(python3 -c 'print("医" * 300)')
 r add meeting --with Ada --at "2026-11-21 10:00" --agenda "$cjk"
 expect_rc 0 "a long CJK agenda is added"
 printf '%s' "$OUT" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && ok "its echo is valid UTF-8" || not_ok "its echo is valid UTF-8" "$OUT"
-case "$OUT" in *"医…") ok "and ends in … where it is cut" ;; *) not_ok "and ends in … where it is cut" "$OUT" ;; esac
+case "$OUT" in *"医… (Sat 21 Nov 2026 10:00, done)") ok "and ends in … where it is cut, then the time and state" ;; *) not_ok "and ends in … where it is cut" "$OUT" ;; esac
 r add person "$(python3 -c 'print("王" * 66)')"
 expect_out "$(python3 -c 'print("王" * 34)')…" "a long CJK name is echoed in 70 columns, whole characters, with …"
 r list meetings

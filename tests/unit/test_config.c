@@ -106,9 +106,16 @@ static void test_thank_roles_and_checkin(void **state)
 	assert_int_equal(config_role_bits("boss"), 0);
 	load("[health]\nthank_roles = mentor, boss\n[ui]\ncheckin = sometimes\n", &cfg, &rep);
 	assert_int_equal(rep.n, 2);
-	assert_non_null(strstr(rep.problem[0], "'boss' is not a role (mentor, mentee or peer)"));
+	assert_non_null(strstr(rep.problem[0], "'boss' is not a role (mentor, mentee or peer; or none)"));
 	assert_non_null(strstr(rep.problem[0], ":2:"));
 	assert_non_null(strstr(rep.problem[1], "'sometimes' is not true or false"));
+	load("[health]\nthank_roles = none\n", &cfg, &rep);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(cfg.thank_roles, 0);
+	load("[health]\nthank_roles =\n", &cfg, &rep);
+	assert_int_equal(rep.n, 1); /* empty is no answer: the default stays */
+	assert_int_equal(cfg.thank_roles, config_role_bits("mentor") | config_role_bits("peer"));
+	load("[health]\nthank_roles = mentor, boss\n", &cfg, &rep);
 	/* a bad value keeps the default */
 	assert_int_equal(cfg.thank_roles, config_role_bits("mentor") | config_role_bits("peer"));
 }

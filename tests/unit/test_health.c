@@ -507,9 +507,16 @@ static void test_a_missed_meeting_asks_to_reschedule(void **state)
 		found += list[i].person_id == p && list[i].state == DUE_RESCHEDULE;
 	free(list);
 	assert_int_equal(found, 1); /* Today lists them */
-	/* planned again: covered */
+	/* planned again, but after the day contact is due (20 Dec): still to
+	 * reschedule; planned in time: covered, and the view says when */
+	meet(p, "2027-01-05 10:00", "planned");
+	assert_int_equal(due_of(p).state, DUE_RESCHEDULE);
 	meet(p, "2026-12-01 10:00", "planned");
-	assert_int_equal(due_of(p).state, DUE_COVERED);
+	d = due_of(p);
+	assert_int_equal(d.state, DUE_COVERED);
+	char planned[DATE_LEN];
+	date_of_instant(d.planned_at, planned);
+	assert_string_equal(planned, "2026-12-01");
 	/* cancelled too, with a meeting held before it */
 	int64_t q = person_since("Cancelled", "2026-10-01 09:00", "30");
 	meet(q, "2026-11-10 10:00", "done");
@@ -560,6 +567,8 @@ static void test_adherence_from_the_start_of_the_agreement(void **state)
 	meet(two, "2026-11-18 10:00", "done");
 	a = adherence_of(two);
 	assert_true(a.too_early);
+	health_adherence_text(&a, &cfg, text, sizeof text);
+	assert_string_equal(text, "too early to tell (2 meetings since Wed 11 Nov 2026)");
 	/* the first meeting on the day itself starts it: still too early */
 	int64_t day0 = person_since("Met This Morning", "2026-10-01 09:00", "7");
 	meet(day0, "2026-11-25 08:00", "done");
@@ -570,17 +579,18 @@ static void test_adherence_from_the_start_of_the_agreement(void **state)
 	a = adherence_of(one);
 	assert_false(a.too_early);
 	assert_true(a.from_start);
-	assert_int_equal(a.expected, 1);
-	assert_int_equal(a.held, 0); /* the first meeting starts the count */
+	assert_int_equal(a.expected, 2); /* the first, and one a cadence later */
+	assert_int_equal(a.held, 1);     /* the first meeting counts */
+	assert_int_equal(a.percent, 50);
 	meet(one, "2026-11-20 09:00", "done");
 	a = adherence_of(one);
-	assert_int_equal(a.held, 1);
+	assert_int_equal(a.held, 2);
 	assert_int_equal(a.percent, 100);
 	health_adherence_text(&a, &cfg, text, sizeof text);
-	assert_string_equal(text, "1 of 1 meetings since Wed 04 Nov 2026 (100%)");
+	assert_string_equal(text, "2 of 2 meetings since Wed 04 Nov 2026 (100%)");
 	/* a missed meeting is not one held */
 	meet(one, "2026-11-24 09:00", "missed");
-	assert_int_equal(adherence_of(one).held, 1);
+	assert_int_equal(adherence_of(one).held, 2);
 	/* a cadence agreed today on an old relationship starts it today */
 	int64_t old = person_since("Old Friend", "2025-01-01 09:00", "30");
 	meet(old, "2025-02-01 10:00", "done");

@@ -177,6 +177,17 @@ static int report_saved(struct cli *c, const struct rec *r, const char *verb)
 		text_fit(first, 70, fitted, sizeof fitted); /* whole characters, "…" when cut */
 		printf(": %s", fitted);
 	}
+	/* a row whose time decides its state (a meeting): the time read, with
+	 * its year, and the state it made */
+	if (r->kind->auto_from && title) {
+		int at = kind_field_index(r->kind, r->kind->auto_from);
+		int st = kind_field_index(r->kind, r->kind->auto_col);
+		rec_format(r, at, when, sizeof when);
+		printf(" (%s, %s)", when, rec_str(r, st) ? rec_str(r, st) : "");
+	} else if (r->kind->auto_from) {
+		int st = kind_field_index(r->kind, r->kind->auto_col);
+		printf(" (%s)", rec_str(r, st) ? rec_str(r, st) : "");
+	}
 	putchar('\n');
 	return EXIT_OK;
 }

@@ -347,6 +347,13 @@ static int person_health(struct db *db, struct detail *d, int64_t person, struct
 		else if (due.state == DUE_RESCHEDULE)
 			snprintf(line, sizeof line, "%-14s to reschedule: %s", "Next contact",
 			         health_missed_text(&due, day, sizeof day));
+		else if (due.state == DUE_COVERED) { /* the meeting's day, then the due one */
+			char planned[64];
+			fmt_instant(due.planned_at, planned, sizeof planned);
+			snprintf(line, sizeof line, "%-14s planned: %s (due %s)", "Next contact", planned,
+			         day);
+		} else if (due.state == DUE_SOON && due.days == 0)
+			snprintf(line, sizeof line, "%-14s due today (%s)", "Next contact", day);
 		else
 			snprintf(line, sizeof line, "%-14s %s (%s)%s%s", "Next contact",
 			         health_due_word(due.state), day,

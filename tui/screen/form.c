@@ -85,15 +85,23 @@ static void update_preview(struct form *f, int i)
 		if (!*text)
 			snprintf(pv, n, "follows the milestones");
 		else if (strcmp(text, f->f[i].orig ? f->f[i].orig : "") != 0)
-			snprintf(pv, n, "by hand (empty it to follow the milestones)");
+			snprintf(pv, n, "by hand (empty: from milestones)");
 		return;
 	}
 	if (!*text)
 		return;
 	if (fd->type == F_INSTANT) {
 		struct when w;
-		if (!(failed = instant_parse(text, clock_now(), kind_when_dir(fd), &v, &err) != RP_OK))
+		const struct kind *k = kind_get(f->kind);
+		if (!(failed = instant_parse(text, clock_now(), kind_when_dir(fd), &v, &err) != RP_OK)) {
+			size_t used;
 			fmt_instant(v, pv, n);
+			used = strlen(pv);
+			/* a meeting's time says what it makes of the meeting */
+			if (k->auto_from && strcmp(k->auto_from, fd->col) == 0 && used < n)
+				snprintf(pv + used, n - used, ", %s",
+				         v <= (int64_t)clock_now() ? "past: logged as done" : "to come: planned");
+		}
 		else if (when_parse(text, clock_now(), kind_when_dir(fd), &w, NULL) == RP_OK) /* a day and time, not here */
 			utf8_copy(pv, n, strstr(err.msg, "does not exist") ? strstr(err.msg, "does not exist")
 			                                                    : err.msg);
@@ -256,7 +264,7 @@ struct form *form_new(const struct form_host *host, enum kind_id kind, const str
 	}
 	else
 		snprintf(f->title, sizeof f->title, "New %s",
-		         kind == K_GRATITUDE ? "thank-you note" : k->name);
+		         k->noun ? k->noun : k->name);
 	if ((start && rec_copy_fields(&f->start, start, NULL) != RP_OK) ||
 	    (kind == K_MEETING && dur >= 0 && rec_is_null(&f->start, dur) &&
 	     rec_set_int(&f->start, dur, f->host.cfg->default_duration, NULL) != RP_OK)) {
@@ -297,7 +305,7 @@ struct form *form_edit(const struct form_host *host, const struct rec *r)
 		checkin_note(f, r);
 	} else
 		snprintf(f->title, sizeof f->title, "Edit %s #%lld",
-		         r->kind->id == K_GRATITUDE ? "thank-you note" : r->kind->name, (long long)r->id);
+		         r->kind->noun ? r->kind->noun : r->kind->name, (long long)r->id);
 	for (int i = 0; i < f->n; i++) {
 		const char *text;
 		char *big = NULL;

@@ -360,7 +360,7 @@ static int person_cells(const struct rec *r, const struct row_facts *facts, stru
 	else if (due.state == DUE_SOON)
 		snprintf(c[n].text, sizeof c[n].text, due.days ? "due %ldd" : "due now", due.days);
 	else if (due.state == DUE_RESCHEDULE)
-		snprintf(c[n].text, sizeof c[n].text, "rebook");
+		snprintf(c[n].text, sizeof c[n].text, "rebook"); /* to reschedule, in 9 cells */
 	else if (due.last_met)
 		day_month(due.last_met, c[n].text, sizeof c[n].text);
 	else

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/describe.h"
+#include "core/person.h"
 #include "core/store.h"
 #include "tui/keys.h"
 
@@ -289,6 +290,16 @@ static void act_add(struct ui *ui)
 			ui_new_form_with(ui, child->id, ui->detail.kind, ui->detail.id, K_NONE, 0);
 		else
 			ui_message(ui, 1, "Nothing to add here; Esc goes back to the lists");
+		return;
+	}
+	if (ui_focused(ui)->kind == K_PERSON) { /* a file of mentees gets a mentee */
+		const char *role = person_group_role(ui->db);
+		struct rec start;
+		rec_init(&start, K_PERSON);
+		if (role)
+			rec_set(ui->db, &start, kind_field_index(start.kind, "role"), role, NULL);
+		ui_new_form(ui, K_PERSON, &start);
+		rec_free(&start);
 		return;
 	}
 	ui_new_form(ui, ui_focused(ui)->kind, NULL);

@@ -57,7 +57,8 @@ void ui_today_build(struct ui *ui)
 		ui_error(ui, &err);
 	} else {
 		today_text(ui->db, &t, today_line, &ui->detail);
-		add_heatmap(ui, &err);
+		if (!ui->cfg->checkin_off)
+			add_heatmap(ui, &err);
 	}
 	today_free(&t);
 	ui->screen = SCREEN_TODAY;
