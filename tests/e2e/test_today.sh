@@ -21,19 +21,30 @@ r add goal "Mock interview ready" --target 2026-12-01 --progress 50
 r add goal "Far away" --target 2027-06-01
 for d in 20 21 22 24; do r checkin --day 2026-11-$d --mood 4; done
 r checkin --day 2026-11-23 --mood 1
+r checkin --day 2026-11-24 --next "Ask Jane about the opening"
+# a mentee: no thanks owed for a meeting with her; her last meeting missed
+RAPPORT_NOW='2026-09-01 09:00' r add person "Dr. Ravi Nair" --role mentee --cadence 30
+r add meeting --with nair --at "2026-11-10 10:00"                             # 5: done, a mentee's
+r add meeting --with nair --at "2026-11-23 10:00" --status missed             # 6: to reschedule
+r add meeting --with ama --at "2026-11-23 15:00" --status planned             # 7: did it happen?
 
 r today
 expect_rc 0 "rapport today"
 cat >"$T_DIR/want" <<'TXT'
 Today, Wed 25 Nov 2026
 Not checked in yet today
+  Next step from yesterday: Ask Jane about the opening
 Streak: 5 days in a row (longest 5)
+
+Meetings that have passed: did they happen?
+  Mon 23 Nov 15:00  Dr. Ama Mensah  happened?
 
 Meetings, today and the next 7 days
   Fri 27 Nov 15:00  Dr. Tom Reyes  planned  Mock interview
 
 Due for contact
   Dr. Jane Okafor  overdue by 6 days (due Thu 19 Nov)
+  Dr. Ravi Nair  to reschedule: the meeting of Mon 23 Nov 2026 did not take place
   Dr. Ama Mensah  due in 1 day (Thu 26 Nov)
 
 Thanks owed
@@ -55,23 +66,26 @@ else not_ok "rapport today: every line, blank ones included" "(- wanted, + print
 
 r today --json
 expect_eq "$(jqo '[.due[] | .name + ":" + .state + ":" + (.days|tostring)] | join(",")')" \
-	"Dr. Jane Okafor:overdue:6,Dr. Ama Mensah:due soon:1" "today --json: who is due"
+	"Dr. Jane Okafor:overdue:6,Dr. Ravi Nair:to reschedule:15,Dr. Ama Mensah:due soon:1" "today --json: who is due"
 expect_eq "$(jqo '.streak.current, .streak.today_done' | tr '\n' ' ')" "5 false " "today --json: the streak"
 expect_eq "$(jqo '.actions.items | map(.text) | join("|")')" "Send CV|Intro to the hiring manager" \
 	"today --json: open actions, overdue first"
-expect_eq "$(jqo '.thanks_owed | map(.meeting_id) | join(",")')" "2,3" "today --json: thanks owed"
+expect_eq "$(jqo '.thanks_owed | map(.meeting_id) | join(",")')" "2,3" "today --json: thanks owed (not to a mentee)"
+expect_eq "$(jqo '.unanswered | map(.id) | join(",")')" "7" "today --json: the meeting that has passed unanswered"
+expect_eq "$(jqo '.last_next_step.day + " " + .last_next_step.text')" "2026-11-24 Ask Jane about the opening" \
+	"today --json: the last next step"
 
 r due
 expect_rc 3 "rapport due: exit 3 when someone is due"
 expect_eq "$(printf '%s\n' "$OUT" | cut -f1,2 | tr '\t' ':' | tr '\n' ',')" \
-	"Dr. Jane Okafor:overdue,Dr. Ama Mensah:due soon," "rapport due lists them, most overdue first"
+	"Dr. Jane Okafor:overdue,Dr. Ravi Nair:to reschedule,Dr. Ama Mensah:due soon," "rapport due lists them, most overdue first"
 raw --db "$T_DIR/empty.db" --config "$CONFIG" due
 expect_rc 0 "rapport due: exit 0 when nobody is"
 expect_eq "$OUT" "" "and prints nothing"
 
 # --- the Today screen
 ui_start 120 40
-wait_for "2 due · 2 thanks owed · 2 open actions" "the top line counts what is due and owed"
+wait_for "3 due · 2 thanks owed · 2 open actions" "the top line counts what is due and owed"
 keys T
 wait_for "Due for contact" "T opens the Today screen"
 wait_for "Dr. Jane Okafor  overdue by 6 days" "with the overdue person"
@@ -81,6 +95,22 @@ wait_for "Tue · · · · · · · · · · · ▆" "the heatmap shows a mood by
 screen_text | sed -n '2,$p' | sed 's/^ //; s/ *$//' | head -n "$(wc -l <"$T_DIR/want")" >"$T_DIR/screen"
 if cmp -s "$T_DIR/want" "$T_DIR/screen"; then ok "the Today screen shows the same lines as rapport today ($(wc -l <"$T_DIR/want") lines)"
 else not_ok "the Today screen shows the same lines as rapport today" "(- rapport today, + the screen)" "$(diff "$T_DIR/want" "$T_DIR/screen")"; fi
+# j and k go from item to item: from the top, one j is the first meeting,
+# the next j the first person due (headings and blank lines are passed)
+keys g j
+wait_selected "Mon 23 Nov 15:00  Dr. Ama Mensah  happened?" "one j from the top: the meeting that has passed"
+wait_for "[meeting #7" "the hint line names the highlighted meeting"
+keys j
+wait_selected "Fri 27 Nov 15:00  Dr. Tom Reyes  planned" "the next j: the week's first meeting, past the heading"
+keys j
+wait_selected "Dr. Jane Okafor  overdue by 6 days" "and the next: the first person due"
+keys k k
+wait_selected "Mon 23 Nov 15:00  Dr. Ama Mensah" "k goes back"
+# X: it did not take place
+keys X
+wait_for "meeting #7: missed" "X marks the meeting that has passed missed"
+wait_gone "Meetings that have passed" "and nothing is left to answer"
+expect_eq "$(sql 'SELECT status FROM meeting WHERE id = 7')" "missed" "in the file too"
 # m on a due person schedules a meeting, and they stop being due
 cursor_to "Dr. Jane Okafor  overdue by 6 days"
 keys m
@@ -92,7 +122,7 @@ wait_for "Saved meeting" "the meeting is saved"
 wait_gone "Dr. Jane Okafor  overdue" "Jane is no longer due"
 wait_for "Thu 26 Nov 11:00  Dr. Jane Okafor  planned" "and her meeting is in the week's list"
 r due
-expect_eq "$(printf '%s\n' "$OUT" | cut -f1)" "Dr. Ama Mensah" "the command line agrees"
+expect_eq "$(printf '%s\n' "$OUT" | cut -f1 | tr '\n' ,)" "Dr. Ravi Nair,Dr. Ama Mensah," "the command line agrees"
 # x on an open action marks it done
 cursor_to "[ ] me    Send CV"
 keys x
@@ -123,7 +153,7 @@ wait_focus Goals "Enter on a goal goes to the Goals pane"
 keys T
 wait_for "Due for contact" "back to Today"
 keys q
-wait_for "─ Mentors ─" "q goes back from Today"
+wait_for "─ People ─" "q goes back from Today"
 keys q
 wait_exit "quit"
 

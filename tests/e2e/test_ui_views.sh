@@ -42,10 +42,22 @@ type_text "+7d"
 wait_for "-> Wed 02 Dec 2026" "its due date is read as typed"
 keys Enter
 wait_for "[ ] Send ten applications" "the milestone shows in the view"
-keys G x
+# j goes from item to item: from the goal's title to its first milestone,
+# past the description, the fields and the heading
+keys g
+wait_selected "Land a hospitalist job" "g: the goal's title is highlighted"
+wait_for "[goal #1 Land a hospitalist job]" "and the hint line says x and e act on the goal"
+keys j
+wait_selected "[ ] Send ten applications" "one j: the first milestone, past the fields and the heading"
+wait_for "[milestone #1 Send ten applications" "the hint line names the milestone"
+keys x
 wait_for "[x] Send ten applications" "x on it marks it done"
 r show goal 1 --json
 expect_eq "$(jqo '.milestones[0].done')" "true" "and the file says so"
+expect_eq "$(jqo '.status')" "open" "the goal itself is untouched"
+expect_eq "$(jqo '.progress')" "100" "and its progress follows its one milestone"
+keys k
+wait_selected "Land a hospitalist job" "k goes back to the goal's title"
 keys Escape
 keys q
 wait_exit "quit"

@@ -505,12 +505,31 @@ int detail_need(struct db *db, struct detail *d, int upto, struct rp_err *err)
 	return RP_OK;
 }
 
+/* The next line after (dir 1) or before (dir -1) the cursor that stands
+ * for an item, loading meetings as needed; or the next line at all when
+ * no item is that way (the text can still be read to its end). */
+static int next_item(struct db *db, struct detail *d, int dir, struct rp_err *err)
+{
+	int first_loaded = d->gap ? d->meetings_at : 0;
+	for (int i = d->cursor + dir;; i += dir) {
+		if (dir > 0 && detail_need(db, d, i, err) != RP_OK)
+			return -1;
+		if (i < 0 || i >= d->n || (dir < 0 && d->gap && i < first_loaded))
+			return d->cursor + dir;
+		if (d->lines[i].id)
+			return i;
+	}
+}
+
 int detail_move(struct db *db, struct detail *d, int action, int height, struct rp_err *err)
 {
 	int target = d->cursor;
 	switch (action) {
-	case A_DOWN: target++; break;
-	case A_UP: target--; break;
+	case A_DOWN:
+	case A_UP: /* from item to item: headings and blank lines are passed */
+		if ((target = next_item(db, d, action == A_DOWN ? 1 : -1, err)) < 0)
+			return err->code;
+		break;
 	case A_PAGE_DOWN: target += height - 1; break;
 	case A_PAGE_UP: target -= height - 1; break;
 	case A_FIRST:

@@ -17,6 +17,7 @@
 #include "core/store.h"
 #include "core/summary.h"
 #include "tui/colors.h"
+#include "core/describe.h"
 #include "core/person.h"
 #include "tui/keys.h"
 #include "tui/text.h"
@@ -185,7 +186,20 @@ static void draw_bottom(struct ui *ui)
 		wattrset(ui->bottom, color_attr(ui->msg_error ? R_ERROR : R_HEADER));
 		text_fit(ui->msg, ui->cols - 2, out, sizeof out);
 	} else {
-		keys_hint_line(ctx, ui->readonly, line, sizeof line);
+		enum kind_id kind;
+		int64_t id;
+		size_t used = 0;
+		line[0] = '\0';
+		/* in a view or on Today, what the keys act on: the highlighted item */
+		if (!ui->form && (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) &&
+		    detail_item(&ui->detail, &kind, &id)) {
+			char what[300], cut[120];
+			describe_id(ui->db, kind, id, what, sizeof what);
+			text_fit(what, 36, cut, sizeof cut);
+			used = (size_t)snprintf(line, sizeof line, "[%s %s]  ",
+			                        kind_get(kind)->noun ? kind_get(kind)->noun : kind_get(kind)->name, cut);
+		}
+		keys_hint_line(ctx, ui->readonly, line + used, sizeof line - used);
 		wattrset(ui->bottom, color_attr(R_MUTED));
 		text_fit(line, ui->cols - 1, out, sizeof out);
 	}

@@ -266,12 +266,11 @@ int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
 	const struct rec *sel;
 	if (ui->screen == SCREEN_TODAY)
 		return detail_item(&ui->detail, kind, id);
-	if (ui->screen == SCREEN_VIEW) {
+	if (ui->screen == SCREEN_VIEW) { /* the highlighted item, never another */
 		if (detail_item(&ui->detail, kind, id))
 			return 1;
-		*kind = ui->detail.kind;
-		*id = ui->detail.id;
-		return *id != 0;
+		ui_message(ui, 1, "Nothing is highlighted here: j and k go from item to item");
+		return 0;
 	}
 	sel = pane_selected(ui_focused(ui));
 	if (!sel)
@@ -517,7 +516,7 @@ static int cursor_answers(struct ui *ui, int key)
 	if (ui->screen != SCREEN_MAIN) {
 		if (detail_move(ui->db, &ui->detail, a, ui->rows - 2, &err) != RP_OK)
 			ui_error(ui, &err);
-		ui->dirty |= D_DETAIL;
+		ui->dirty |= D_DETAIL | D_BOTTOM; /* the hint names the highlighted item */
 	} else {
 		if (pane_move(ui->db, ui_focused(ui), a, &err) != RP_OK)
 			ui_error(ui, &err);
