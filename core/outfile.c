@@ -105,6 +105,18 @@ static int open_stream(struct outfile *o, struct rp_err *err)
 	return RP_OK;
 }
 
+int outfile_check(const struct db *db, const char *path, struct rp_err *err)
+{
+	struct stat sb;
+	if (refuse_own(db, path, err) != RP_OK)
+		return RP_EINVAL;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return rp_fail(err, RP_EINVAL, "%s: is a folder; give a file name", path);
+	if ((stat(path, &sb) != 0 || S_ISREG(sb.st_mode)) && refuse_database(path, err) != RP_OK)
+		return RP_EINVAL;
+	return RP_OK;
+}
+
 int outfile_open(struct outfile *o, const struct db *db, const char *path, struct rp_err *err)
 {
 	struct stat sb;
@@ -118,14 +130,10 @@ int outfile_open(struct outfile *o, const struct db *db, const char *path, struc
 	}
 	if (snprintf(o->path, sizeof o->path, "%s", path) >= (int)sizeof o->path)
 		return rp_fail(err, RP_EINVAL, "%.60s...: path too long", path);
-	if (refuse_own(db, path, err) != RP_OK)
+	if (outfile_check(db, path, err) != RP_OK)
 		return RP_EINVAL;
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return rp_fail(err, RP_EINVAL, "%s: is a folder; give a file name", path);
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 		return open_stream(o, err);
-	if (refuse_database(path, err) != RP_OK)
-		return RP_EINVAL;
 	slash = strrchr(path, '/');
 	snprintf(o->tmp, sizeof o->tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
 	         slash ? slash + 1 : path);

@@ -24,6 +24,9 @@ struct outfile {
 /* Begin writing path (NULL or "-": stdout).  db is the open database (its
  * files are refused); may be NULL. */
 int outfile_open(struct outfile *o, const struct db *db, const char *path, struct rp_err *err);
+/* Would outfile_open refuse path (the database, a folder, another
+ * database)?  RP_OK when it may be written. */
+int outfile_check(const struct db *db, const char *path, struct rp_err *err);
 /* Flush and sync the temporary file, not yet in place (for outputs of
  * several files that go in place together); failing, it is thrown away. */
 int outfile_flush(struct outfile *o, struct rp_err *err);

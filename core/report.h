@@ -7,11 +7,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/config.h"
 #include "db/err.h"
 
 struct db;
 
-/* One person (person != 0) or everyone, in name order. */
-int report_md(struct db *db, int64_t person, FILE *out, struct rp_err *err);
+#define REPORT_PRIVATE 1 /* with one's own notes on the person (left out unless asked) */
+
+/* One person (person != 0) or everyone, in name order: dated, with what is
+ * next, every typed text escaped so that a CommonMark reader shows it as
+ * it was typed. */
+int report_md(struct db *db, const struct config *cfg, int64_t person, unsigned flags, FILE *out,
+              struct rp_err *err);
 
 #endif

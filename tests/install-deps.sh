@@ -5,7 +5,7 @@
 #   tests/install-deps.sh fuzz    to build and run the fuzzers (clang)
 # Quiet when all are there; needs root (or sudo) only when something is not.
 build="make gcc pkg-config libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
-test="$build libcmocka-dev tmux sqlite3 jq python3 python3-icalendar clang cppcheck clang-tidy valgrind man-db strace"
+test="$build libcmocka-dev tmux sqlite3 jq python3 python3-icalendar cmark clang cppcheck clang-tidy valgrind man-db strace"
 fuzz="$build clang"
 bench="$test calcurse"
 case "${1:-}" in

@@ -156,7 +156,7 @@ expect_err "bad.csv:2: Cadence (days): 'weekly' is not a whole number; nothing w
 # --- Markdown
 r add action 1 "Send the CV" --due 2026-12-05
 r export --format md --person okafor
-expect_out "# Dr. Jane Okafor; \"JO\", MD\\PhD" "the report starts with who"
+expect_out "# Dr. Jane Okafor; \"JO\", MD\\\\PhD" "the report starts with who (a backslash escaped)"
 expect_out "### Tue 01 Dec 2026 09:00 (planned)" "lists the meetings"
 expect_out "- [ ] me: Send the CV (due Sat 05 Dec 2026)" "with their action items"
 r add action 1 "Introduce me to the head of department" --owner them
@@ -167,4 +167,28 @@ r export --format md --person okafor
 expect_out "- [ ] they: Introduce me to the head of department" "an action item of theirs says they"
 expect_out "Land a residency" "the report lists the person's goals"
 expect_out "  - [ ] Polish the personal statement" "each with its milestones"
+expect_out "A report of Wed 25 Nov 2026." "the report is dated"
+expect_out "## What is next" "and says what is next"
+# what was typed, shown as typed by a CommonMark reader (cmark): no
+# emphasis, link, raw HTML or heading comes out of a name or an agenda
+r add person 'Dr. *Star* <Kim>' --org '[x](http://evil.example)' --cadence 21 \
+	--notes 'Private: thinks I am late' --expectations 'Meet monthly
+about \ backslashes'
+r add meeting --with Star --at "2026-11-20 10:00" --agenda '# heading
+1. not a list
+_under_ `code` &amp; | pipe'
+r export --format md --person Star
+printf '%s\n' "$OUT" >"$T_DIR/star.md"
+cmark "$T_DIR/star.md" >"$T_DIR/star.html"
+expect_eq "$(grep -c '<em>\|<a \|<code>\|<kim>\|<h1>#\|<ol' "$T_DIR/star.html")" "0" \
+	"cmark makes no emphasis, link, code, raw HTML, heading or list of what was typed"
+expect_eq "$(grep -o '<h1>[^<]*</h1>' "$T_DIR/star.html")" "<h1>Dr. *Star* &lt;Kim&gt;</h1>" "the name is shown as typed"
+grep -q '\[x\](http://evil.example)' "$T_DIR/star.html" && ok "the organization stays text" || not_ok "the organization stays text" "$(grep -i evil "$T_DIR/star.html")"
+grep -q 'about \\ backslashes' "$T_DIR/star.html" && ok "a backslash stays" || not_ok "a backslash stays" "$(grep backslashes "$T_DIR/star.html")"
+grep -q '# heading<br />' "$T_DIR/star.html" && ok "a line break in an agenda stays a line break" || not_ok "a line break in an agenda stays a line break" "$(grep -A2 heading "$T_DIR/star.html")"
+grep -q '_under_ `code` &amp;amp; | pipe' "$T_DIR/star.html" && ok "underscores, backticks and an entity stay text" || not_ok "underscores, backticks and an entity stay text" "$(grep under "$T_DIR/star.html")"
+case "$OUT" in *"thinks I am late"*) not_ok "one's notes on the person are left out" ;; *) ok "one's notes on the person are left out" ;; esac
+case "$OUT" in *"## Goals"*) not_ok "no Goals heading without goals" ;; *) ok "no Goals heading without goals" ;; esac
+r export --format md --person Star --private
+expect_out "thinks I am late" "--private puts them in"
 echo "1..$T_N"

@@ -264,6 +264,29 @@ keys Enter
 wait_for "Wrote $HOME/report.md" "~/ in the prompt is the home folder"
 [ -f "$HOME/report.md" ] && ok "the report is there" || not_ok "the report is there"
 expect_eq "$(stat -c %a "$HOME/report.md")" "600" "the screen's export is private (0600), whatever the umask ($(umask))"
+printf 'kept\n' >"$HOME/report.md"
+keys E
+wait_for "to:" "the export prompt, a third time"
+keys C-u
+type_text "~/report.md"
+keys Enter
+wait_for "$HOME/report.md is there already: write over it? (y/n)" "a file that is there: asked before it is written over"
+keys n
+wait_for "Nothing changed" "n keeps it"
+expect_eq "$(cat "$HOME/report.md")" "kept" "the file is as it was"
+keys E
+keys C-u
+type_text "~/report.md"
+keys Enter
+wait_for "write over it? (y/n)" "asked again"
+keys y
+wait_for "Wrote $HOME/report.md" "y writes over it"
+grep -q "^# Ada Lovelace" "$HOME/report.md" && ok "with the report" || not_ok "with the report" "$(head -3 "$HOME/report.md")"
+keys E
+keys C-u
+type_text "relative-report.md"
+keys Enter
+wait_line "Wrote /.*/relative-report\.md" "a name alone: the whole path is said"
 keys q
 wait_exit "quits"
 expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM person')" "3" "the database still holds its people"

@@ -67,7 +67,7 @@ static int export_csv_folder(struct cli *c, const char *dir)
 
 int cli_export(struct cli *c, int argc, char **argv)
 {
-	static const char *const flags[] = {"all", NULL};
+	static const char *const flags[] = {"all", "private", NULL};
 	static char output[] = "--output";
 	struct args a;
 	struct rp_err err;
@@ -87,7 +87,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 		const char *name = a.opt[i].name;
 		if (a.opt[i].missing)
 			return cli_usage_error("export ", "--%s needs a value", name);
-		if (!a.opt[i].value && strcmp(name, "all") == 0)
+		if (!a.opt[i].value && (strcmp(name, "all") == 0 || strcmp(name, "private") == 0))
 			continue;
 		if (strcmp(name, "format") == 0)
 			format = a.opt[i].value;
@@ -124,7 +124,8 @@ int cli_export(struct cli *c, int argc, char **argv)
 	else if (strcmp(format, "csv") == 0 && kind) /* without a kind: a folder, above */
 		rc = csv_export(c->db, kind->id, out.f, &err);
 	else
-		rc = report_md(c->db, person, out.f, &err);
+		rc = report_md(c->db, c->cfg, person, args_flag(&a, "private") ? REPORT_PRIVATE : 0,
+		               out.f, &err);
 	if (outfile_close(&out, rc == RP_OK, &err) != RP_OK) {
 		cli_error("%s", err.msg);
 		return EXIT_FAIL;

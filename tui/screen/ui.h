@@ -48,6 +48,7 @@ struct prompt {
 	enum { PROMPT_FILTER, PROMPT_EXPORT } purpose;
 	char label[120];
 	struct lineedit ed;
+	char path[4096]; /* PROMPT_EXPORT: the whole path, while asked to overwrite */
 };
 
 struct ui;

@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unistd.h>
 
 #include "core/clock.h"
@@ -116,15 +118,36 @@ static void do_filter(struct ui *ui)
 	ui_message(ui, 0, "%s with %s; f shows all again", p->title, p->filter_name);
 }
 
+/* Write the export to ui->prompt.path (asked about already if it was there). */
+static void write_export(struct ui *ui, enum kind_id kind, int64_t id)
+{
+	struct rp_err err;
+	struct outfile out;
+	int rc;
+	if (outfile_open(&out, ui->db, ui->prompt.path, &err) != RP_OK || out.f == stdout) {
+		ui_error(ui, &err);
+		return;
+	}
+	if (kind == K_PERSON && id)
+		rc = report_md(ui->db, ui->cfg, id, 0, out.f, &err);
+	else
+		rc = export_json(ui->db, out.f, &err);
+	if (outfile_close(&out, rc == RP_OK, &err) != RP_OK)
+		ui_error(ui, &err);
+	else
+		ui_message(ui, 0, "Wrote %s", ui->prompt.path);
+}
+
 static void do_export(struct ui *ui)
 {
 	struct pane *p = &ui->panes[ui->focus];
 	const struct rec *sel = p->page.n ? &p->page.rows[p->cursor] : NULL;
 	const char *typed = ui->prompt.ed.buf;
-	char path[4096];
+	char path[4096], cwd[4096];
 	struct rp_err err;
-	struct outfile out;
-	int rc;
+	struct stat st;
+	enum kind_id kind = p->kind == K_PERSON && sel ? K_PERSON : K_NONE;
+	int64_t id = kind == K_PERSON ? sel->id : 0;
 	if (!*typed || strcmp(typed, "-") == 0) { /* stdout is the screen here */
 		ui_message(ui, 1, "No file name: nothing written");
 		return;
@@ -133,18 +156,21 @@ static void do_export(struct ui *ui)
 		ui_error(ui, &err);
 		return;
 	}
-	if (outfile_open(&out, ui->db, path, &err) != RP_OK || out.f == stdout) {
+	/* the whole path, said after: a name alone is in the folder rapport
+	 * was started in, which the screen does not show */
+	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+		snprintf(ui->prompt.path, sizeof ui->prompt.path, "%s/%s", cwd, path);
+	else
+		snprintf(ui->prompt.path, sizeof ui->prompt.path, "%s", path);
+	if (outfile_check(ui->db, ui->prompt.path, &err) != RP_OK) { /* refused before asked */
 		ui_error(ui, &err);
 		return;
 	}
-	if (p->kind == K_PERSON && sel)
-		rc = report_md(ui->db, sel->id, out.f, &err);
-	else
-		rc = export_json(ui->db, out.f, &err);
-	if (outfile_close(&out, rc == RP_OK, &err) != RP_OK)
-		ui_error(ui, &err);
-	else
-		ui_message(ui, 0, "Wrote %s", path);
+	if (stat(ui->prompt.path, &st) == 0 && S_ISREG(st.st_mode)) {
+		ui_ask(ui, write_export, kind, id, "%s is there already: write over it?", ui->prompt.path);
+		return;
+	}
+	write_export(ui, kind, id);
 }
 
 void ui_prompt_key(struct ui *ui, int key)
