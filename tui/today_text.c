@@ -7,6 +7,7 @@
 #include "core/person.h"
 #include "core/utf8.h"
 #include "tui/colors.h"
+#include "tui/text.h"
 
 /* "Thu 26 Nov" from an ISO day */
 static void short_day(const char *ymd, char *buf, size_t n)
@@ -20,6 +21,22 @@ static void first_line(const char *s, char *buf, size_t n)
 {
 	utf8_copy(buf, n, s);
 	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* head + free + tail into line; when that is wider than width (0: no
+ * limit), the free text is cut (…) so that the facts around it stay. */
+static int today_width; /* of the current today_text call */
+
+static void fit_line(char *line, size_t n, const char *head, const char *free_text,
+                     const char *tail)
+{
+	char cut[1024];
+	int fixed = text_width(head) + text_width(tail), room = today_width - 1 - fixed;
+	if (today_width > 0 && fixed + text_width(free_text) > today_width - 1 && room >= 4) {
+		text_fit(free_text, room, cut, sizeof cut);
+		free_text = cut;
+	}
+	snprintf(line, n, "%s%s%s", head, free_text, tail);
 }
 
 static void section(today_emit *emit, void *ctx, const char *title, int empty)
@@ -77,8 +94,10 @@ static void meeting_line(struct db *db, const struct rec *m, today_emit *emit, v
 	person_name(db, rec_int(m, kind_field_index(m->kind, "person_id")), b, sizeof b);
 	first_line(rec_text(m, "agenda"), c, sizeof c);
 	/* "Thu 26 Nov 2026 09:00" without the year */
-	snprintf(line, sizeof line, "  %.10s %s  %s  %s%s%s", a, a + 16, b, health_meeting_word(m),
-	         *c ? "  " : "", c);
+	char head[400];
+	snprintf(head, sizeof head, "  %.10s %s  %s  %s%s", a, a + 16, b, health_meeting_word(m),
+	         *c ? "  " : "");
+	fit_line(line, sizeof line, head, c, "");
 	emit(line, health_meeting_unanswered(m) ? R_DUE : R_NORMAL, K_MEETING, m->id, ctx);
 }
 
@@ -154,8 +173,10 @@ static void today_text_actions(struct db *db, const struct today *t, today_emit 
 		if (*due)
 			short_day(due, a, sizeof a);
 		snprintf(c, sizeof c, "%s%s", !*due ? "" : late ? "overdue since " : "due ", *due ? a : "");
-		snprintf(line, sizeof line, "  [ ] %-4s  %s%s%s  (%s)", rec_text(act, "owner"), rec_text(act, "text"),
-		         *c ? ", " : "", c, b);
+		char head[32], tail[600];
+		snprintf(head, sizeof head, "  [ ] %-4s  ", rec_text(act, "owner"));
+		snprintf(tail, sizeof tail, "%s%s  (%s)", *c ? ", " : "", c, b);
+		fit_line(line, sizeof line, head, rec_text(act, "text"), tail);
 		emit(line, late ? R_OVERDUE : R_NORMAL, K_ACTION, act->id, ctx);
 	}
 }
@@ -174,14 +195,17 @@ static void today_text_goals(const struct today *t, today_emit *emit, void *ctx)
 			snprintf(b, sizeof b, "late by %ld day%s (target %s)", -left, left == -1 ? "" : "s", a);
 		else
 			snprintf(b, sizeof b, "target %s (in %ld day%s)", a, left, left == 1 ? "" : "s");
-		snprintf(line, sizeof line, "  %s  %d%%  %s", rec_text(g, "title"), t->goal_progress[i], b);
+		char tail[300];
+		snprintf(tail, sizeof tail, "  %d%%  %s", t->goal_progress[i], b);
+		fit_line(line, sizeof line, "  ", rec_text(g, "title"), tail);
 		emit(line, left < 0 ? R_OVERDUE : R_NORMAL, K_GOAL, g->id, ctx);
 	}
 }
 
 /* Every section in order, each line through emit. */
-void today_text(struct db *db, const struct today *t, today_emit *emit, void *ctx)
+void today_text(struct db *db, const struct today *t, int width, today_emit *emit, void *ctx)
 {
+	today_width = width;
 	today_text_checkin(db, t, emit, ctx);
 	today_text_meetings(db, t, emit, ctx);
 	today_text_due(t, emit, ctx);

@@ -245,4 +245,24 @@ ui_start 120 40
 wait_for "Due for contact" "[ui] start = today opens on Today"
 keys q q
 wait_exit "quit"
+
+# --- at 80x24 a line too long for the screen loses its free text, never
+# its facts: the overdue date and the person stay
+: >"$CONFIG"
+DB="$T_DIR/narrow.db"
+r add person "Dr. Jane Okafor" &&
+	r add meeting --with jane --at "2026-11-20 10:00" &&
+	r add action 1 "Ask Dr. Reyes about the observation unit opening (not advertised), and the rota" --due 2026-11-23
+expect_eq "$RC" "0" "a long action item${ERR:+: $ERR}"
+r today
+expect_out "  [ ] me    Ask Dr. Reyes about the observation unit opening (not advertised), and the rota, overdue since Mon 23 Nov  (Dr. Jane Okafor)" \
+	"rapport today prints the whole line"
+ui_start 80 24
+wait_for "1 open action" "the screen at 80x24"
+keys T
+wait_for "Open actions" "Today at 80x24"
+wait_line "\[ \] me    Ask Dr\. Reyes about.*…, overdue since Mon 23 Nov  \(Dr\. Jane Okafor\)" \
+	"the action's words are cut, the overdue date and the person are kept"
+keys q q
+wait_exit "quit"
 echo "1..$T_N"

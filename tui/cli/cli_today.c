@@ -114,7 +114,7 @@ int cli_today(struct cli *c, int argc, char **argv)
 		rc = print_json(j) ? EXIT_FAIL : EXIT_OK;
 		json_decref(j);
 	} else {
-		today_text(c->db, &t, print_line, NULL);
+		today_text(c->db, &t, 0, print_line, NULL);
 	}
 	today_free(&t);
 	return rc;

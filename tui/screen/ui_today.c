@@ -56,7 +56,7 @@ void ui_today_build(struct ui *ui)
 	if (today_load(ui->db, ui->cfg, &t, &err) != RP_OK) {
 		ui_error(ui, &err);
 	} else {
-		today_text(ui->db, &t, today_line, &ui->detail);
+		today_text(ui->db, &t, ui->detail.width, today_line, &ui->detail);
 		if (!ui->cfg->checkin_off)
 			add_heatmap(ui, &err);
 	}
