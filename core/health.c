@@ -45,6 +45,17 @@ const char *health_missed_text(const struct due *d, char *buf, size_t n)
 	return buf;
 }
 
+static int next_planned(struct db *db, int64_t person, int64_t from, int64_t *id, int64_t *start,
+                        struct rp_err *err);
+
+int health_next_planned(struct db *db, int64_t person, int64_t *id, int64_t *start,
+                        struct rp_err *err)
+{
+	char today[DATE_LEN];
+	date_today(clock_now(), today);
+	return next_planned(db, person, date_start(today), id, start, err);
+}
+
 /* The first planned meeting with the person from today on: id and start. */
 static int next_planned(struct db *db, int64_t person, int64_t from, int64_t *id, int64_t *start,
                         struct rp_err *err)

@@ -50,6 +50,9 @@ int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids,
 int health_due_list(struct db *db, const struct config *cfg, struct due **out, int *n,
                     struct rp_err *err);
 const char *health_due_word(enum due_state s);
+/* The first planned meeting with the person from today on (*id 0: none). */
+int health_next_planned(struct db *db, int64_t person, int64_t *id, int64_t *start,
+                        struct rp_err *err);
 /* DUE_RESCHEDULE's reason: "the meeting of Mon 23 Nov 2026 did not take place" */
 const char *health_missed_text(const struct due *d, char *buf, size_t n);
 

@@ -83,6 +83,8 @@ int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err
  * trash with it). */
 int rec_count_children(struct db *db, enum kind_id kind, int64_t id, long *count,
                        struct rp_err *err);
+/* Delete one row of the trash for good, with what went there with it. */
+int rec_purge_one(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 /* Delete everything in the trash for good; *count gets the number of rows. */
 int rec_purge(struct db *db, long *count, struct rp_err *err);
 

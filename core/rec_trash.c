@@ -226,3 +226,26 @@ int rec_purge(struct db *db, long *count, struct rp_err *err)
 	return db_commit(db, err);
 }
 
+
+int rec_purge_one(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err)
+{
+	const struct kind *k = kind_get(kind);
+	struct rec r = {0};
+	char sql[128];
+	int rc;
+	if (rec_get(db, kind, id, &r, err) != RP_OK)
+		return rp_code(err, RP_ENOTFOUND);
+	rc = r.deleted_at ? RP_OK
+	                  : rp_fail(err, RP_EINVAL, "%s #%lld is not in the trash; delete it first",
+	                            k->name, (long long)id);
+	rec_free(&r);
+	if (rc != RP_OK)
+		return rc;
+	/* what went to the trash with it goes too: its children refer to it
+	 * ON DELETE CASCADE (and a goal's person is set to none) */
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND deleted_at IS NOT NULL", k->table);
+	int64_t none;
+	if (db_one_int(db, sql, &none, err, 1, id) == DB_FAIL)
+		return rp_code(err, RP_EDB);
+	return RP_OK;
+}

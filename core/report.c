@@ -97,16 +97,22 @@ static int next_part(struct db *db, const struct config *cfg, const struct rec *
 	if (health_due(db, cfg, p->id, &due, err) != RP_OK ||
 	    health_adherence(db, cfg, p->id, &adh, err) != RP_OK)
 		return rp_code(err, RP_EDB);
+	int64_t planned_id, planned_at;
+	if (health_next_planned(db, p->id, &planned_id, &planned_at, err) != RP_OK)
+		return rp_code(err, RP_EDB);
 	fputs("\n## What is next\n\n", out);
+	if (planned_id) {
+		char planned[64];
+		fmt_instant(planned_at, planned, sizeof planned);
+		fprintf(out, "- **Next meeting:** %s\n", planned);
+	}
 	if (due.state == DUE_NONE) {
 		fputs("- No meeting rhythm agreed\n", out);
 		return RP_OK;
 	}
 	fmt_date(due.due_day, day, sizeof day);
 	if (due.state == DUE_COVERED) {
-		char planned[64];
-		fmt_instant(due.planned_at, planned, sizeof planned);
-		fprintf(out, "- **Next meeting:** %s\n", planned);
+		/* the next meeting, above, is in time */
 	} else if (due.state == DUE_OVERDUE) {
 		fprintf(out, "- **Next contact:** overdue since %s\n", day);
 	} else if (due.state == DUE_RESCHEDULE) {
@@ -215,11 +221,14 @@ static int one(struct db *db, const struct config *cfg, const struct rec *p, uns
 		item(out, p->kind->fields[kind_field_index(p->kind, who[i])].label, rec_text(p, who[i]), 0);
 	if (next_part(db, cfg, p, out, err) != RP_OK)
 		return rp_code(err, RP_EDB);
-	if (*rec_text(p, "expectations") || ((flags & REPORT_PRIVATE) && *rec_text(p, "notes"))) {
+	if (*rec_text(p, "expectations")) {
 		fputs("\n## What we agreed\n\n", out);
 		item(out, NULL, rec_text(p, "expectations"), 0);
-		if (flags & REPORT_PRIVATE) /* one's own notes on the person stay home unless asked */
-			item(out, "Notes", rec_text(p, "notes"), 0);
+	}
+	/* one's own notes on the person stay home unless asked for */
+	if ((flags & REPORT_PRIVATE) && *rec_text(p, "notes")) {
+		fputs("\n## My notes (private)\n\n", out);
+		item(out, NULL, rec_text(p, "notes"), 0);
 	}
 	if (meetings_part(db, p, out, err) != RP_OK || goals_part(db, p, out, err) != RP_OK ||
 	    thanks_part(db, p, out, err) != RP_OK)

@@ -148,7 +148,10 @@ static void today_text_owed(const struct today *t, today_emit *emit, void *ctx)
 		fmt_instant(o->start_at, a, sizeof a);
 		snprintf(line, sizeof line, "  %s  for the meeting of %.10s%s", o->name, a,
 		         o->draft_id ? " (a draft is written, not sent)" : "");
-		emit(line, R_DUE, K_MEETING, o->meeting_id, ctx);
+		/* the draft when one is written (x sends it, e edits it), else
+		 * the meeting (t writes the note for it) */
+		emit(line, R_DUE, o->draft_id ? K_GRATITUDE : K_MEETING,
+		     o->draft_id ? o->draft_id : o->meeting_id, ctx);
 	}
 }
 

@@ -73,6 +73,60 @@ keys u
 wait_for "Undone: person #2 is back" "u brings it back"
 wait_for "Dr. Tom Reyes" "and it is listed again"
 expect_eq "$(sql 'SELECT deleted_at IS NULL FROM person WHERE id = 2')" "1" "out of the trash, in the file"
+# --- the trash screen: D shows it; r brings back, P deletes one for good
+keys d
+wait_for "(y/n)" "d on her again"
+keys y
+wait_for "Moved person #2 to the trash" "deleted again"
+keys D
+wait_for "The trash: what was deleted" "D shows the trash"
+wait_for "#2 Dr. Tom Reyes  deleted" "with the person in it"
+wait_gone "Tom Reyes, planned" "her meeting is not listed apart: it comes back with her"
+keys j
+wait_for "[person #2 Dr. Tom Reyes]" "j highlights her; the hint says so"
+keys r
+wait_for "Restored person #2" "r brings her back"
+wait_for "The trash is empty." "and the trash is empty"
+expect_eq "$(sql 'SELECT count(*) FROM meeting WHERE person_id = 2 AND deleted_at IS NULL')" "1" \
+	"her meeting is back too"
+keys Escape
+wait_for "Dr. Tom Reyes" "Esc: back to the lists, with her"
+keys g
+wait_selected "Dr. Tom Reyes" "she is selected"
+keys d
+wait_for "Delete person #2 Dr. Tom Reyes" "d on her once more"
+keys y
+keys D
+wait_for "#2 Dr. Tom Reyes  deleted" "in the trash"
+keys j P
+wait_for "Delete person #2 Dr. Tom Reyes for good (no undo)? (y/n)" "P asks before deleting for good"
+keys n
+wait_for "Nothing changed" "n keeps her in the trash"
+keys P
+wait_for "for good (no undo)? (y/n)" "P asks again"
+keys y
+wait_for "Deleted person #2 for good" "y deletes her for good"
+expect_eq "$(sql 'SELECT count(*) FROM person WHERE id = 2')" "0" "she is gone from the file"
+expect_eq "$(sql 'SELECT count(*) FROM meeting WHERE person_id = 2')" "0" "and her meeting with her"
+keys Escape
+# a person with nothing else goes without a question, and C-x empties the trash
+keys a
+type_text "Tess Trash"
+keys Enter
+wait_line "│ Tess Trash .*mentor/" "a person with nothing else"
+keys d
+wait_for "Moved person #" "d without a question: nothing goes with her"
+keys D
+wait_for "Tess Trash  deleted" "she is in the trash"
+keys C-x
+wait_for "Delete everything in the trash for good? (y/n)" "C-x asks before emptying the trash"
+keys y
+wait_for "the trash is empty" "y empties it"
+expect_eq "$(sql 'SELECT count(*) FROM person WHERE deleted_at IS NOT NULL')" "0" "in the file too"
+keys Escape
+# the person is back as she was for the rest of the scenario
+r add person "Dr. Tom Reyes" && r add meeting --with Reyes --at "2026-11-26 09:00"
+expect_eq "$RC" "0" "Dr. Tom Reyes again, with a meeting${ERR:+: $ERR}"
 # undo of an add: the new row goes to the trash
 keys a
 wait_for "New person" "a adds a person"

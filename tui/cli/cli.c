@@ -617,7 +617,9 @@ static const struct cli_cmd commands[] = {
 	 "           [--person P] [--goal ID] [--meeting ID] [--trash]", 0},
 	{"show", cmd_show, 0, "show KIND ID", 0},
 	{"edit", cmd_edit, 1, "edit KIND ID --FIELD VALUE...   (an empty VALUE clears a field)", 0},
-	{"done", cmd_done, 1, "done goal|milestone|meeting|action ID", 0},
+	{"done", cmd_done, 1,
+	 "done goal|milestone|meeting|action|thanks ID [--yes]\n"
+	 "                    (a thank-you note: sent today; a meeting still to come needs --yes)", 0},
 	{"delete", cmd_delete, 1, "delete KIND ID      move to the trash (with what belongs to it)", 0},
 	{"restore", cmd_restore, 1, "restore KIND ID     bring back from the trash", 0},
 	{"purge", cmd_purge, 1, "purge               empty the trash for good", 0},
@@ -634,7 +636,8 @@ static const struct cli_cmd commands[] = {
 	 "  export --format ics [--person P] [--all] [-o FILE]   planned meetings (--all: every one)\n"
 	 "  export --format csv [--kind K] [-o FILE]   one kind to FILE, or each kind to\n"
 	 "           a file in the folder -o names (people.csv, goals.csv...)\n"
-	 "  export --format md [--person P] [-o FILE]   a relationship report", 0},
+	 "  export --format md [--person P] [--private] [-o FILE]   a relationship report\n"
+	 "                    (--private: with one's own notes on the person)", 0},
 	{"import", cli_import, 1,
 	 "import FILE         a JSON export (merged by uuid, newer wins), an .ics calendar,\n"
 	 "                      or a .csv of people; all or nothing", 0},

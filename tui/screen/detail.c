@@ -57,6 +57,15 @@ static void add_line(struct detail *d, const char *text, int role, enum kind_id 
 	d->lines[d->n].role = role;
 	d->lines[d->n].kind = kind;
 	d->lines[d->n].id = id;
+	d->lines[d->n].part = 0;
+	/* a plain line under an item, before the next blank line or heading,
+	 * is part of it: highlighted, it still names that item */
+	if (!id && *text && role != R_HEADER && role != R_TITLE && d->n > 0 &&
+	    d->lines[d->n - 1].id && d->lines[d->n - 1].role != R_TITLE) {
+		d->lines[d->n].kind = d->lines[d->n - 1].kind;
+		d->lines[d->n].id = d->lines[d->n - 1].id;
+		d->lines[d->n].part = 1;
+	}
 	if (d->lines[d->n].text)
 		d->n++;
 }
@@ -516,7 +525,7 @@ static int next_item(struct db *db, struct detail *d, int dir, struct rp_err *er
 			return -1;
 		if (i < 0 || i >= d->n || (dir < 0 && d->gap && i < first_loaded))
 			return d->cursor + dir;
-		if (d->lines[i].id)
+		if (d->lines[i].id && !d->lines[i].part)
 			return i;
 	}
 }

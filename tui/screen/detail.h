@@ -14,6 +14,8 @@ struct dline {
 	int role;          /* enum role of colors.h */
 	enum kind_id kind; /* the item this line stands for, if any */
 	int64_t id;        /* 0: not an item */
+	int part;          /* a line of the item above (its agenda, a wrapped line):
+	                      the keys act on that item, j and k pass it */
 };
 
 struct detail {

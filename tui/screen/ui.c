@@ -191,7 +191,8 @@ static void draw_bottom(struct ui *ui)
 		size_t used = 0;
 		line[0] = '\0';
 		/* in a view or on Today, what the keys act on: the highlighted item */
-		if (!ui->form && (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) &&
+		if (!ui->form &&
+		    (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY || ui->screen == SCREEN_TRASH) &&
 		    detail_item(&ui->detail, &kind, &id)) {
 			char what[300], cut[120];
 			describe_id(ui->db, kind, id, what, sizeof what);
@@ -271,7 +272,8 @@ static void draw(struct ui *ui)
 	} else if (ui->screen == SCREEN_HELP) {
 		if (ui->dirty & (D_DETAIL | D_ALL))
 			draw_help(ui);
-	} else if (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY) {
+	} else if (ui->screen == SCREEN_VIEW || ui->screen == SCREEN_TODAY ||
+	           ui->screen == SCREEN_TRASH) {
 		if (ui->dirty & D_DETAIL) {
 			detail_need(ui->db, &ui->detail, ui->detail.top + ui->rows, &err);
 			werase(ui->full);
@@ -357,6 +359,8 @@ void ui_reload(struct ui *ui)
 			ui_error(ui, &err);
 	if (ui->screen == SCREEN_TODAY)
 		ui_today_build(ui);
+	else if (ui->screen == SCREEN_TRASH)
+		ui_trash_build(ui);
 	else if (ui->screen == SCREEN_VIEW && ui->detail.id)
 		refresh_view(ui);
 	else

@@ -20,7 +20,7 @@
 enum dirty { D_TOP = 1, D_DETAIL = 4, D_BOTTOM = 8, D_ALL = 0xff };
 #define D_PANE(i) (16u << (i))
 
-enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY, SCREEN_SEARCH };
+enum ui_screen { SCREEN_MAIN, SCREEN_VIEW, SCREEN_HELP, SCREEN_TODAY, SCREEN_SEARCH, SCREEN_TRASH };
 
 /* The last change, so that u can take it back. */
 struct undo {
@@ -137,6 +137,11 @@ void ui_prompt_free(struct ui *ui);
 
 /* ui_today.c */
 void ui_today_build(struct ui *ui);
+
+/* ui_trash.c: the trash screen (D), and r, P, C-x on it */
+enum { TRASH_RESTORE, TRASH_PURGE, TRASH_EMPTY };
+void ui_trash_build(struct ui *ui);
+void ui_trash_act(struct ui *ui, int what);
 void ui_checkin(struct ui *ui);
 void ui_snooze(struct ui *ui);
 

@@ -11,6 +11,7 @@
 #include "core/person.h"
 #include "core/store.h"
 #include "tui/keys.h"
+#include "tui/text.h"
 
 static void form_done(struct ui *ui, struct rec *saved)
 {
@@ -75,6 +76,8 @@ void ui_ask(struct ui *ui, void (*yes)(struct ui *, enum kind_id, int64_t), enum
 	va_end(ap);
 	ui->ask = (struct ask){1, yes, kind, id};
 	ui_message(ui, 0, "%s (y/n)", q);
+	if (text_width(ui->msg) > ui->cols - 2) /* the keys first, where a narrow screen keeps them */
+		ui_message(ui, 0, "(y/n) %s", q);
 }
 
 static int ask_answers(struct ui *ui, int key)
@@ -186,7 +189,7 @@ static int ask_done_early; /* answered yes: mark it done now */
 
 static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id);
 
-static void mark_done_early(struct ui *ui, enum kind_id kind, int64_t id)
+static void toggle_done_asked(struct ui *ui, enum kind_id kind, int64_t id)
 {
 	ask_done_early = 1;
 	toggle_done(ui, kind, id);
@@ -210,8 +213,15 @@ static void toggle_done(struct ui *ui, enum kind_id kind, int64_t id)
 	}
 	done = !rec_is_done(&r);
 	if (done && !ask_done_early && rec_done_early(&r, when, sizeof when)) {
-		ui_ask(ui, mark_done_early, kind, id, "%s #%lld is still to come (%s): mark it done?",
+		ui_ask(ui, toggle_done_asked, kind, id, "%s #%lld is still to come (%s): mark it done?",
 		       r.kind->name, (long long)id, when);
+		rec_free(&r);
+		return;
+	}
+	/* a meeting that was held is rarely meant to be planned again: ask */
+	if (!done && !ask_done_early && r.kind->auto_from) {
+		ui_ask(ui, toggle_done_asked, kind, id, "%s #%lld was held: mark it %s again?", r.kind->name,
+		       (long long)id, r.kind->done_no);
 		rec_free(&r);
 		return;
 	}
@@ -264,12 +274,12 @@ static void mark_missed(struct ui *ui, enum kind_id kind, int64_t id)
 int ui_target(struct ui *ui, enum kind_id *kind, int64_t *id)
 {
 	const struct rec *sel;
-	if (ui->screen == SCREEN_TODAY)
+	if (ui->screen == SCREEN_TODAY || ui->screen == SCREEN_TRASH)
 		return detail_item(&ui->detail, kind, id);
 	if (ui->screen == SCREEN_VIEW) { /* the highlighted item, never another */
 		if (detail_item(&ui->detail, kind, id))
 			return 1;
-		ui_message(ui, 1, "Nothing is highlighted here: j and k go from item to item");
+		ui_message(ui, 1, "This line is no item to act on: j and k go from item to item");
 		return 0;
 	}
 	sel = pane_selected(ui_focused(ui));
@@ -310,12 +320,22 @@ static void act_meet_or_thank(struct ui *ui, enum action a)
 	int64_t id, person;
 	struct rec r;
 	struct rp_err err;
-	if (!ui_target(ui, &kind, &id) || (kind != K_PERSON && (a == A_MEETING || kind != K_MEETING))) {
+	if (!ui_target(ui, &kind, &id) ||
+	    (kind != K_PERSON && (a == A_MEETING || (kind != K_MEETING && kind != K_GRATITUDE)))) {
 		ui_message(ui, 1, a == A_MEETING ? "m works on a person" : "t works on a person or a meeting");
 		return;
 	}
 	if (kind == K_PERSON) {
 		ui_new_form_with(ui, a == A_MEETING ? K_MEETING : K_GRATITUDE, K_PERSON, id, K_NONE, 0);
+		return;
+	}
+	if (kind == K_GRATITUDE && a == A_THANKS) { /* a draft: go on writing it */
+		if (rec_get(ui->db, K_GRATITUDE, id, &r, &err) != RP_OK) {
+			ui_error(ui, &err);
+			return;
+		}
+		ui_edit_form(ui, &r);
+		rec_free(&r);
 		return;
 	}
 	if (rec_get(ui->db, K_MEETING, id, &r, &err) != RP_OK) {
@@ -599,6 +619,10 @@ static int action_answers(struct ui *ui, int key)
 		if (ui_target(ui, &kind, &id))
 			toggle_done(ui, kind, id);
 		break;
+	case A_TRASH: ui_trash_build(ui); break;
+	case A_RESTORE: ui_trash_act(ui, TRASH_RESTORE); break;
+	case A_PURGE: ui_trash_act(ui, TRASH_PURGE); break;
+	case A_EMPTY_TRASH: ui_trash_act(ui, TRASH_EMPTY); break;
 	case A_MISSED:
 		if (ui_target(ui, &kind, &id))
 			mark_missed(ui, kind, id);
