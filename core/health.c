@@ -773,10 +773,7 @@ void health_adherence_text(const struct adherence *a, const struct config *cfg, 
 
 int health_goal_progress(const struct rec *goal)
 {
-	const struct kind *k = goal->kind;
-	if (strcmp(rec_str(goal, kind_field_index(k, "status")), "done") == 0)
-		return 100;
-	return (int)rec_int(goal, kind_field_index(k, "progress"));
+	return (int)rec_int(goal, kind_field_index(goal->kind, "progress"));
 }
 
 int health_meeting_unanswered(const struct rec *m)

@@ -102,9 +102,9 @@ int health_adherence(struct db *db, const struct config *cfg, int64_t person_id,
 void health_adherence_text(const struct adherence *a, const struct config *cfg, char *buf,
                            size_t n);
 
-/* A goal's progress, the same on every face: 100 once done, else the
- * number on its row, which follows its milestones unless set by hand (the
- * schema's triggers keep it, db/schema.c step 9). */
+/* A goal's progress, the same on every face: the number on its row, which
+ * follows its milestones unless set by hand (the schema's triggers keep
+ * it, db/schema.c step 9) and is 100 once the goal is done. */
 int health_goal_progress(const struct rec *goal);
 /* A planned meeting whose end has passed: did it happen?  (x: done, or
  * missed).  Its word on every face is then "happened?". */

@@ -489,9 +489,9 @@ static int apply_rules(struct rec *r, struct rp_err *err)
 		} else if (r->id && r->v[progress].dirty && !r->v[manual].dirty) {
 			put_int(&r->v[manual], 1);
 		}
+		/* done is 100%, whatever was typed beside it */
 		if (r->v[status].dirty && !r->v[status].null && r->v[status].s &&
-		    strcmp(r->v[status].s, "done") == 0 &&
-		    !r->v[progress].dirty)
+		    strcmp(r->v[status].s, "done") == 0)
 			put_int(&r->v[progress], 100);
 		break;
 	}

@@ -161,6 +161,11 @@ wait_exit "quit"
 ui_start 120 40
 keys c
 wait_for "Check-in (mood: one key, 1 to 5)" "c opens today's check-in"
+wait_for "Next step from yesterday: Ask Jane about the opening" "the form shows yesterday's next step"
+keys 7
+wait_for "Mood: one key from 1 to 5 (Backspace clears it)" "7 in the mood is refused at once"
+keys x
+wait_for "Mood: one key from 1 to 5" "and so is a letter"
 keys 4
 type_text "Sent two applications"
 keys Tab

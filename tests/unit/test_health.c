@@ -540,6 +540,34 @@ static void test_a_missed_meeting_asks_to_reschedule(void **state)
 	assert_int_equal(due_of(o).state, DUE_OVERDUE);
 }
 
+/* A planned meeting asks "happened?" once its end has passed: not while
+ * it runs, nor once it is marked. */
+static void test_a_planned_meeting_past_its_end_asks(void **state)
+{
+	struct rec r;
+	char w[40];
+	(void)state;
+	int64_t p = add(K_PERSON, "name=Asked Person", NULL);
+	snprintf(w, sizeof w, "with=%lld", (long long)p);
+	/* now is 09:00: one from 08:40 for 30 minutes runs till 09:10 */
+	assert_int_equal(rec_get(db, K_MEETING, add(K_MEETING, w, "at=2026-11-25 08:40", "status=planned",
+	                                            "duration=30", NULL), &r, NULL), RP_OK);
+	assert_false(health_meeting_unanswered(&r));
+	assert_string_equal(health_meeting_word(&r), "planned");
+	rec_free(&r);
+	/* from 08:30 for 30 minutes: ended at 09:00 */
+	assert_int_equal(rec_get(db, K_MEETING, add(K_MEETING, w, "at=2026-11-25 08:30", "status=planned",
+	                                            "duration=30", NULL), &r, NULL), RP_OK);
+	assert_true(health_meeting_unanswered(&r));
+	assert_string_equal(health_meeting_word(&r), "happened?");
+	rec_free(&r);
+	assert_int_equal(rec_get(db, K_MEETING, add(K_MEETING, w, "at=2026-11-20 08:30", "status=missed",
+	                                            NULL), &r, NULL), RP_OK);
+	assert_false(health_meeting_unanswered(&r));
+	assert_string_equal(health_meeting_word(&r), "missed");
+	rec_free(&r);
+}
+
 static struct adherence adherence_of(int64_t person)
 {
 	struct adherence a;
@@ -924,6 +952,7 @@ int main(void)
 		T(test_promises_overdue_first),
 		T(test_streak_across_a_missing_day),
 		T(test_adherence),
+		T(test_a_planned_meeting_past_its_end_asks),
 		T(test_thanks_are_owed_to_the_roles_that_help),
 		T(test_a_missed_meeting_asks_to_reschedule),
 		T(test_adherence_from_the_start_of_the_agreement),

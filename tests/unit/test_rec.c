@@ -646,6 +646,44 @@ static void test_people_are_called_by_their_roles(void **state)
 	store_close(d);
 }
 
+/* x on a thank-you note sends it today (and again makes it a draft, not
+ * sent on any day); a meeting still to come is early to mark done. */
+static void test_done_for_notes_and_early_meetings(void **state)
+{
+	char with[32], when[64];
+	struct rec r;
+	(void)state;
+	snprintf(with, sizeof with, "with=%lld", (long long)add(K_PERSON, "name=Done Rules", NULL));
+	int64_t note = add(K_GRATITUDE, "to=Done Rules", "body=Thank you", NULL);
+	r = get(K_GRATITUDE, note);
+	assert_false(rec_is_done(&r));
+	assert_int_equal(rec_set_done(db, &r, 1, NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	r = get(K_GRATITUDE, note);
+	assert_string_equal(rec_str(&r, fld(K_GRATITUDE, "status")), "sent");
+	assert_string_equal(rec_str(&r, fld(K_GRATITUDE, "sent")), "2026-11-25");
+	assert_true(rec_is_done(&r));
+	assert_int_equal(rec_set_done(db, &r, 0, NULL), RP_OK);
+	assert_int_equal(rec_update(db, &r, NULL), RP_OK);
+	rec_free(&r);
+	r = get(K_GRATITUDE, note);
+	assert_string_equal(rec_str(&r, fld(K_GRATITUDE, "status")), "draft");
+	assert_true(rec_is_null(&r, fld(K_GRATITUDE, "sent")));
+	rec_free(&r);
+	/* a meeting to come: early; one that has begun, or is done: not */
+	r = get(K_MEETING, add(K_MEETING, with, "at=2026-11-25 09:01", NULL));
+	assert_true(rec_done_early(&r, when, sizeof when));
+	assert_string_equal(when, "Wed 25 Nov 2026 09:01");
+	rec_free(&r);
+	r = get(K_MEETING, add(K_MEETING, with, "at=2026-11-25 09:00", "status=planned", NULL));
+	assert_false(rec_done_early(&r, when, sizeof when));
+	rec_free(&r);
+	r = get(K_MEETING, add(K_MEETING, with, "at=tomorrow", "status=done", NULL));
+	assert_false(rec_done_early(&r, when, sizeof when)); /* already done */
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_kind_list_columns_name_real_fields),
 		cmocka_unit_test(test_fields_read_days_without_a_year_their_way),
 		cmocka_unit_test(test_people_are_called_by_their_roles),
+		cmocka_unit_test(test_done_for_notes_and_early_meetings),
 		/* last: it empties the trash the tests before filled */
 		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};
