@@ -29,17 +29,13 @@ static int load_ids(struct db *db, struct db_stmt *st, enum kind_id kind, struct
 	return RP_OK;
 }
 
-static int today_read(struct db *db, const struct config *cfg, struct today *t,
-                      struct rp_err *err)
+/* The week's meetings, and the planned ones of the days before that were
+ * never answered (did they happen?). */
+static int load_meetings(struct db *db, struct today *t, struct rp_err *err)
 {
 	struct db_stmt *st;
 	char until[DATE_LEN];
 	int rc;
-
-	memset(t, 0, sizeof *t);
-	rec_init(&t->checkin, K_CHECKIN);
-	date_today(clock_now(), t->day);
-
 	date_add_days(t->day, TODAY_MEETING_DAYS + 1, until);
 	if (db_prepare(db,
 	               "SELECT id FROM meeting WHERE deleted_at IS NULL AND start_at >= ?1"
@@ -63,6 +59,23 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 	db_bind_int(st, 2, date_start(t->day));
 	db_bind_int(st, 3, TODAY_ROWS);
 	if ((rc = load_ids(db, st, K_MEETING, &t->unanswered, err)) != RP_OK)
+		return rc;
+
+	return RP_OK;
+}
+
+static int today_read(struct db *db, const struct config *cfg, struct today *t,
+                      struct rp_err *err)
+{
+	struct db_stmt *st;
+	char until[DATE_LEN];
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	rec_init(&t->checkin, K_CHECKIN);
+	date_today(clock_now(), t->day);
+
+	if ((rc = load_meetings(db, t, err)) != RP_OK)
 		return rc;
 
 	if (health_due_list(db, cfg, &t->due, &t->ndue, err) != RP_OK ||

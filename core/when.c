@@ -286,12 +286,70 @@ static int year_for(long today, int month, int day, enum when_dir dir)
 	               ? before : after;
 }
 
+/* The date part of tok[0..ntok) into w: the tokens it took (1 to 3), 0
+ * for a time alone (today at it, w complete), -1 when it is no date. */
+static int date_part(char **tok, int ntok, time_t now, enum when_dir dir, int strict,
+                     struct when *w)
+{
+	long today = today_number(now), v;
+	int used = 0, month, wd;
+	if (strcasecmp(tok[0], "today") == 0) {
+		set_day(w, today);
+		used = 1;
+	} else if (strcasecmp(tok[0], "tomorrow") == 0) {
+		set_day(w, today + 1);
+		used = 1;
+	} else if (strcasecmp(tok[0], "yesterday") == 0) {
+		set_day(w, today - 1);
+		used = 1;
+	} else if (strcasecmp(tok[0], "now") == 0) {
+		struct tm tm;
+		local_tm((int64_t)now, &tm);
+		set_day(w, today);
+		w->has_time = 1;
+		w->hour = tm.tm_hour;
+		w->minute = tm.tm_min;
+		used = 1;
+	} else if ((wd = weekday_index(tok[0])) >= 0) {
+		set_day(w, weekday_day(today, wd, dir, strict));
+		used = 1;
+	} else if (tok[0][0] == '+' || tok[0][0] == '-') {
+		if (parse_offset(tok[0], today, w) != 0)
+			return -1;
+		used = 1;
+	} else if (parse_iso(tok[0], w) == 0) {
+		used = 1;
+	} else if (ntok >= 2 &&
+	           (((v = number(tok[0], 2)) > 0 && (month = month_index(tok[1])) > 0) ||
+	            ((month = month_index(tok[0])) > 0 && (v = number(tok[1], 2)) > 0))) {
+		w->day = (int)v; /* 1 dec [2026], or dec 1 [2026] */
+		w->month = month;
+		used = 2;
+	} else if (parse_time(tok[0], &w->hour, &w->minute) == 0 && ntok == 1) {
+		set_day(w, today); /* a time alone: today */
+		w->has_time = 1;
+		return 0;
+	} else {
+		return -1;
+	}
+	if (used == 2) { /* a day and month: the year given, or the one dir says */
+		if (ntok > 2 && (v = number(tok[2], 4)) >= 1900) {
+			w->year = (int)v;
+			used = 3;
+		} else if ((w->year = year_for(today, w->month, w->day, dir)) == 0) {
+			return -1; /* 31 apr: no year has it */
+		}
+		if (!valid_ymd(w->year, w->month, w->day))
+			return -1;
+	}
+	return used;
+}
+
 int when_parse(const char *text, time_t now, enum when_dir dir, struct when *out,
                struct rp_err *err)
 {
 	char buf[64], *tok[MAX_TOKENS], *save = NULL, *p;
-	int ntok = 0, used = 0, month, wd, strict = 0;
-	long today = today_number(now), v;
+	int ntok = 0, used, strict = 0;
 	struct when w = {0};
 
 	if (!text || strlen(text) >= sizeof buf)
@@ -313,55 +371,11 @@ int when_parse(const char *text, time_t now, enum when_dir dir, struct when *out
 	}
 
 	/* The date part: one token, or two or three for "1 dec [2026]". */
-	if (strcasecmp(tok[0], "today") == 0) {
-		set_day(&w, today);
-		used = 1;
-	} else if (strcasecmp(tok[0], "tomorrow") == 0) {
-		set_day(&w, today + 1);
-		used = 1;
-	} else if (strcasecmp(tok[0], "yesterday") == 0) {
-		set_day(&w, today - 1);
-		used = 1;
-	} else if (strcasecmp(tok[0], "now") == 0) {
-		struct tm tm;
-		local_tm((int64_t)now, &tm);
-		set_day(&w, today);
-		w.has_time = 1;
-		w.hour = tm.tm_hour;
-		w.minute = tm.tm_min;
-		used = 1;
-	} else if ((wd = weekday_index(tok[0])) >= 0) {
-		set_day(&w, weekday_day(today, wd, dir, strict));
-		used = 1;
-	} else if (tok[0][0] == '+' || tok[0][0] == '-') {
-		if (parse_offset(tok[0], today, &w) != 0)
-			goto bad;
-		used = 1;
-	} else if (parse_iso(tok[0], &w) == 0) {
-		used = 1;
-	} else if (ntok >= 2 &&
-	           (((v = number(tok[0], 2)) > 0 && (month = month_index(tok[1])) > 0) ||
-	            ((month = month_index(tok[0])) > 0 && (v = number(tok[1], 2)) > 0))) {
-		w.day = (int)v; /* 1 dec [2026], or dec 1 [2026] */
-		w.month = month;
-		used = 2;
-	} else if (parse_time(tok[0], &w.hour, &w.minute) == 0 && ntok == 1) {
-		set_day(&w, today); /* a time alone: today */
-		w.has_time = 1;
+	if ((used = date_part(tok, ntok, now, dir, strict, &w)) < 0)
+		goto bad;
+	if (used == 0) { /* a time alone: today */
 		*out = w;
 		return RP_OK;
-	} else {
-		goto bad;
-	}
-	if (used == 2) { /* a day and month: the year given, or the one dir says */
-		if (ntok > 2 && (v = number(tok[2], 4)) >= 1900) {
-			w.year = (int)v;
-			used = 3;
-		} else if ((w.year = year_for(today, w.month, w.day, dir)) == 0) {
-			goto bad; /* 31 apr: no year has it */
-		}
-		if (!valid_ymd(w.year, w.month, w.day))
-			goto bad;
 	}
 	if (used < ntok) {
 		if (w.has_time || used + 1 != ntok || parse_time(tok[used], &w.hour, &w.minute) != 0)

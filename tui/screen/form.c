@@ -67,16 +67,81 @@ static void field_text(const struct rec *r, int field, char *buf, size_t n)
 	}
 }
 
-/* What a date or a person field was understood as, for the line beside it. */
+/* The line beside a time or a date: what it was read as (a meeting's time
+ * also says what it makes of the meeting); 1 when it cannot be read. */
+static int when_preview(const struct form *f, const struct field *fd, const char *text, char *pv,
+                        size_t n)
+{
+	const struct kind *k = kind_get(f->kind);
+	struct rp_err err;
+	struct when w;
+	char buf[DATE_LEN], today[DATE_LEN];
+	int64_t v;
+	if (fd->type == F_DATE) {
+		date_today(clock_now(), today);
+		if (date_parse(text, clock_now(), kind_when_dir(fd), buf, &err) != RP_OK)
+			return 1;
+		if ((fd->flags & FF_PAST) && strcmp(buf, today) > 0) {
+			snprintf(pv, n, "still to come: a day up to today");
+			return 1;
+		}
+		fmt_date(buf, pv, n);
+		return 0;
+	}
+	if (instant_parse(text, clock_now(), kind_when_dir(fd), &v, &err) != RP_OK) {
+		if (when_parse(text, clock_now(), kind_when_dir(fd), &w, NULL) == RP_OK) /* a day and time, not here */
+			utf8_copy(pv, n, strstr(err.msg, "does not exist") ? strstr(err.msg, "does not exist")
+			                                                    : err.msg);
+		return 1;
+	}
+	fmt_instant(v, pv, n);
+	if (k->auto_from && strcmp(k->auto_from, fd->col) == 0 && strlen(pv) < n)
+		snprintf(pv + strlen(pv), n - strlen(pv), ", %s",
+		         v <= (int64_t)clock_now() ? "past: logged as done" : "to come: planned");
+	return 0;
+}
+
+/* The line beside a reference: the person, goal or meeting it names; 1
+ * when it names none (or one in the trash). */
+static int ref_preview(const struct form *f, const struct field *fd, const char *text, char *pv,
+                       size_t n)
+{
+	struct rp_err err;
+	struct rec r;
+	char *end;
+	int64_t v;
+	long long id;
+	int failed;
+	if (fd->ref == K_PERSON) {
+		if (person_resolve(f->host.db, text, &v, &err) == RP_OK) {
+			person_name(f->host.db, v, pv, n);
+			return 0;
+		}
+		snprintf(pv, n, "%s",
+		         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
+		return 1;
+	}
+	id = strtoll(text + (*text == '#'), &end, 10); /* a goal or a meeting, by number */
+	if (*end || id <= 0 || rec_get(f->host.db, fd->ref, id, &r, NULL) != RP_OK) {
+		snprintf(pv, n, "no %s by that number", kind_get(fd->ref)->name);
+		return 1;
+	}
+	if ((failed = r.deleted_at != 0))
+		snprintf(pv, n, "#%lld is in the trash", id);
+	else
+		describe_rec(f->host.db, &r, pv, n);
+	rec_free(&r);
+	return failed;
+}
+
+/* What a date, a person or a goal's progress field was understood as, for
+ * the line beside it. */
 static void update_preview(struct form *f, int i)
 {
 	const struct field *fd = fdef(f, i);
 	const char *text = f->f[i].ed.buf;
 	char *pv = f->f[i].preview;
 	size_t n = sizeof f->f[i].preview;
-	struct rp_err err;
-	char buf[DATE_LEN];
-	int64_t v;
 	int failed = 0;
 	pv[0] = '\0';
 	f->f[i].preview_failed = 0;
@@ -90,52 +155,10 @@ static void update_preview(struct form *f, int i)
 	}
 	if (!*text)
 		return;
-	if (fd->type == F_INSTANT) {
-		struct when w;
-		const struct kind *k = kind_get(f->kind);
-		if (!(failed = instant_parse(text, clock_now(), kind_when_dir(fd), &v, &err) != RP_OK)) {
-			size_t used;
-			fmt_instant(v, pv, n);
-			used = strlen(pv);
-			/* a meeting's time says what it makes of the meeting */
-			if (k->auto_from && strcmp(k->auto_from, fd->col) == 0 && used < n)
-				snprintf(pv + used, n - used, ", %s",
-				         v <= (int64_t)clock_now() ? "past: logged as done" : "to come: planned");
-		}
-		else if (when_parse(text, clock_now(), kind_when_dir(fd), &w, NULL) == RP_OK) /* a day and time, not here */
-			utf8_copy(pv, n, strstr(err.msg, "does not exist") ? strstr(err.msg, "does not exist")
-			                                                    : err.msg);
-	} else if (fd->type == F_DATE) {
-		char today[DATE_LEN];
-		date_today(clock_now(), today);
-		if (!(failed = date_parse(text, clock_now(), kind_when_dir(fd), buf, &err) != RP_OK) &&
-		    (fd->flags & FF_PAST) && strcmp(buf, today) > 0) {
-			failed = 1;
-			snprintf(pv, n, "still to come: a day up to today");
-		} else if (!failed) {
-			fmt_date(buf, pv, n);
-		}
-	} else if (fd->type == F_REF && fd->ref == K_PERSON) {
-		if (!(failed = person_resolve(f->host.db, text, &v, &err) != RP_OK))
-			person_name(f->host.db, v, pv, n);
-		else
-			snprintf(pv, n, "%s",
-			         err.code == RP_EAMBIG ? "which one? (more of the name)" : "nobody by that name");
-	} else if (fd->type == F_REF) { /* a goal or a meeting, by number */
-		struct rec r;
-		char *end;
-		long long id = strtoll(text + (*text == '#'), &end, 10);
-		if (*end || id <= 0 || rec_get(f->host.db, fd->ref, id, &r, NULL) != RP_OK) {
-			snprintf(pv, n, "no %s by that number", kind_get(fd->ref)->name);
-			failed = 1;
-		} else {
-			if ((failed = r.deleted_at != 0))
-				snprintf(pv, n, "#%lld is in the trash", id);
-			else
-				describe_rec(f->host.db, &r, pv, n);
-			rec_free(&r);
-		}
-	}
+	if (fd->type == F_INSTANT || fd->type == F_DATE)
+		failed = when_preview(f, fd, text, pv, n);
+	else if (fd->type == F_REF)
+		failed = ref_preview(f, fd, text, pv, n);
 	if (failed && !pv[0])
 		snprintf(pv, n, "%s", fd->type == F_DATE || fd->type == F_INSTANT
 		                              ? "? try: 5 jan, fri, +3d, 2026-12-01"

@@ -433,8 +433,12 @@ static int form_answers(struct ui *ui, int key)
 		form_done(ui, &saved);
 	}
 	else if (res == FORM_CLOSED) {
+		/* theirs kept after a conflict: show what is in the file now */
+		int conflicted = ui->form->overwrite;
 		form_free(ui->form);
 		ui->form = NULL;
+		if (conflicted)
+			ui_reload(ui);
 		ui->dirty = D_ALL;
 	}
 	return 1;
