@@ -19,14 +19,19 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct when w;
 	int64_t t;
 	fuzz_path("x");
-	/* a parsed date must be a real one: its day exists in its month */
-	if (when_parse(s, clock_now(), &w, NULL) == RP_OK &&
-	    (w.month < 1 || w.month > 12 || w.day < 1 || w.day > month_days(w.year, w.month)))
-		abort();
-	/* and what date_parse gives back is a date that date_is_valid takes */
-	if (date_parse(s, clock_now(), day, NULL) == RP_OK && !date_is_valid(day))
-		abort();
-	instant_parse(s, clock_now(), &t, NULL);
+	/* in every direction a day without its year is read (ahead, back, the
+	 * nearest) */
+	for (int d = WHEN_AHEAD; d <= WHEN_NEAREST; d++) {
+		enum when_dir dir = (enum when_dir)d;
+		/* a parsed date must be a real one: its day exists in its month */
+		if (when_parse(s, clock_now(), dir, &w, NULL) == RP_OK &&
+		    (w.month < 1 || w.month > 12 || w.day < 1 || w.day > month_days(w.year, w.month)))
+			abort();
+		/* and what date_parse gives back is a date that date_is_valid takes */
+		if (date_parse(s, clock_now(), dir, day, NULL) == RP_OK && !date_is_valid(day))
+			abort();
+		instant_parse(s, clock_now(), dir, &t, NULL);
+	}
 	free(s);
 	return 0;
 }
