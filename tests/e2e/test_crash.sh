@@ -2,11 +2,11 @@
 # test_crash.sh - the program killed (SIGKILL) at random moments while it
 # writes: every edit it reported done is there, no edit is there by half,
 # the file passes PRAGMA integrity_check and `rapport check`.
-# CRASH_RUNS runs (40 in the suite; `make crash` runs 400).
+# CRASH_RUNS runs (20 in the suite; `make crash` runs 400).
 . "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null 2>&1 || { echo "not ok 1 - python3 is not installed"; exit 1; }
 
-runs=${CRASH_RUNS:-40}
+runs=${CRASH_RUNS:-20}
 steps=12 # edits tried per run, most runs die long before
 r add person "Someone already there"
 

@@ -45,10 +45,5 @@ expect_eq "$(jqo '.checkin_shown')" "false" "today --json says the check-in is n
 expect_eq "$(jqo '[.due[] | .name + ":" + .state] | join(",")')" "Dr. Ben Resident:to reschedule" \
 	"today --json: to reschedule"
 
-# a person added to a file of mentees that is a mentor: People
-r add person "Dr. Carla Senior"
-ui_start 120 40
-wait_for "─ People ─" "mentees and a mentor: People"
-keys q
-wait_exit "quit"
+# (mentees and a mentor together: People, in test_people_are_called_by_their_roles)
 echo "1..$T_N"
