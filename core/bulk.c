@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/contact_cache.h"
 #include "core/search_index.h"
 
 static const char *const bulk_tables[] = {"meeting", "action_item", "gratitude"};
@@ -11,7 +12,7 @@ static const char *const bulk_tables[] = {"meeting", "action_item", "gratitude"}
 int bulk_begin(struct db *db, struct bulk *b, struct rp_err *err)
 {
 	memset(b, 0, sizeof *b);
-	if (search_index_pause(db, err) != RP_OK)
+	if (search_index_pause(db, err) != RP_OK || contact_cache_pause(db, err) != RP_OK)
 		return rp_code(err, RP_EDB);
 	for (size_t i = 0; i < NBULK; i++)
 		if (db_indexes_drop(db, bulk_tables[i], &b->idx[i], err) != RP_OK) {
@@ -33,5 +34,7 @@ int bulk_end(struct db *db, struct bulk *b, int ok, struct rp_err *err)
 	}
 	if (rc == RP_OK)
 		rc = search_index_resume(db, err);
+	if (rc == RP_OK) /* after the meetings' indexes, which it reads */
+		rc = contact_cache_resume(db, err);
 	return ok ? rc : RP_OK;
 }

@@ -1,6 +1,7 @@
 /* bulk.h - loading many rows at once (the demo, a big import), inside a
- * transaction: the search index and the big tables' indexes are made once
- * after the rows rather than kept up row by row. */
+ * transaction: the search index, each person's last contact and the big
+ * tables' indexes are made once after the rows rather than kept up row by
+ * row. */
 #ifndef RAPPORT_BULK_H
 #define RAPPORT_BULK_H
 

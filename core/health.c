@@ -76,87 +76,11 @@ int health_next_planned(struct db *db, int64_t person, int64_t *id, int64_t *sta
 }
 
 /* What the due rules need of a person, with the start of their last done
- * meeting and of their last missed or cancelled one (each from its partial
- * index, stopping at the first hit). */
+ * meeting and of their last missed or cancelled one, kept on the person's
+ * contact row (core/contact_cache.c). */
 #define DUE_FACTS                                                                              \
 	"SELECT id, name, stage, snoozed_until, cadence_days, created_at, deleted_at,"            \
-	" (SELECT start_at FROM meeting WHERE person_id = person.id AND status = 'done'"        \
-	"  AND deleted_at IS NULL ORDER BY start_at DESC LIMIT 1),"                               \
-	" (SELECT start_at FROM meeting WHERE person_id = person.id"                             \
-	"  AND status IN ('missed', 'cancelled') AND deleted_at IS NULL"                         \
-	"  ORDER BY start_at DESC LIMIT 1)"                                                       \
-	" FROM person "
-
-/* The planned meetings to come, by person then time, read at once for a
- * list of people rather than a query each. */
-struct planned {
-	int64_t person_id, id, start_at;
-};
-
-struct planned_list {
-	struct planned *v;
-	int n;
-};
-
-static int planned_order(const void *a, const void *b)
-{
-	const struct planned *x = a, *y = b;
-	if (x->person_id != y->person_id)
-		return x->person_id < y->person_id ? -1 : 1;
-	return x->start_at < y->start_at ? -1 : x->start_at > y->start_at;
-}
-
-static int planned_load(struct db *db, int64_t from, struct planned_list *pl, struct rp_err *err)
-{
-	struct db_stmt *st;
-	int cap = 0, rc;
-	pl->v = NULL;
-	pl->n = 0;
-	if (db_prepare(db,
-	               "SELECT person_id, id, start_at FROM meeting WHERE status = 'planned'"
-	               " AND deleted_at IS NULL AND start_at >= ?1 ORDER BY start_at",
-	               &st, err))
-		return fail_db(err);
-	db_bind_int(st, 1, from);
-	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct planned *p = health_room_for_one(pl->v, pl->n, &cap, sizeof *p);
-		if (!p) {
-			rc = DB_FAIL;
-			rp_fail(err, RP_EIO, "out of memory");
-			break;
-		}
-		pl->v = p;
-		pl->v[pl->n++] = (struct planned){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
-	}
-	db_release(st);
-	if (rc == DB_FAIL) {
-		free(pl->v);
-		pl->v = NULL;
-		return fail_db(err);
-	}
-	/* sorted here: asking SQLite for person order walks meeting_person whole */
-	if (pl->n)
-		qsort(pl->v, (size_t)pl->n, sizeof *pl->v, planned_order);
-	return RP_OK;
-}
-
-/* The first planned meeting of the person in pl, or nothing. */
-static void planned_find(const struct planned_list *pl, int64_t person, int64_t *id, int64_t *start)
-{
-	int lo = 0, hi = pl->n;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (pl->v[mid].person_id < person)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*id = *start = 0;
-	if (lo < pl->n && pl->v[lo].person_id == person) {
-		*id = pl->v[lo].id;
-		*start = pl->v[lo].start_at;
-	}
-}
+	" last_met, last_off FROM person LEFT JOIN person_contact ON person_id = person.id "
 
 /* A person not due yet whose last meeting was missed or cancelled: to
  * reschedule, unless a meeting is planned or they are snoozed. */
@@ -182,10 +106,9 @@ static int to_reschedule(struct due *out, const char *today, long to_go, int64_t
 	return RP_OK;
 }
 
-/* The due state from the facts of the current row of st (DUE_FACTS); the
- * planned meetings from pl, or (NULL) asked for. */
+/* The due state from the facts of the current row of st (DUE_FACTS). */
 static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *st,
-                      const struct planned_list *pl, struct due *out, struct rp_err *err)
+                      struct due *out, struct rp_err *err)
 {
 	char today[DATE_LEN], start_day[DATE_LEN];
 	const char *stage = db_col_text(st, 2), *snooze = db_col_text(st, 3);
@@ -219,10 +142,9 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 		out->days = to_go;
 		return RP_OK;
 	}
-	if (pl)
-		planned_find(pl, out->person_id, &out->planned_id, &planned_start);
-	else if (next_planned(db, out->person_id, date_start(today), &out->planned_id,
-	                      &planned_start, err))
+	/* from the index of planned meetings by person, only for who may be due */
+	if (next_planned(db, out->person_id, date_start(today), &out->planned_id, &planned_start,
+	                 err))
 		return fail_db(err);
 	if (to_go > cfg->due_soon_days) /* not due yet: only the missed meeting asks */
 		return to_reschedule(out, today, to_go, planned_start);
@@ -260,7 +182,7 @@ int health_due(struct db *db, const struct config *cfg, int64_t person_id, struc
 	db_bind_int(st, 1, person_id);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
-		rc = due_of_row(db, cfg, st, NULL, out, err);
+		rc = due_of_row(db, cfg, st, out, err);
 	else if (rc == DB_DONE)
 		rc = rp_fail(err, RP_ENOTFOUND, "person #%lld: no such person", (long long)person_id);
 	else
@@ -286,7 +208,7 @@ int health_due_each(struct db *db, const struct config *cfg, const int64_t *ids,
 	}
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct due d;
-		if (due_of_row(db, cfg, st, NULL, &d, err) != RP_OK) {
+		if (due_of_row(db, cfg, st, &d, err) != RP_OK) {
 			rc = DB_FAIL;
 			break;
 		}
@@ -310,29 +232,39 @@ static int due_order(const void *a, const void *b)
 	return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
 }
 
+/* Not late for certain (by ?2) with a meeting planned from today (?3) on,
+ * read on the contact row before the person's */
+#define NOT_COVERED "NOT (due_at < ?2 AND coalesce(last_planned, 0) >= ?3)"
+
 int health_due_list(struct db *db, const struct config *cfg, struct due **out, int *n,
                     struct rp_err *err)
 {
 	struct db_stmt *st;
-	struct planned_list pl;
 	char today[DATE_LEN];
 	int cap = 0, rc;
 	*out = NULL;
 	*n = 0;
-	date_today(clock_now(), today);
-	if (planned_load(db, date_start(today), &pl, err) != RP_OK)
-		return fail_db(err);
-	/* one pass over the people with a cadence, each with their last meeting */
+	/* only the people the contact rows say may be due: their due time
+	 * (last held plus the cadence) within the due-soon days and three more
+	 * (the hours of the day and the time zone; the rules below decide), or
+	 * a missed meeting after the last one held, each from its index; less
+	 * those late for certain (by two days) with a meeting planned from
+	 * today on, whom the rules call covered (NOT_COVERED) */
 	if (db_prepare(db,
-	               DUE_FACTS "WHERE cadence_days IS NOT NULL AND deleted_at IS NULL"
+	               DUE_FACTS "WHERE id IN (SELECT person_id FROM person_contact WHERE due_at < ?1"
+	                         " AND " NOT_COVERED " UNION SELECT person_id FROM person_contact"
+	                         " WHERE last_off > coalesce(last_met, 0) AND " NOT_COVERED ")"
+	                         " AND cadence_days IS NOT NULL AND deleted_at IS NULL"
 	                         " AND stage NOT IN ('paused', 'alumni') ORDER BY id",
-	               &st, err)) {
-		free(pl.v);
+	               &st, err))
 		return fail_db(err);
-	}
+	date_today(clock_now(), today);
+	db_bind_int(st, 1, clock_now() + (cfg->due_soon_days + 3) * (int64_t)86400);
+	db_bind_int(st, 2, date_start(today) - 2 * (int64_t)86400);
+	db_bind_int(st, 3, date_start(today));
 	while ((rc = db_step(st, err)) == DB_ROW) {
 		struct due d;
-		if (due_of_row(db, cfg, st, &pl, &d, err) != RP_OK) {
+		if (due_of_row(db, cfg, st, &d, err) != RP_OK) {
 			rc = DB_FAIL;
 			break;
 		}
@@ -348,7 +280,6 @@ int health_due_list(struct db *db, const struct config *cfg, struct due **out, i
 		(*out)[(*n)++] = d;
 	}
 	db_release(st);
-	free(pl.v);
 	if (rc == DB_FAIL) {
 		free(*out);
 		*out = NULL;

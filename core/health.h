@@ -65,9 +65,10 @@ struct owed {
 
 /* Done meetings older than thanks_after_days (and no older than
  * thanks_window_days) with no thank-you sent for them or to that person
- * since; newest first.  *out is malloc'd. */
-int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
-                       struct rp_err *err);
+ * since, newest first: the first `keep` of them in *out (malloc'd, with
+ * names; *n of them) and how many there are in *total (a count keeps none). */
+int health_thanks_owed(struct db *db, const struct config *cfg, int keep, struct owed **out,
+                       int *n, int *total, struct rp_err *err);
 
 /* Open action items, overdue first then by due day (undated last); up to
  * limit of them in page, and the total counts. */

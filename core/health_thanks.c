@@ -182,10 +182,11 @@ static int window_meetings(struct db *db, const struct config *cfg, int64_t open
 }
 
 /* The meetings no sent note settles (by its meeting, or to its person
- * since it began), each with the draft that could, if one is written. */
+ * since it began), each with the draft that could, if one is written: all
+ * counted, the first `keep` kept. */
 static int owed_of(const struct window_meeting *m, int nm, const struct note_facts *by_person,
-                   const struct note_facts *by_meeting, struct owed **out, int *n,
-                   struct rp_err *err)
+                   const struct note_facts *by_meeting, int keep, struct owed **out, int *n,
+                   int *total, struct rp_err *err)
 {
 	int cap = 0;
 	for (int i = 0; i < nm; i++) {
@@ -194,6 +195,8 @@ static int owed_of(const struct window_meeting *m, int nm, const struct note_fac
 		struct owed *p;
 		if (note_find(by_meeting, o.meeting_id, INT64_MIN, 1) ||
 		    note_find(by_person, o.person_id, o.start_at, 1))
+			continue;
+		if ((*total)++ >= keep)
 			continue;
 		o.draft_id = note_find(by_meeting, o.meeting_id, INT64_MIN, 0);
 		if (!o.draft_id)
@@ -206,8 +209,8 @@ static int owed_of(const struct window_meeting *m, int nm, const struct note_fac
 	return RP_OK;
 }
 
-int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **out, int *n,
-                       struct rp_err *err)
+int health_thanks_owed(struct db *db, const struct config *cfg, int keep, struct owed **out,
+                       int *n, int *total, struct rp_err *err)
 {
 	char today[DATE_LEN], first[DATE_LEN];
 	struct window_meeting *m = NULL;
@@ -216,7 +219,7 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 	int64_t low = 0, high = 0, opened;
 	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
 	*out = NULL;
-	*n = 0;
+	*n = *total = 0;
 	date_today(clock_now(), today);
 	date_add_days(today, -cfg->thanks_window_days, first);
 	opened = date_start(first);
@@ -233,14 +236,14 @@ int health_thanks_owed(struct db *db, const struct config *cfg, struct owed **ou
 	               low, high, &by_meeting, err)))
 		rc = fail_db(err);
 	if (rc == RP_OK && nm > 0)
-		rc = owed_of(m, nm, &by_person, &by_meeting, out, n, err);
+		rc = owed_of(m, nm, &by_person, &by_meeting, keep, out, n, total, err);
 	free(m);
 	free(by_person.v);
 	free(by_meeting.v);
 	if (rc != RP_OK) {
 		free(*out);
 		*out = NULL;
-		*n = 0;
+		*n = *total = 0;
 		return rc;
 	}
 	owed_names(db, *out, *n);

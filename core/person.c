@@ -124,9 +124,8 @@ int64_t person_last_met(struct db *db, int64_t id)
 	struct db_stmt *st;
 	int64_t t = 0;
 	if (db_prepare(db,
-	               /* walks meeting_person backwards and stops at the first hit */
-	               "SELECT start_at FROM meeting WHERE person_id = ?1 AND status = 'done'"
-	               " AND deleted_at IS NULL ORDER BY start_at DESC LIMIT 1",
+	               /* kept on the person's contact row (core/contact_cache.c) */
+	               "SELECT last_met FROM person_contact WHERE person_id = ?1",
 	               &st, NULL))
 		return 0;
 	db_bind_int(st, 1, id);

@@ -173,21 +173,6 @@ int search_index_trigger(int i, char *name, size_t name_n, char *sql, size_t n)
 	return t.used < n ? 1 : -1;
 }
 
-/* Run the statement for each trigger: make it (make) or drop it. */
-static int each_trigger(struct db *db, int make, struct rp_err *err)
-{
-	char name[96], sql[2048], drop[128];
-	int rc;
-	for (int i = 0; (rc = search_index_trigger(i, name, sizeof name, sql, sizeof sql)) != 0; i++) {
-		if (rc < 0)
-			return rp_fail(err, RP_EDB, "%s: the trigger is too long", name);
-		snprintf(drop, sizeof drop, "DROP TRIGGER IF EXISTS %s", name);
-		if (db_exec(db, make ? sql : drop, err) != RP_OK)
-			return rp_code(err, RP_EDB);
-	}
-	return RP_OK;
-}
-
 /* Every row gets its key, every live row its words. */
 static int fill(struct db *db, struct rp_err *err)
 {
@@ -213,84 +198,25 @@ static int fill(struct db *db, struct rp_err *err)
 	return RP_OK;
 }
 
-/* Every search trigger the file has, also those of a kind no longer
- * searched (their names come from sqlite_master, made by this file). */
-static int drop_all(struct db *db, struct rp_err *err)
-{
-	char drop[160];
-	struct db_stmt *st;
-	int rc;
-	do { /* one at a time: a drop changes what the query reads */
-		if (db_prepare(db,
-		               "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-		               " AND name LIKE '%\\_search\\_%' ESCAPE '\\' LIMIT 1",
-		               &st, err) != RP_OK)
-			return rp_code(err, RP_EDB);
-		rc = db_step(st, err);
-		if (rc == DB_ROW)
-			snprintf(drop, sizeof drop, "DROP TRIGGER \"%.128s\"", db_col_text(st, 0));
-		db_release(st);
-		if (rc == DB_FAIL || (rc == DB_ROW && db_exec(db, drop, err) != RP_OK))
-			return rp_code(err, RP_EDB);
-	} while (rc == DB_ROW);
-	return RP_OK;
-}
+static const struct db_trigger_set search_set = {
+	"the search index", "%\\_search\\_%", search_index_trigger, fill};
 
-int search_index_pause(struct db *db, struct rp_err *err) { return each_trigger(db, 0, err); }
+int search_index_pause(struct db *db, struct rp_err *err)
+{
+	return db_triggers_pause(db, &search_set, err);
+}
 
 int search_index_resume(struct db *db, struct rp_err *err)
 {
-	if (fill(db, err) != RP_OK || each_trigger(db, 1, err) != RP_OK)
-		return rp_code(err, RP_EDB);
-	return RP_OK;
+	return db_triggers_resume(db, &search_set, err);
 }
 
 int search_index_current(struct db *db, struct rp_err *err)
 {
-	char name[96], sql[2048];
-	struct db_stmt *st;
-	int rc, i = 0, same = 1;
-	/* the file's search triggers, by name, against the generated ones */
-	if (db_prepare(db,
-	               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-	               " AND name LIKE '%\\_search\\_%' ESCAPE '\\' ORDER BY name",
-	               &st, err) != RP_OK)
-		return -1;
-	while (same && (rc = db_step(st, err)) == DB_ROW) {
-		const char *have = db_col_text(st, 0), *text = db_col_text(st, 1);
-		int found = 0;
-		for (int j = 0; search_index_trigger(j, name, sizeof name, sql, sizeof sql) > 0; j++)
-			if (have && strcmp(name, have) == 0) {
-				found = text && strcmp(sql, text) == 0;
-				break;
-			}
-		same = found;
-		i++;
-	}
-	db_release(st);
-	if (same && rc == DB_FAIL)
-		return -1;
-	/* and none is missing */
-	int made = 0;
-	while (search_index_trigger(made, name, sizeof name, sql, sizeof sql) > 0)
-		made++;
-	return same && i == made;
+	return db_triggers_current(db, &search_set, err);
 }
 
 int search_index_ensure(struct db *db, struct rp_err *err)
 {
-	int rc = search_index_current(db, err);
-	if (rc != 0 || db_is_readonly(db))
-		return rc < 0 ? rp_code(err, RP_EDB) : RP_OK;
-	if (db_begin(db, err) != RP_OK)
-		return rp_code(err, RP_EDB);
-	/* another rapport may have made them since: ask again inside the lock */
-	rc = search_index_current(db, err);
-	if (rc == 0)
-		rc = drop_all(db, err) == RP_OK && search_index_resume(db, err) == RP_OK ? 1 : -1;
-	if (rc < 0) {
-		db_rollback(db);
-		return rp_prefix(err, err ? err->code : RP_EDB, "cannot make the search index", NULL);
-	}
-	return db_commit(db, err);
+	return db_triggers_ensure(db, &search_set, err);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/contact_cache.h"
 #include "core/hooks.h"
 #include "core/paths.h"
 #include "core/search_index.h"
@@ -34,8 +35,9 @@ int store_open(const char *path, int flags, struct db **out, struct rp_err *err)
 	if (db_open(path, (flags & STORE_READONLY) ? DB_READONLY : 0, schema_steps, schema_nsteps,
 	            out, err) != RP_OK)
 		return rp_code(err, RP_EDB);
-	/* the search triggers come from the kind table, made after the steps */
-	if (search_index_ensure(*out, err) != RP_OK) {
+	/* the search triggers come from the kind table, and those of each
+	 * person's last contact from core: made after the steps */
+	if (search_index_ensure(*out, err) != RP_OK || contact_cache_ensure(*out, err) != RP_OK) {
 		db_close(*out);
 		*out = NULL;
 		return rp_code(err, RP_EDB);
@@ -53,6 +55,8 @@ int store_check_file(const char *path, char *report, size_t n)
 
 void store_close(struct db *db) { db_close(db); }
 int store_command_begin(struct db *db, struct rp_err *err) { return db_begin(db, err); }
+int store_read_begin(struct db *db, struct rp_err *err) { return db_read_begin(db, err); }
+void store_read_end(struct db *db) { db_read_end(db); }
 
 int store_command_end(struct db *db, int ok, struct rp_err *err)
 {
@@ -145,6 +149,30 @@ int store_daily_backup(struct db *db, int keep, int *made, struct rp_err *err)
 	return RP_OK;
 }
 
+/* Each person's last contact on its row against the full computation. */
+static int check_contact(struct db *db, char *report, size_t n, size_t *used, int *problems,
+                         struct rp_err *err)
+{
+	long wrong;
+	int triggers_ok;
+	if (contact_cache_check(db, &wrong, &triggers_ok, err) != RP_OK)
+		return rp_code(err, RP_EDB);
+	if (wrong) {
+		(*problems)++;
+		*used += (size_t)snprintf(report + *used, *used < n ? n - *used : 0,
+		                          "the last contact of %ld %s is out of step with the meetings\n",
+		                          wrong, wrong == 1 ? "person" : "people");
+	}
+	if (!triggers_ok) {
+		(*problems)++;
+		*used += (size_t)snprintf(report + *used, *used < n ? n - *used : 0,
+		                          "the triggers that keep each person's last contact are not this"
+		                          " program's (open the file once without --read-only to make"
+		                          " them again)\n");
+	}
+	return RP_OK;
+}
+
 int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_err *err)
 {
 	struct db_stmt *st;
@@ -183,7 +211,8 @@ int store_check(struct db *db, char *report, size_t n, int *problems, struct rp_
 		used += (size_t)snprintf(report + used, used < n ? n - used : 0,
 		                         "the search index is out of step\n");
 	}
-	if ((bad = search_index_current(db, err)) < 0)
+	if (check_contact(db, report, n, &used, problems, err) != RP_OK ||
+	    (bad = search_index_current(db, err)) < 0)
 		return rp_code(err, RP_EDB);
 	if (!bad) {
 		(*problems)++;

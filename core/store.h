@@ -40,6 +40,12 @@ const char *store_upgrade_backup(const struct db *db);
 int store_command_begin(struct db *db, struct rp_err *err);
 int store_command_end(struct db *db, int ok, struct rp_err *err);
 
+/* Many small reads as one read transaction (drawing a screen's worth of
+ * names, say): one lock and one look at the file instead of one per
+ * statement, and every read sees the same moment.  They nest. */
+int store_read_begin(struct db *db, struct rp_err *err);
+void store_read_end(struct db *db);
+
 /* A consistent copy (SQLite's online backup) to dest, or, when dest is
  * NULL or "", to "<database>.YYYYmmdd-HHMMSS.bak" beside it (-2, -3, ...
  * when that is taken); the path written goes to out.  Whole or not at all,

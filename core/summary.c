@@ -19,10 +19,11 @@ static int counts_read(struct db *db, const struct config *cfg, struct summary *
 		return rp_code(err, RP_EDB);
 	free(due);
 	s->due = n;
-	if (health_thanks_owed(db, cfg, &owed, &n, err) != RP_OK)
+	int kept, owed_total;
+	if (health_thanks_owed(db, cfg, 0, &owed, &kept, &owed_total, err) != RP_OK)
 		return rp_code(err, RP_EDB);
 	free(owed);
-	s->thanks_owed = n;
+	s->thanks_owed = owed_total;
 	/* answered from the partial index action_open */
 	rc = db_one_int(db, "SELECT count(*) FROM action_item WHERE done = 0 AND deleted_at IS NULL",
 	                &open, err, 0);

@@ -79,10 +79,12 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 		return rc;
 
 	if (health_due_list(db, cfg, &t->due, &t->ndue, err) != RP_OK ||
-	    health_thanks_owed(db, cfg, &t->owed, &t->nowed, err) != RP_OK ||
+	    health_thanks_owed(db, cfg, TODAY_ROWS, &t->owed, &t->nowed, &t->nowed_all, err) != RP_OK ||
 	    health_promises(db, TODAY_ROWS, &t->actions, err) != RP_OK ||
 	    health_streak(db, &t->streak, err) != RP_OK)
 		return rp_code(err, RP_EDB);
+	/* a section shows its first rows and says how many more there are */
+	t->ndue_shown = t->ndue < TODAY_ROWS ? t->ndue : TODAY_ROWS;
 
 	date_add_days(t->day, TODAY_GOAL_DAYS, until);
 	if (db_prepare(db,

@@ -14,9 +14,9 @@ struct today {
 	struct rec_page meetings; /* planned or done, from today 00:00 on, by time */
 	struct rec_page unanswered; /* planned, of the HEALTH_ASK_DAYS before today: did they happen? */
 	struct due *due;          /* due soon or overdue, most overdue first */
-	int ndue;
-	struct owed *owed;
-	int nowed;
+	int ndue, ndue_shown;     /* all of them (rapport due), and the first TODAY_ROWS */
+	struct owed *owed;        /* the first TODAY_ROWS, newest first */
+	int nowed, nowed_all;     /* those, and how many are owed */
 	struct promises actions;  /* open action items, overdue first */
 	struct rec_page goals;    /* open or active, target near or past, by target */
 	int *goal_progress;       /* per goal, from health_goal_progress */

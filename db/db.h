@@ -129,4 +129,26 @@ int db_indexes_drop(struct db *db, const char *table, struct db_indexes *saved,
 int db_indexes_create(struct db *db, struct db_indexes *saved, struct rp_err *err);
 void db_indexes_free(struct db_indexes *saved);
 
+/* Derived state kept by triggers that the program writes (the search
+ * index, each person's last contact): a set is the triggers whose names
+ * match `like` (a LIKE pattern, ESCAPE '\'), made by gen(i, ...) for i =
+ * 0, 1, ... until it returns 0 (-1: the statement did not fit), and fill,
+ * which computes the state from scratch. */
+struct db_trigger_set {
+	const char *what; /* for messages: "the search index" */
+	const char *like;
+	int (*gen)(int i, char *name, size_t name_n, char *sql, size_t n);
+	int (*fill)(struct db *db, struct rp_err *err);
+};
+/* Are the file's triggers of the set exactly gen's?  1 yes, 0 no, -1 on error. */
+int db_triggers_current(struct db *db, const struct db_trigger_set *set, struct rp_err *err);
+/* Inside the caller's transaction: drop gen's triggers (pause), or fill and
+ * make them (resume). */
+int db_triggers_pause(struct db *db, const struct db_trigger_set *set, struct rp_err *err);
+int db_triggers_resume(struct db *db, const struct db_trigger_set *set, struct rp_err *err);
+/* After opening: when the file's triggers are not gen's (a schema upgrade,
+ * a new rule), drop them, fill and make them, in one transaction.  Nothing
+ * is done on a read-only file. */
+int db_triggers_ensure(struct db *db, const struct db_trigger_set *set, struct rp_err *err);
+
 #endif

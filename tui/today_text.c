@@ -5,6 +5,7 @@
 
 #include "core/describe.h"
 #include "core/person.h"
+#include "core/store.h"
 #include "core/utf8.h"
 #include "tui/colors.h"
 #include "tui/text.h"
@@ -45,6 +46,16 @@ static void section(today_emit *emit, void *ctx, const char *title, int empty)
 	emit(title, R_HEADER, K_NONE, 0, ctx);
 	if (empty)
 		emit("  (none)", R_MUTED, K_NONE, 0, ctx);
+}
+
+/* After a section's first rows: how many it leaves out. */
+static void more_line(today_emit *emit, void *ctx, int more)
+{
+	char line[64];
+	if (more <= 0)
+		return;
+	snprintf(line, sizeof line, "  and %d more", more);
+	emit(line, R_MUTED, K_NONE, 0, ctx);
 }
 
 /* Today: the date, the check-in and the streak. */
@@ -120,7 +131,7 @@ static void today_text_due(const struct today *t, today_emit *emit, void *ctx)
 {
 	char line[1024], a[64];
 	section(emit, ctx, "Due for contact", t->ndue == 0);
-	for (int i = 0; i < t->ndue; i++) {
+	for (int i = 0; i < t->ndue_shown; i++) {
 		const struct due *d = &t->due[i];
 		short_day(d->due_day, a, sizeof a);
 		if (d->state == DUE_OVERDUE)
@@ -136,6 +147,7 @@ static void today_text_due(const struct today *t, today_emit *emit, void *ctx)
 			         d->days == 1 ? "" : "s", a);
 		emit(line, d->state == DUE_OVERDUE ? R_OVERDUE : R_DUE, K_PERSON, d->person_id, ctx);
 	}
+	more_line(emit, ctx, t->ndue - t->ndue_shown);
 }
 
 /* Today: the thanks owed. */
@@ -153,6 +165,7 @@ static void today_text_owed(const struct today *t, today_emit *emit, void *ctx)
 		emit(line, R_DUE, o->draft_id ? K_GRATITUDE : K_MEETING,
 		     o->draft_id ? o->draft_id : o->meeting_id, ctx);
 	}
+	more_line(emit, ctx, t->nowed_all - t->nowed);
 }
 
 /* Today: the open action items. */
@@ -208,6 +221,7 @@ static void today_text_goals(const struct today *t, today_emit *emit, void *ctx)
 /* Every section in order, each line through emit. */
 void today_text(struct db *db, const struct today *t, int width, today_emit *emit, void *ctx)
 {
+	int in_one = store_read_begin(db, NULL) == RP_OK; /* the names: one lock, not one each */
 	today_width = width;
 	today_text_checkin(db, t, emit, ctx);
 	today_text_meetings(db, t, emit, ctx);
@@ -215,4 +229,6 @@ void today_text(struct db *db, const struct today *t, int width, today_emit *emi
 	today_text_owed(t, emit, ctx);
 	today_text_actions(db, t, emit, ctx);
 	today_text_goals(t, emit, ctx);
+	if (in_one)
+		store_read_end(db);
 }

@@ -41,7 +41,7 @@ static json_t *due_json(const struct due *d)
 static json_t *today_json(const struct today *t)
 {
 	json_t *o = json_object(), *due = json_array(), *owed = json_array(), *goals;
-	for (int i = 0; i < t->ndue; i++)
+	for (int i = 0; i < t->ndue_shown; i++)
 		json_array_append_new(due, due_json(&t->due[i]));
 	for (int i = 0; i < t->nowed; i++)
 		json_array_append_new(
@@ -71,7 +71,9 @@ static json_t *today_json(const struct today *t)
 	                                                "text", t->last_next)
 	                                    : json_null());
 	json_object_set_new(o, "due", due);
+	json_object_set_new(o, "due_more", json_integer(t->ndue - t->ndue_shown));
 	json_object_set_new(o, "thanks_owed", owed);
+	json_object_set_new(o, "thanks_owed_more", json_integer(t->nowed_all - t->nowed));
 	json_object_set_new(o, "actions",
 	                    json_pack("{s:I, s:I, s:I, s:o}", "mine", (json_int_t)t->actions.mine,
 	                              "theirs", (json_int_t)t->actions.theirs, "overdue",
