@@ -10,6 +10,9 @@
 #include "core/health.h"
 #include "core/person.h"
 #include "core/store.h"
+#include "core/summary.h"
+#include "core/today.h"
+#include "tui/today_text.h"
 
 static struct db *db;
 static struct config cfg;
@@ -235,6 +238,60 @@ static void test_due_list_finds_the_edge_of_due_soon(void **state)
 	assert_list_is_everyone_due(3);
 }
 
+struct lines {
+	int more_due, more_owed, section;
+};
+
+static void keep_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)
+{
+	struct lines *l = ctx;
+	(void)role, (void)kind, (void)id;
+	if (strcmp(line, "Due for contact") == 0)
+		l->section = 1;
+	else if (strcmp(line, "Thanks owed") == 0)
+		l->section = 2;
+	else if (line[0] && line[0] != ' ')
+		l->section = 0;
+	if (strncmp(line, "  and ", 6) == 0 && l->section == 1)
+		l->more_due = atoi(line + 6);
+	if (strncmp(line, "  and ", 6) == 0 && l->section == 2)
+		l->more_owed = atoi(line + 6);
+}
+
+/* Today shows a section's first TODAY_ROWS and says how many more; the
+ * top line and `rapport due` count them all. */
+static void test_today_shows_fifty_a_section_and_how_many_more(void **state)
+{
+	(void)state;
+	char name[40], with[40];
+	test_set_now("2026-10-01 09:00");
+	for (int i = 0; i < TODAY_ROWS + 3; i++) {
+		snprintf(name, sizeof name, "name=Mentor %d", i);
+		int64_t p = test_add(db, K_PERSON, name, "cadence=7", NULL);
+		snprintf(with, sizeof with, "with=%lld", (long long)p);
+		if (i < TODAY_ROWS + 2) /* thanks owed for this one */
+			test_add(db, K_MEETING, with, "at=2026-11-20 10:00", "status=done", NULL);
+	}
+	test_set_now("2026-11-30 09:00");
+	struct today t;
+	struct rp_err err;
+	assert_int_equal(today_load(db, &cfg, &t, &err), RP_OK);
+	assert_int_equal(t.ndue, TODAY_ROWS + 3);
+	assert_int_equal(t.ndue_shown, TODAY_ROWS);
+	assert_int_equal(t.nowed_all, TODAY_ROWS + 2);
+	assert_int_equal(t.nowed, TODAY_ROWS);
+	assert_true(t.owed[TODAY_ROWS - 1].name[0]); /* the ones shown have their names */
+	struct lines l = {0};
+	today_text(db, &t, 0, keep_line, &l);
+	assert_int_equal(l.more_due, 3);
+	assert_int_equal(l.more_owed, 2);
+	today_free(&t);
+	struct summary sum;
+	assert_int_equal(summary_counts(db, &cfg, &sum, &err), RP_OK);
+	assert_int_equal(sum.due, TODAY_ROWS + 3);
+	assert_int_equal(sum.thanks_owed, TODAY_ROWS + 2);
+}
+
 /* The demo fills in bulk, with the triggers paused: the rows are made at
  * the end, and a file whose rows went wrong says so in `check`. */
 static void test_bulk_fill_and_check_report(void **state)
@@ -292,6 +349,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_contact_rows_follow_every_change),
 		T(test_due_list_finds_the_edge_of_due_soon),
+		T(test_today_shows_fifty_a_section_and_how_many_more),
 		T(test_bulk_fill_and_check_report),
 		T(test_upgrade_fills_the_rows),
 	};
