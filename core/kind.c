@@ -50,7 +50,7 @@ static const struct field goal_fields[] = {
 	{"status", "status", "Status", F_CHOICE, FF_REQUIRED, goal_states, 0, 0, 0, "open"},
 	DATE("target_date", "target", "Target date"),
 	/* empty: from the milestones (the by-hand flag below says which) */
-	{"progress", "progress", "Progress", F_INT, 0, NULL, 0, 100, 0, "0"},
+	{"progress", "progress", "Progress", F_INT, FF_PERCENT, NULL, 0, 100, 0, "0"},
 	{"person_id", "person", "Person", F_REF, 0, NULL, 0, 0, K_PERSON, NULL},
 	{"progress_manual", "progress-manual", "Set by hand", F_BOOL, FF_HIDDEN, NULL, 0, 1, 0,
 	 "0"},

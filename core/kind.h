@@ -32,6 +32,7 @@ enum field_flags {
 	FF_SEARCH = 16,  /* its words are in the search index (core/search_index.c) */
 	FF_PAST = 32,    /* a day that has come: "5 jan" is the last one, a later day refused */
 	FF_NEAREST = 64, /* logged after or planned before: "5 jan" is the nearer one */
+	FF_PERCENT = 128, /* a whole number shown as "50%" (and "50%" typed is 50) */
 };
 
 struct field {

@@ -7,8 +7,8 @@
 
 #include "core/person.h"
 
-static int load_dues(struct db *db, const struct config *cfg, const int64_t *ids, int n,
-                     struct row_facts *out, struct rp_err *err)
+static int load_dues(struct db *db, const struct config *cfg, const struct rec *rows,
+                     const int64_t *ids, int n, struct row_facts *out, struct rp_err *err)
 {
 	struct due *dues = calloc((size_t)n, sizeof *dues);
 	int rc;
@@ -17,6 +17,10 @@ static int load_dues(struct db *db, const struct config *cfg, const int64_t *ids
 	rc = health_due_each(db, cfg, ids, n, dues, err);
 	for (int i = 0; rc == RP_OK && i < n; i++)
 		out[i].due = dues[i];
+	/* in the trash her meetings are too: when we last met, among them */
+	for (int i = 0; rc == RP_OK && i < n; i++)
+		if (rows[i].deleted_at)
+			out[i].due.last_met = person_last_met_trashed(db, ids[i], rows[i].deleted_at);
 	free(dues);
 	return rc;
 }
@@ -52,7 +56,7 @@ int listfacts_load(struct db *db, const struct config *cfg, const struct rec *ro
 	for (int i = 0; i < n; i++)
 		ids[i] = k->id == K_PERSON ? rows[i].id : ref >= 0 ? rec_int(&rows[i], ref) : 0;
 	if (k->id == K_PERSON)
-		rc = load_dues(db, cfg, ids, n, out, err);
+		rc = load_dues(db, cfg, rows, ids, n, out, err);
 	else if (ref >= 0)
 		rc = load_names(db, ids, n, out, err);
 	for (int i = 0; rc == RP_OK && k->id == K_GOAL && i < n; i++)

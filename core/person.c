@@ -135,6 +135,24 @@ int64_t person_last_met(struct db *db, int64_t id)
 	return t;
 }
 
+int64_t person_last_met_trashed(struct db *db, int64_t id, int64_t trashed_at)
+{
+	struct db_stmt *st;
+	int64_t t = 0;
+	if (db_prepare(db,
+	               /* walks meeting_person backwards and stops at the first hit */
+	               "SELECT start_at FROM meeting WHERE person_id = ?1 AND status = 'done'"
+	               " AND (deleted_at IS NULL OR deleted_at = ?2) ORDER BY start_at DESC LIMIT 1",
+	               &st, NULL))
+		return 0;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, trashed_at);
+	if (db_step(st, NULL) == DB_ROW)
+		t = db_col_int(st, 0);
+	db_release(st);
+	return t;
+}
+
 int person_names_each(struct db *db, const int64_t *ids, int n, char *names, size_t size,
                       struct rp_err *err)
 {

@@ -22,6 +22,9 @@ int person_names_each(struct db *db, const int64_t *ids, int n, char *names, siz
                       struct rp_err *err);
 /* Start of the last done meeting, or 0 when none. */
 int64_t person_last_met(struct db *db, int64_t id);
+/* The same for a person in the trash (put there at trashed_at): among the
+ * meetings that went with her, which are no contact while she is there. */
+int64_t person_last_met_trashed(struct db *db, int64_t id, int64_t trashed_at);
 
 /* What the live people of the file are called together, for a pane's
  * title: "Mentors" when every one is a mentor, "Mentees", "Peers", and

@@ -171,6 +171,8 @@ static int parse_int(const struct field *f, const char *s, int64_t *out, struct 
 	long long v;
 	errno = 0;
 	v = strtoll(s, &end, 10);
+	if ((f->flags & FF_PERCENT) && end != s && strcmp(end, "%") == 0)
+		end++; /* "50%" as shown */
 	if (errno || end == s || *end)
 		return rp_fail(err, RP_EINVAL, "%s: '%s' is not a whole number", f->label, s);
 	if (v < f->min || v > f->max)
@@ -463,7 +465,9 @@ void rec_format(const struct rec *r, int field, char *buf, size_t n)
 	case F_DATE: fmt_date(v->s, buf, n); break;
 	case F_BOOL: snprintf(buf, n, "%s", v->i ? "yes" : "no"); break;
 	case F_REF: snprintf(buf, n, "#%lld", (long long)v->i); break;
-	case F_INT: snprintf(buf, n, "%lld", (long long)v->i); break;
+	case F_INT:
+		snprintf(buf, n, "%lld%s", (long long)v->i, (f->flags & FF_PERCENT) ? "%" : "");
+		break;
 	default: utf8_copy(buf, n, v->s); break;
 	}
 }

@@ -77,6 +77,11 @@ int rec_get(struct db *db, enum kind_id kind, int64_t id, struct rec *r, struct 
  * meetings, 4 actions and 3 thanks"; "" when nothing). */
 int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
                         struct rp_err *err);
+/* What refers to the row without belonging to it, and stays ("2 goals":
+ * a person's goals, a goal's check-ins; "" when nothing): in the trash it
+ * still names the row, once purged it names none. */
+int rec_trash_leaves(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
+                     struct rp_err *err);
 int rec_trash(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 int rec_restore(struct db *db, enum kind_id kind, int64_t id, struct rp_err *err);
 /* How many rows, not in the trash, belong to it (and would go to the

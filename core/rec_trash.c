@@ -119,15 +119,12 @@ static int count_under(struct db *db, const struct kind *k, const char *ids_sql,
 	return RP_OK;
 }
 
-int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
-                        struct rp_err *err)
+/* "12 meetings, 4 actions and 3 thanks" from counts per kind ("": none). */
+static void counts_words(const long counts[K_COUNT], char *buf, size_t n)
 {
-	long counts[K_COUNT] = {0};
 	size_t used = 0;
-	int last = -1, rc = count_under(db, kind_get(kind), "SELECT ?1", id, counts, err);
+	int last = -1;
 	buf[0] = '\0';
-	if (rc != RP_OK)
-		return rc;
 	for (int c = 0; c < K_COUNT; c++)
 		if (counts[c])
 			last = c;
@@ -142,6 +139,41 @@ int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf,
 		                                        : (ck->nouns ? ck->nouns : ck->plural));
 		i++;
 	}
+}
+
+int rec_trash_goes_with(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
+                        struct rp_err *err)
+{
+	long counts[K_COUNT] = {0};
+	int rc = count_under(db, kind_get(kind), "SELECT ?1", id, counts, err);
+	buf[0] = '\0';
+	if (rc == RP_OK)
+		counts_words(counts, buf, n);
+	return rc;
+}
+
+int rec_trash_leaves(struct db *db, enum kind_id kind, int64_t id, char *buf, size_t n,
+                     struct rp_err *err)
+{
+	long counts[K_COUNT] = {0};
+	char sql[200];
+	buf[0] = '\0';
+	for (int c = 0; c < K_COUNT; c++) {
+		const struct kind *other = kind_get((enum kind_id)c);
+		for (int f = 0; f < other->nfields; f++) {
+			const struct field *fd = &other->fields[f];
+			int64_t live;
+			if (fd->type != F_REF || fd->ref != kind || (fd->flags & FF_PARENT))
+				continue;
+			snprintf(sql, sizeof sql,
+			         "SELECT count(*) FROM %s WHERE %s = ?1 AND deleted_at IS NULL",
+			         other->table, fd->col);
+			if (db_one_int(db, sql, &live, err, 1, id) == DB_FAIL)
+				return rp_code(err, RP_EDB);
+			counts[c] += (long)live;
+		}
+	}
+	counts_words(counts, buf, n);
 	return RP_OK;
 }
 

@@ -73,4 +73,19 @@ else
 		not_ok "lists: every kind's list is as captured" "$(diff "$GOLDEN/lists.txt" "$T_DIR/lists.txt" | head -20)"
 	fi
 fi
+# at 60 columns a list still fits and keeps its facts: the free text gives
+# way (then names), never the dates, the states or the person
+for k in people goals meetings actions thanks; do
+	COLUMNS=60 LC_ALL=C.UTF-8 "$RAPPORT" --db "$DB" --config "$CONFIG" list "$k" </dev/null >"$T_DIR/narrow.txt" 2>&1
+	widest=$(LC_ALL=C.UTF-8 wc -L <"$T_DIR/narrow.txt")
+	[ "$widest" -le 60 ] && ok "list $k at 60 columns: no line wider ($widest)" ||
+		not_ok "list $k at 60 columns: no line wider" "$(cat "$T_DIR/narrow.txt" | head -5)"
+done
+COLUMNS=60 "$RAPPORT" --db "$DB" --config "$CONFIG" list goals </dev/null >"$T_DIR/narrow.txt" 2>&1
+sed -n 2p "$T_DIR/narrow.txt" | grep -q "20[0-9][0-9]  *Dr\\. " && ok "list goals at 60 columns: the target day and the person stay" ||
+	not_ok "list goals at 60 columns: the target day and the person stay" "$(head -3 "$T_DIR/narrow.txt")"
+COLUMNS=60 "$RAPPORT" --db "$DB" --config "$CONFIG" list meetings </dev/null >"$T_DIR/narrow.txt" 2>&1
+sed -n 2p "$T_DIR/narrow.txt" | grep -Eq "20[0-9][0-9] [0-9:]+  Dr\\. .*  (planned|done|happened\\?|missed|cancelled)" &&
+	ok "list meetings at 60 columns: when, with whom and the state stay" ||
+	not_ok "list meetings at 60 columns: when, with whom and the state stay" "$(head -3 "$T_DIR/narrow.txt")"
 echo "1..$T_N"

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "core/checkin.h"
+#include "core/listfacts.h"
 #include "core/person.h"
 #include "core/rec.h"
 #include "core/store.h"
@@ -322,6 +323,53 @@ static int count(enum kind_id k, int filter_field, int64_t filter_id, int trash)
 	n = page.n;
 	rec_page_free(&page);
 	return n;
+}
+
+/* Deleting says what stays behind (a person's goals), the trash's list
+ * says when we last met among what went with her, and a percentage reads
+ * and is read as one. */
+static void test_trash_says_what_stays_and_when_we_met(void **state)
+{
+	(void)state;
+	int64_t p = add(K_PERSON, "name=Goal Keeper", NULL);
+	char with[32], person[32], buf[200];
+	struct rp_err err;
+	snprintf(with, sizeof with, "with=%lld", (long long)p);
+	snprintf(person, sizeof person, "person=%lld", (long long)p);
+	add(K_MEETING, with, "at=2026-11-02 10:00", "status=done", NULL);
+	int64_t g = add(K_GOAL, "title=First job", person, NULL);
+	add(K_GOAL, "title=Boards", person, NULL);
+	assert_int_equal(rec_trash_goes_with(db, K_PERSON, p, buf, sizeof buf, &err), RP_OK);
+	assert_string_equal(buf, "1 meeting");
+	assert_int_equal(rec_trash_leaves(db, K_PERSON, p, buf, sizeof buf, &err), RP_OK);
+	assert_string_equal(buf, "2 goals");
+	assert_int_equal(rec_trash_leaves(db, K_GOAL, g, buf, sizeof buf, &err), RP_OK);
+	assert_string_equal(buf, ""); /* no check-in names it */
+
+	assert_int_equal(rec_trash(db, K_PERSON, p, &err), RP_OK);
+	struct rec r = get(K_PERSON, p);
+	struct row_facts facts;
+	struct config cfg;
+	config_defaults(&cfg);
+	assert_int_equal(listfacts_load(db, &cfg, &r, 1, &facts, &err), RP_OK);
+	char day[DATE_LEN];
+	date_of_instant(facts.due.last_met, day);
+	assert_string_equal(day, "2026-11-02"); /* not "never" */
+	rec_free(&r);
+
+	struct rec goal = get(K_GOAL, g);
+	int f = fld(K_GOAL, "progress");
+	assert_int_equal(rec_set(db, &goal, f, "40%", &err), RP_OK);
+	assert_int_equal(rec_int(&goal, f), 40);
+	rec_format(&goal, f, buf, sizeof buf);
+	assert_string_equal(buf, "40%");
+	assert_int_not_equal(rec_set(db, &goal, f, "40%%", &err), RP_OK);
+	rec_free(&goal);
+	struct rec pr; /* a number that is not a percentage takes no "%" */
+	rec_init(&pr, K_PERSON);
+	assert_int_not_equal(rec_set(db, &pr, fld(K_PERSON, "cadence"), "30%", &err), RP_OK);
+	assert_int_equal(rec_set(db, &pr, fld(K_PERSON, "cadence"), "30", &err), RP_OK);
+	rec_free(&pr);
 }
 
 static void test_trash_takes_and_restores_what_belongs(void **state)
@@ -705,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_fields_read_days_without_a_year_their_way),
 		cmocka_unit_test(test_people_are_called_by_their_roles),
 		cmocka_unit_test(test_done_for_notes_and_early_meetings),
+		cmocka_unit_test(test_trash_says_what_stays_and_when_we_met),
 		/* last: it empties the trash the tests before filled */
 		cmocka_unit_test(test_purge_counts_every_row_of_the_trash),
 	};

@@ -344,7 +344,7 @@ static int cmd_done(struct cli *c, int argc, char **argv)
 static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 {
 	const char *cmd = restore ? "restore " : "delete ";
-	char with[300];
+	char with[300], stays[300] = "";
 	struct args a;
 	struct rec r = {0};
 	struct rp_err err;
@@ -355,7 +355,8 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 	if ((rc = load_target(c, cmd, &a, &r)) != EXIT_OK)
 		return rc;
 	/* what goes with it, said before it goes (it is not counted after) */
-	if (!restore && rec_trash_goes_with(c->db, r.kind->id, r.id, with, sizeof with, &err) != RP_OK) {
+	if (!restore && (rec_trash_goes_with(c->db, r.kind->id, r.id, with, sizeof with, &err) != RP_OK ||
+	                 rec_trash_leaves(c->db, r.kind->id, r.id, stays, sizeof stays, &err) != RP_OK)) {
 		rec_free(&r);
 		return fail(&err);
 	}
@@ -378,6 +379,8 @@ static int trash_or_restore(struct cli *c, int argc, char **argv, int restore)
 		rc = report_saved(c, &r, "moved to the trash:");
 		if (with[0])
 			printf("with it: %s\n", with);
+		if (stays[0])
+			printf("staying: %s (naming no one once the trash is emptied)\n", stays);
 		printf("(undo with: rapport restore %s %lld)\n", r.kind->name, (long long)r.id);
 	}
 	rec_free(&r);

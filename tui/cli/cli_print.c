@@ -135,29 +135,80 @@ static void row_cells(const struct rec *r, const struct row_facts *facts, char c
 	}
 }
 
+#define MIN_TEXT 10 /* a free-text column is not cut below this */
+#define MIN_NAME 12 /* nor a person's name */
+#define LAST_FACT 20 /* what a last column that is a fact (a person) keeps */
+#define MIN_LAST 6   /* a last column narrower than this is left out */
+
+/* How much a column may give up when the line is too wide for the
+ * terminal: free text first, then names; dates, states and numbers keep
+ * their width (0: none). */
+static int column_give(const struct kind *k, int c, int pass)
+{
+	const struct list_column *col = &k->list[c];
+	int f = col->show == LS_FIELD ? kind_field_index(k, col->field) : -1;
+	enum field_type t = f >= 0 ? k->fields[f].type : F_INT;
+	if (pass == 0 && (t == F_TEXT || t == F_LONGTEXT) && f != kind_field_index(k, "name"))
+		return col->width - MIN_TEXT;
+	if (pass == 1 && (t == F_REF || f == kind_field_index(k, "name")))
+		return col->width - MIN_NAME;
+	return 0;
+}
+
+/* The widths of the columns (w[0] the id's, then each list column's; the
+ * last one takes what is left) for a terminal `width` wide (0: no limit). */
+static void column_widths(const struct kind *k, int width, int *w)
+{
+	int used = ID_WIDTH + 2, last = k->nlist - 1, need = 0;
+	w[0] = ID_WIDTH;
+	for (int c = 0; c < k->nlist; c++) {
+		w[c + 1] = k->list[c].width;
+		used += w[c + 1] + 2;
+	}
+	if (!width)
+		return;
+	/* a last column that is a fact (a person) keeps room for a name */
+	if (last >= 0 && k->list[last].show == LS_FIELD) {
+		int f = kind_field_index(k, k->list[last].field);
+		need = f >= 0 && k->fields[f].type == F_REF ? LAST_FACT : 0;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int c = 0; c < last && used + need > width; c++) {
+			int give = column_give(k, c, pass), over = used + need - width;
+			if (give > 0) {
+				give = give < over ? give : over;
+				w[c + 1] -= give;
+				used -= give;
+			}
+		}
+}
+
 /* One line: the id right-aligned, then each column padded to its width
- * (the last one cut to what is left of the terminal). */
+ * (the last one cut to what is left of the terminal); on a narrow terminal
+ * the free text gives way first, then names, never dates or states. */
 static void print_row(const struct kind *k, char cell[][CELL], int width)
 {
 	char line[CELL * 8], out[CELL * 2];
+	int w[LIST_MAX_COLS + 1];
 	size_t len = 0;
 	int used = 0;
 	line[0] = '\0';
+	column_widths(k, width, w);
 	for (int i = 0; i <= k->nlist; i++) {
-		int w = i == 0 ? ID_WIDTH : k->list[i - 1].width;
-		if (w == 0) { /* the last column takes what is left, or all */
+		if (w[i] == 0) { /* the last column takes what is left, or all */
 			int rest = width ? width - used : 100000;
-			text_fit(cell[i], rest > 0 ? rest : 0, out, sizeof out);
+			/* a sliver would say nothing but "…" */
+			text_fit(cell[i], rest >= MIN_LAST ? rest : 0, out, sizeof out);
 		} else if (i == 0) { /* ids right-aligned */
-			snprintf(out, sizeof out, "%*s  ", w, cell[i]);
+			snprintf(out, sizeof out, "%*s  ", w[i], cell[i]);
 		} else {
-			text_pad(cell[i], w, out, sizeof out - 2);
+			text_pad(cell[i], w[i], out, sizeof out - 2);
 			memcpy(out + strlen(out), "  ", 3);
 		}
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s", out);
 		if (len >= sizeof line)
 			len = sizeof line - 1;
-		used += w + 2;
+		used += w[i] + 2;
 	}
 	while (len && line[len - 1] == ' ')
 		line[--len] = '\0';

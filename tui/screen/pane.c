@@ -332,6 +332,7 @@ static void day_month(int64_t t, char *buf, size_t n)
 }
 
 /* Cells of a row, and the width each takes; the widest column stretches. */
+#define MIN_FLEX 18 /* a name narrower than this loses the row's share columns */
 struct cell {
 	char text[256];
 	int width; /* 0: takes what is left */
@@ -492,8 +493,22 @@ void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
 		int selected = i == p->cursor;
 		attr_t sel = selected ? color_attr(focused ? R_SELECTION : R_HEADER) : 0;
 		int avail = inner - 2;
-		/* fixed widths first, then shares, then the rest to the flexible ones */
+		/* fixed widths first, then shares, then the rest to the flexible
+		 * ones; a share (the organization) gives way when the flexible
+		 * column (the name) would be narrower than MIN_FLEX */
+		int shares = 0, fixed_only = 0;
 		for (int k = 0; k < n; k++) {
+			if (c[k].width < 0)
+				shares += avail * -c[k].width / 100 + 1;
+			else if (c[k].width > 0)
+				fixed_only += c[k].width + 1;
+		}
+		int keep_shares = avail - fixed_only - shares >= MIN_FLEX;
+		for (int k = 0; k < n; k++) {
+			if (c[k].width < 0 && !keep_shares) {
+				c[k].width = -1; /* left out below */
+				continue;
+			}
 			if (c[k].width < 0)
 				c[k].width = avail * -c[k].width / 100;
 			if (c[k].width > 0)
@@ -510,6 +525,8 @@ void pane_draw(const struct pane *p, WINDOW *w, int focused, int show_box)
 		}
 		for (int k = 0; k < n && x < x0 + inner; k++) {
 			int cw = c[k].width;
+			if (cw < 0)
+				continue;
 			if (x + cw > x0 + inner - 1)
 				cw = x0 + inner - 1 - x;
 			if (cw <= 0)

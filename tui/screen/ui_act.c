@@ -554,21 +554,23 @@ static void delete_target(struct ui *ui)
 {
 	enum kind_id kind;
 	int64_t id;
-	char with[300], what[300];
+	char with[300], stays[300], what[300];
 	struct rp_err err;
 	if (!ui_target(ui, &kind, &id))
 		return;
-	if (rec_trash_goes_with(ui->db, kind, id, with, sizeof with, &err) != RP_OK) {
+	if (rec_trash_goes_with(ui->db, kind, id, with, sizeof with, &err) != RP_OK ||
+	    rec_trash_leaves(ui->db, kind, id, stays, sizeof stays, &err) != RP_OK) {
 		ui_error(ui, &err);
 		return;
 	}
-	if (!with[0]) {
+	if (!with[0] && !stays[0]) {
 		trash(ui, kind, id);
 		return;
 	}
 	describe_id(ui->db, kind, id, what, sizeof what);
-	ui_ask(ui, trash, kind, id, "Delete %s %s, and with it %s?", kind_get(kind)->name, what,
-	       with);
+	ui_ask(ui, trash, kind, id, "Delete %s %s%s%s?%s%s%s", kind_get(kind)->name, what,
+	       with[0] ? ", and with it " : "", with, stays[0] ? " (" : "", stays,
+	       stays[0] ? " stay, naming no one once the trash is emptied)" : "");
 }
 
 /* A key no action has here: name it (a terminal may send F12 for what the
