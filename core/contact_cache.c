@@ -6,7 +6,9 @@
 #include "db/db.h"
 
 /* A person's facts from their meetings, each from its partial index
- * (meeting_done_person, meeting_off_person), stopping at the first hit. */
+ * (meeting_done_person, meeting_off_person, meeting_planned_person: the
+ * same walks as person_last_met and next_planned, in the plans test),
+ * stopping at the first hit. */
 #define CONTACT_OF(ids)                                                                        \
 	"SELECT id, met, off, planned, cadence_days * 86400 + coalesce(met, created_at) AS due"  \
 	" FROM"                                                                                   \

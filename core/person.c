@@ -1,4 +1,5 @@
 #include "core/person.h"
+#include "core/rec.h"
 #include "core/utf8.h"
 
 #include <stdio.h>
@@ -185,6 +186,13 @@ const char *person_group_role(struct db *db)
 		if (strcmp(title, group_titles[i][1]) == 0)
 			return group_titles[i][0];
 	return NULL;
+}
+
+void person_start(struct db *db, struct rec *r)
+{
+	const char *role = person_group_role(db);
+	if (role)
+		rec_set(db, r, kind_field_index(r->kind, "role"), role, NULL);
 }
 
 const char *person_group_title(struct db *db)

@@ -8,6 +8,8 @@
 
 #include "db/err.h"
 
+struct rec;
+
 struct db;
 
 /* An id, or a part of a name (case-insensitive).  A name that matches several
@@ -32,5 +34,8 @@ int64_t person_last_met_trashed(struct db *db, int64_t id, int64_t trashed_at);
 const char *person_group_title(struct db *db);
 /* The role they all share ("mentee"), or NULL when mixed or nobody. */
 const char *person_group_role(struct db *db);
+/* A new person (r, just initialised) in a file of one role starts in it:
+ * a person added among mentees is a mentee, on every face. */
+void person_start(struct db *db, struct rec *r);
 
 #endif

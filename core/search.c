@@ -39,6 +39,11 @@ static int put_term(char *out, size_t n, size_t *used, const char *s, size_t len
 
 int search_build_query(const char *typed, char *out, size_t n)
 {
+	return search_build_query_as(typed, out, n, 1);
+}
+
+int search_build_query_as(const char *typed, char *out, size_t n, int last_prefix)
+{
 	const char *p = typed;
 	size_t used = 0;
 	int terms = 0;
@@ -63,7 +68,7 @@ int search_build_query(const char *typed, char *out, size_t n)
 			while (*p && !isspace((unsigned char)*p) && *p != '"')
 				p++;
 			len = (size_t)(p - start);
-			prefix = !*p; /* the last word, maybe still being typed: a prefix */
+			prefix = !*p && last_prefix; /* the last word, maybe still being typed */
 		}
 		while (*p == '*') { /* interv* */
 			prefix = 1;
@@ -116,16 +121,13 @@ static void bind_kind(struct db_stmt *st, enum kind_id kind)
 	db_bind_text(st, 2, k ? k->table : NULL);
 }
 
-int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, struct hit **hits,
-               int *n, int *total, struct rp_err *err)
+/* How many rows match, counted up to SEARCH_RANK_MAX + 1. */
+static int count_matches(struct db *db, const char *query, enum kind_id kind, int *total,
+                         struct rp_err *err)
 {
-	char query[2048];
 	struct db_stmt *st;
-	int rc, cap = limit > 0 ? limit : 1;
-	*hits = NULL;
-	*n = *total = 0;
-	if (search_build_query(typed, query, sizeof query) == 0)
-		return RP_OK;
+	int rc;
+	*total = 0;
 	if (db_prepare(db,
 	               "SELECT count(*) FROM (SELECT 1 FROM fts CROSS JOIN search_key"
 	               " ON search_key.id = fts.rowid WHERE fts MATCH ?1 AND (?2 IS NULL OR search_key.kind = ?2)"
@@ -141,6 +143,35 @@ int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, s
 	db_release(st);
 	if (rc == DB_FAIL) /* cannot come from the words typed: they are quoted */
 		return rp_fail(err, RP_EINVAL, "cannot search for that: %s", err ? err->msg : "");
+	return RP_OK;
+}
+
+int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, struct hit **hits,
+               int *n, int *total, struct rp_err *err)
+{
+	char query[2048], exact[2048];
+	struct db_stmt *st;
+	int rc, cap = limit > 0 ? limit : 1;
+	*hits = NULL;
+	*n = *total = 0;
+	if (search_build_query(typed, query, sizeof query) == 0)
+		return RP_OK;
+	/* The last word may still be being typed: a prefix.  But FTS5 reads a
+	 * prefix whole (every term's list merged, hundreds of thousands of rows
+	 * for a common word), where a word as typed is read only as far as the
+	 * page: when the words as typed already fill the page, their matches
+	 * are the page. */
+	search_build_query_as(typed, exact, sizeof exact, 0);
+	int as_typed = 0;
+	if (strcmp(exact, query) != 0) {
+		if (count_matches(db, exact, kind, total, err) != RP_OK)
+			return rp_code(err, RP_EINVAL);
+		as_typed = *total >= cap;
+	}
+	if (as_typed)
+		memcpy(query, exact, sizeof query);
+	else if (count_matches(db, query, kind, total, err) != RP_OK)
+		return rp_code(err, RP_EINVAL);
 	if (*total == 0)
 		return RP_OK;
 	/* bm25 over a few hundred rows is instant; over most of the table it is

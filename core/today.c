@@ -7,16 +7,22 @@
 #include "core/clock.h"
 #include "db/db.h"
 
-/* Rows of `kind` whose ids a query returns (ids bound by the caller). */
+/* Rows of `kind` whose ids a query returns (ids bound by the caller, its
+ * LIMIT TODAY_COUNT_MAX): the first TODAY_ROWS of them, and how many more
+ * there are in *more (counted from the ids alone). */
 static int load_ids(struct db *db, struct db_stmt *st, enum kind_id kind, struct rec_page *page,
-                    struct rp_err *err)
+                    int *more, struct rp_err *err)
 {
 	int64_t ids[TODAY_ROWS];
 	int n = 0, rc;
-	while (n < TODAY_ROWS && (rc = db_step(st, err)) == DB_ROW)
-		ids[n++] = db_col_int(st, 0);
+	*more = 0;
+	while ((rc = db_step(st, err)) == DB_ROW)
+		if (n < TODAY_ROWS)
+			ids[n++] = db_col_int(st, 0);
+		else
+			(*more)++;
 	db_release(st);
-	if (n < TODAY_ROWS && rc == DB_FAIL)
+	if (rc == DB_FAIL)
 		return rp_code(err, RP_EDB);
 	page->rows = calloc((size_t)(n ? n : 1), sizeof *page->rows);
 	if (!page->rows)
@@ -45,8 +51,8 @@ static int load_meetings(struct db *db, struct today *t, struct rp_err *err)
 		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, date_start(t->day));
 	db_bind_int(st, 2, date_start(until));
-	db_bind_int(st, 3, TODAY_ROWS);
-	if ((rc = load_ids(db, st, K_MEETING, &t->meetings, err)) != RP_OK)
+	db_bind_int(st, 3, TODAY_COUNT_MAX);
+	if ((rc = load_ids(db, st, K_MEETING, &t->meetings, &t->meetings_more, err)) != RP_OK)
 		return rc;
 
 	date_add_days(t->day, -HEALTH_ASK_DAYS, until);
@@ -57,8 +63,8 @@ static int load_meetings(struct db *db, struct today *t, struct rp_err *err)
 		return rp_code(err, RP_EDB);
 	db_bind_int(st, 1, date_start(until));
 	db_bind_int(st, 2, date_start(t->day));
-	db_bind_int(st, 3, TODAY_ROWS);
-	if ((rc = load_ids(db, st, K_MEETING, &t->unanswered, err)) != RP_OK)
+	db_bind_int(st, 3, TODAY_COUNT_MAX);
+	if ((rc = load_ids(db, st, K_MEETING, &t->unanswered, &t->unanswered_more, err)) != RP_OK)
 		return rc;
 
 	return RP_OK;
@@ -93,8 +99,8 @@ static int today_read(struct db *db, const struct config *cfg, struct today *t,
 	               &st, err))
 		return rp_code(err, RP_EDB);
 	db_bind_text(st, 1, until);
-	db_bind_int(st, 2, TODAY_ROWS);
-	if ((rc = load_ids(db, st, K_GOAL, &t->goals, err)) != RP_OK)
+	db_bind_int(st, 2, TODAY_COUNT_MAX);
+	if ((rc = load_ids(db, st, K_GOAL, &t->goals, &t->goals_more, err)) != RP_OK)
 		return rc;
 	t->goal_progress = calloc((size_t)(t->goals.n ? t->goals.n : 1), sizeof *t->goal_progress);
 	if (!t->goal_progress)

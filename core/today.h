@@ -8,11 +8,13 @@
 #define TODAY_MEETING_DAYS 7 /* today and the next seven days */
 #define TODAY_GOAL_DAYS 14   /* goals whose target is this close, or past */
 #define TODAY_ROWS 50        /* at most this many rows per section */
+#define TODAY_COUNT_MAX 100000 /* and the rest counted up to this */
 
 struct today {
 	char day[DATE_LEN];
 	struct rec_page meetings; /* planned or done, from today 00:00 on, by time */
 	struct rec_page unanswered; /* planned, of the HEALTH_ASK_DAYS before today: did they happen? */
+	int meetings_more, unanswered_more, goals_more; /* past the TODAY_ROWS shown */
 	struct due *due;          /* due soon or overdue, most overdue first */
 	int ndue, ndue_shown;     /* all of them (rapport due), and the first TODAY_ROWS */
 	struct owed *owed;        /* the first TODAY_ROWS, newest first */

@@ -120,10 +120,12 @@ static void today_text_meetings(struct db *db, const struct today *t, today_emit
 		section(emit, ctx, "Meetings that have passed: did they happen?", 0);
 		for (int i = 0; i < t->unanswered.n; i++)
 			meeting_line(db, &t->unanswered.rows[i], emit, ctx);
+		more_line(emit, ctx, t->unanswered_more);
 	}
 	section(emit, ctx, "Meetings, today and the next 7 days", t->meetings.n == 0);
 	for (int i = 0; i < t->meetings.n; i++)
 		meeting_line(db, &t->meetings.rows[i], emit, ctx);
+	more_line(emit, ctx, t->meetings_more);
 }
 
 /* Today: the people due for contact. */
@@ -188,7 +190,11 @@ static void today_text_actions(struct db *db, const struct today *t, today_emit 
 		}
 		if (*due)
 			short_day(due, a, sizeof a);
-		snprintf(c, sizeof c, "%s%s", !*due ? "" : late ? "overdue since " : "due ", *due ? a : "");
+		if (*due && date_diff(t->day, due) == 0)
+			snprintf(c, sizeof c, "due today");
+		else
+			snprintf(c, sizeof c, "%s%s", !*due ? "" : late ? "overdue since " : "due ",
+			         *due ? a : "");
 		char head[32], tail[600];
 		snprintf(head, sizeof head, "  [ ] %-4s  ", rec_text(act, "owner"));
 		snprintf(tail, sizeof tail, "%s%s  (%s)", *c ? ", " : "", c, b);
@@ -197,10 +203,10 @@ static void today_text_actions(struct db *db, const struct today *t, today_emit 
 	}
 }
 
-/* Today: the goals near or past their target. */
-static void today_text_goals(const struct today *t, today_emit *emit, void *ctx)
+/* Today: the goals near or past their target, with whose they are. */
+static void today_text_goals(struct db *db, const struct today *t, today_emit *emit, void *ctx)
 {
-	char line[1024], a[64], b[256];
+	char line[1024], a[64], b[256], who[256];
 	section(emit, ctx, "Goals near or past their target", t->goals.n == 0);
 	for (int i = 0; i < t->goals.n; i++) {
 		const struct rec *g = &t->goals.rows[i];
@@ -211,11 +217,17 @@ static void today_text_goals(const struct today *t, today_emit *emit, void *ctx)
 			snprintf(b, sizeof b, "late by %ld day%s (target %s)", -left, left == -1 ? "" : "s", a);
 		else
 			snprintf(b, sizeof b, "target %s (in %ld day%s)", a, left, left == 1 ? "" : "s");
-		char tail[300];
-		snprintf(tail, sizeof tail, "  %d%%  %s", t->goal_progress[i], b);
+		char tail[600];
+		int pf = kind_field_index(g->kind, "person_id");
+		who[0] = '\0';
+		if (!rec_is_null(g, pf))
+			person_name(db, rec_int(g, pf), who, sizeof who);
+		snprintf(tail, sizeof tail, "  %d%%  %s%s%s%s", t->goal_progress[i], b, who[0] ? "  (" : "",
+		         who, who[0] ? ")" : "");
 		fit_line(line, sizeof line, "  ", rec_text(g, "title"), tail);
 		emit(line, left < 0 ? R_OVERDUE : R_NORMAL, K_GOAL, g->id, ctx);
 	}
+	more_line(emit, ctx, t->goals_more);
 }
 
 /* Every section in order, each line through emit. */
@@ -228,7 +240,7 @@ void today_text(struct db *db, const struct today *t, int width, today_emit *emi
 	today_text_due(t, emit, ctx);
 	today_text_owed(t, emit, ctx);
 	today_text_actions(db, t, emit, ctx);
-	today_text_goals(t, emit, ctx);
+	today_text_goals(db, t, emit, ctx);
 	if (in_one)
 		store_read_end(db);
 }

@@ -9,6 +9,9 @@ r add person "Dr. Ana Junior" --role mentee --cadence 14 &&
 	r add meeting --with Ana --at "2026-11-20 10:00" --agenda "Mock interview" &&
 	r add meeting --with Ben --at "2026-11-23 10:00" --status missed
 expect_eq "$RC" "0" "two mentees, a meeting each${ERR:+: $ERR}"
+r add person "Dr. Cy Intern" --json
+expect_eq "$(jqo '.role')" "mentee" "add person among mentees, no --role: a mentee, as in the form"
+r delete person 3
 
 ui_start 120 40
 wait_for "─ Mentees ─" "a file of mentees: the first pane is Mentees"

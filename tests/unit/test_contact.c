@@ -239,7 +239,7 @@ static void test_due_list_finds_the_edge_of_due_soon(void **state)
 }
 
 struct lines {
-	int more_due, more_owed, section;
+	int more_due, more_owed, more_meetings, more_goals, section, goals_named, due_today;
 };
 
 static void keep_line(const char *line, int role, enum kind_id kind, int64_t id, void *ctx)
@@ -250,12 +250,24 @@ static void keep_line(const char *line, int role, enum kind_id kind, int64_t id,
 		l->section = 1;
 	else if (strcmp(line, "Thanks owed") == 0)
 		l->section = 2;
+	else if (strncmp(line, "Meetings, today", 15) == 0)
+		l->section = 3;
+	else if (strncmp(line, "Goals near", 10) == 0)
+		l->section = 4;
 	else if (line[0] && line[0] != ' ')
 		l->section = 0;
 	if (strncmp(line, "  and ", 6) == 0 && l->section == 1)
 		l->more_due = atoi(line + 6);
 	if (strncmp(line, "  and ", 6) == 0 && l->section == 2)
 		l->more_owed = atoi(line + 6);
+	if (strncmp(line, "  and ", 6) == 0 && l->section == 3)
+		l->more_meetings = atoi(line + 6);
+	if (strncmp(line, "  and ", 6) == 0 && l->section == 4)
+		l->more_goals = atoi(line + 6);
+	if (l->section == 4 && strstr(line, "late by") && strstr(line, "(Mentor 0)"))
+		l->goals_named++;
+	if (strstr(line, "Send the CV") && strstr(line, "due today"))
+		l->due_today++;
 }
 
 /* Today shows a section's first TODAY_ROWS and says how many more; the
@@ -272,6 +284,14 @@ static void test_today_shows_fifty_a_section_and_how_many_more(void **state)
 		if (i < TODAY_ROWS + 2) /* thanks owed for this one */
 			test_add(db, K_MEETING, with, "at=2026-11-20 10:00", "status=done", NULL);
 	}
+	for (int i = 0; i < TODAY_ROWS + 4; i++) { /* meetings this week, with people of no cadence */
+		snprintf(name, sizeof name, "name=Planner %d", i);
+		snprintf(with, sizeof with, "with=%lld", (long long)test_add(db, K_PERSON, name, NULL));
+		test_add(db, K_MEETING, with, "at=2026-12-03 10:00", "status=planned", NULL);
+	}
+	for (int i = 0; i < TODAY_ROWS + 5; i++) /* late goals, with whose they are */
+		test_add(db, K_GOAL, "title=First job", "target=2026-11-01", "person=1", NULL);
+	test_add(db, K_ACTION, "meeting=1", "text=Send the CV", "due=2026-11-30", NULL);
 	test_set_now("2026-11-30 09:00");
 	struct today t;
 	struct rp_err err;
@@ -285,6 +305,11 @@ static void test_today_shows_fifty_a_section_and_how_many_more(void **state)
 	today_text(db, &t, 0, keep_line, &l);
 	assert_int_equal(l.more_due, 3);
 	assert_int_equal(l.more_owed, 2);
+	assert_int_equal(l.more_meetings, 4);
+	assert_int_equal(l.more_goals, 5);
+	assert_int_equal(l.goals_named, TODAY_ROWS); /* each says whose it is */
+	assert_int_equal(l.due_today, 1); /* an action due today says so */
+	assert_int_equal(t.meetings.n, TODAY_ROWS);
 	today_free(&t);
 	struct summary sum;
 	assert_int_equal(summary_counts(db, &cfg, &sum, &err), RP_OK);

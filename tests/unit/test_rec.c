@@ -679,7 +679,12 @@ static void test_people_are_called_by_their_roles(void **state)
 	int64_t a = test_add(d, K_PERSON, "name=Mentee One", "role=mentee", NULL);
 	test_add(d, K_PERSON, "name=Mentee Two", "role=mentee", NULL);
 	assert_string_equal(person_group_title(d), "Mentees");
-	int64_t m = test_add(d, K_PERSON, "name=A Mentor", NULL);
+	struct rec fresh; /* a new person among mentees starts as one, on every face */
+	rec_init(&fresh, K_PERSON);
+	person_start(d, &fresh);
+	assert_string_equal(rec_text(&fresh, "role"), "mentee");
+	rec_free(&fresh);
+	int64_t m = test_add(d, K_PERSON, "name=A Mentor", "role=mentor", NULL);
 	assert_string_equal(person_group_title(d), "People");
 	assert_int_equal(rec_trash(d, K_PERSON, m, NULL), RP_OK);
 	assert_string_equal(person_group_title(d), "Mentees"); /* the trash does not count */

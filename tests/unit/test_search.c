@@ -129,6 +129,35 @@ static void test_prefixes_phrases_accents(void **state)
 	free(h);
 }
 
+/* The last word's prefix is read only when the words as typed do not fill
+ * the page: FTS5 reads a prefix whole, which at a million rows is the slow
+ * part of a search; a page of exact matches needs no completions. */
+static void test_a_full_page_of_the_word_needs_no_prefix(void **state)
+{
+	(void)state;
+	struct hit *h;
+	struct rp_err err;
+	int n, total, word;
+	int64_t g = add(K_GOAL, "title=Meet the interviewer", NULL);
+	/* the rows with the word itself (quoted: as typed) */
+	assert_int_equal(search_run(db, "\"interview\"", K_COUNT, 50, &h, &n, &word, &err), RP_OK);
+	free(h);
+	assert_true(word >= 3 && word < 49);
+	assert_int_equal(search_run(db, "interview", K_COUNT, 3, &h, &n, &total, &err), RP_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(total, word); /* they fill a page of 3: the word alone */
+	assert_false(has(h, n, K_GOAL, g));
+	free(h);
+	assert_int_equal(search_run(db, "interview", K_COUNT, 50, &h, &n, &total, &err), RP_OK);
+	assert_int_equal(total, word + 1); /* they do not fill 50: the completions too */
+	assert_true(has(h, n, K_GOAL, g));
+	free(h);
+	assert_int_equal(search_run(db, "interviewe", K_COUNT, 3, &h, &n, &total, &err), RP_OK);
+	assert_int_equal(total, 1); /* no such word: its completions */
+	assert_true(has(h, n, K_GOAL, g));
+	free(h);
+}
+
 /* The last word is a prefix while it is typed (unless quoted or followed
  * by a space); a meeting, a note or an action is found by its person's
  * name, also after the person is renamed. */
@@ -430,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_snippets_mark_the_words),
 		cmocka_unit_test(test_prefixes_phrases_accents),
 		cmocka_unit_test(test_last_word_and_the_person_s_name),
+		cmocka_unit_test(test_a_full_page_of_the_word_needs_no_prefix),
 		cmocka_unit_test(test_nothing_typed_can_break_the_query),
 		cmocka_unit_test(test_only_punctuation_is_no_search),
 		cmocka_unit_test(test_trash_and_edits_follow),

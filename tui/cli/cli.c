@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/person.h"
 #include "core/checkin.h"
 #include "core/utf8.h"
 #include "core/clock.h"
@@ -215,6 +216,8 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 		                       npos == 2 && a.npos == 1 ? " and " : "",
 		                       npos == 2 && a.npos == 1 ? k->positional[1] : "");
 	rec_init(&r, k->id);
+	if (k->id == K_PERSON) /* among mentees, a mentee; --role says otherwise */
+		person_start(c->db, &r);
 	if (k->id == K_MEETING) {
 		char duration[16];
 		snprintf(duration, sizeof duration, "%d", c->cfg->default_duration);

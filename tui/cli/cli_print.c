@@ -161,9 +161,9 @@ static void column_widths(const struct kind *k, int width, int *w)
 {
 	int used = ID_WIDTH + 2, last = k->nlist - 1, need = 0;
 	w[0] = ID_WIDTH;
-	for (int c = 0; c < k->nlist; c++) {
+	for (int c = 0; c < k->nlist; c++) { /* used: up to where the last column starts */
 		w[c + 1] = k->list[c].width;
-		used += w[c + 1] + 2;
+		used += c < last ? w[c + 1] + 2 : 0;
 	}
 	if (!width)
 		return;
@@ -172,9 +172,11 @@ static void column_widths(const struct kind *k, int width, int *w)
 		int f = kind_field_index(k, k->list[last].field);
 		need = f >= 0 && k->fields[f].type == F_REF ? LAST_FACT : 0;
 	}
+	/* a free-text last column that gets nothing needs no gap before it */
+	int room = width + (need ? 0 : 2);
 	for (int pass = 0; pass < 2; pass++)
-		for (int c = 0; c < last && used + need > width; c++) {
-			int give = column_give(k, c, pass), over = used + need - width;
+		for (int c = 0; c < last && used + need > room; c++) {
+			int give = column_give(k, c, pass), over = used + need - room;
 			if (give > 0) {
 				give = give < over ? give : over;
 				w[c + 1] -= give;

@@ -66,6 +66,8 @@ static json_t *today_json(const struct today *t)
 		                    "state_now",
 		                    json_string(health_meeting_word(&t->meetings.rows[i])));
 	json_object_set_new(o, "unanswered", page_json(&t->unanswered));
+	json_object_set_new(o, "unanswered_more", json_integer(t->unanswered_more));
+	json_object_set_new(o, "meetings_more", json_integer(t->meetings_more));
 	json_object_set_new(o, "last_next_step",
 	                    t->last_next[0] ? json_pack("{s:s, s:s}", "day", t->last_next_day,
 	                                                "text", t->last_next)
@@ -80,6 +82,7 @@ static json_t *today_json(const struct today *t)
 	                              (json_int_t)t->actions.overdue, "items",
 	                              page_json(&t->actions.page)));
 	json_object_set_new(o, "goals", goals);
+	json_object_set_new(o, "goals_more", json_integer(t->goals_more));
 	return o;
 }
 

@@ -302,11 +302,9 @@ static void act_add(struct ui *ui)
 		return;
 	}
 	if (ui_focused(ui)->kind == K_PERSON) { /* a file of mentees gets a mentee */
-		const char *role = person_group_role(ui->db);
 		struct rec start;
 		rec_init(&start, K_PERSON);
-		if (role)
-			rec_set(ui->db, &start, kind_field_index(start.kind, "role"), role, NULL);
+		person_start(ui->db, &start);
 		ui_new_form(ui, K_PERSON, &start);
 		rec_free(&start);
 		return;
@@ -569,8 +567,8 @@ static void delete_target(struct ui *ui)
 	}
 	describe_id(ui->db, kind, id, what, sizeof what);
 	ui_ask(ui, trash, kind, id, "Delete %s %s%s%s?%s%s%s", kind_get(kind)->name, what,
-	       with[0] ? ", and with it " : "", with, stays[0] ? " (" : "", stays,
-	       stays[0] ? " stay, naming no one once the trash is emptied)" : "");
+	       with[0] ? ", and with it " : "", with, stays[0] ? " (staying: " : "", stays,
+	       stays[0] ? ", naming no one once the trash is emptied)" : "");
 }
 
 /* A key no action has here: name it (a terminal may send F12 for what the
