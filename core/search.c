@@ -151,7 +151,7 @@ int search_run(struct db *db, const char *typed, enum kind_id kind, int limit, s
 {
 	char query[2048], exact[2048];
 	struct db_stmt *st;
-	int rc, cap = limit > 0 ? limit : 1;
+	int rc = DB_DONE, cap = limit > 0 ? limit : 1;
 	*hits = NULL;
 	*n = *total = 0;
 	if (search_build_query(typed, query, sizeof query) == 0)
