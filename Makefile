@@ -25,12 +25,16 @@ endif
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libical is loaded when a calendar is read or written (core/ical_lib.c),
+# not linked: it brings ICU and the C++ runtime to every start
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libical,$(PKGS)) 2>/dev/null)
+ICAL_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libical 2>/dev/null)/libical.so \
+                 2>/dev/null | awk '/SONAME/ { print $$2 }')
 # what pkg-config cannot find (or pkg-config itself), said before a build
 PKG_MISSING := $(shell command -v pkg-config >/dev/null 2>&1 || echo pkg-config; \
                  for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || echo $$p; done)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -I/usr/include/iniparser \
-               $(PKG_CFLAGS) $(CPPFLAGS)
+               $(PKG_CFLAGS) $(if $(ICAL_SONAME),-DICAL_SONAME=$(ICAL_SONAME)) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS  = $(SANFLAGS) $(LDFLAGS)
 LIBS         = $(PKG_LIBS) -liniparser

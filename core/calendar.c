@@ -2,12 +2,12 @@
 #include "core/calendar.h"
 #include "core/when.h"
 
-#include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/clock.h"
+#include "core/ical_lib.h"
 #include "core/person.h"
 #include "core/rec.h"
 #include "db/db.h"
@@ -21,7 +21,7 @@ static int field(const struct rec *r, const char *col) { return kind_field_index
  * escapes); `cut` drops that many bytes from the end (a calendar's END). */
 static int put_component(icalcomponent *c, FILE *out, size_t cut)
 {
-	char *text = icalcomponent_as_ical_string_r(c);
+	char *text = ICAL(icalcomponent_as_ical_string_r)(c);
 	size_t len;
 	int rc;
 	if (!text)
@@ -34,8 +34,8 @@ static int put_component(icalcomponent *c, FILE *out, size_t cut)
 
 static icalcomponent *event_of(struct db *db, const struct rec *m)
 {
-	icaltimezone *utc = icaltimezone_get_utc_timezone();
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	icaltimezone *utc = ICAL(icaltimezone_get_utc_timezone)();
+	icalcomponent *ev = ICAL(icalcomponent_new)(ICAL_VEVENT_COMPONENT);
 	int64_t start = rec_int(m, field(m, "start_at"));
 	int64_t end = start + 60 * rec_int(m, field(m, "duration_min"));
 	char uid[80], who[200], summary[260];
@@ -44,20 +44,21 @@ static icalcomponent *event_of(struct db *db, const struct rec *m)
 	snprintf(uid, sizeof uid, "%s@rapport", m->uuid);
 	person_name(db, rec_int(m, field(m, "person_id")), who, sizeof who);
 	snprintf(summary, sizeof summary, "Meeting with %s", who);
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(
-		ev, icalproperty_new_dtstamp(icaltime_from_timet_with_zone((time_t)clock_now(), 0, utc)));
-	icalcomponent_add_property(
-		ev, icalproperty_new_dtstart(icaltime_from_timet_with_zone((time_t)start, 0, utc)));
-	icalcomponent_add_property(
-		ev, icalproperty_new_dtend(icaltime_from_timet_with_zone((time_t)end, 0, utc)));
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+	ICAL(icalcomponent_add_property)(ev, ICAL(icalproperty_new_uid)(uid));
+	ICAL(icalcomponent_add_property)(
+		ev, ICAL(icalproperty_new_dtstamp)(
+			ICAL(icaltime_from_timet_with_zone)((time_t)clock_now(), 0, utc)));
+	ICAL(icalcomponent_add_property)(
+		ev, ICAL(icalproperty_new_dtstart)(ICAL(icaltime_from_timet_with_zone)((time_t)start, 0, utc)));
+	ICAL(icalcomponent_add_property)(
+		ev, ICAL(icalproperty_new_dtend)(ICAL(icaltime_from_timet_with_zone)((time_t)end, 0, utc)));
+	ICAL(icalcomponent_add_property)(ev, ICAL(icalproperty_new_summary)(summary));
 	if (*rec_text(m, "location"))
-		icalcomponent_add_property(ev, icalproperty_new_location(rec_text(m, "location")));
+		ICAL(icalcomponent_add_property)(ev, ICAL(icalproperty_new_location)(rec_text(m, "location")));
 	if (*rec_text(m, "agenda"))
-		icalcomponent_add_property(ev, icalproperty_new_description(rec_text(m, "agenda")));
-	icalcomponent_add_property(
-		ev, icalproperty_new_status(strcmp(status, "cancelled") == 0 ? ICAL_STATUS_CANCELLED
+		ICAL(icalcomponent_add_property)(ev, ICAL(icalproperty_new_description)(rec_text(m, "agenda")));
+	ICAL(icalcomponent_add_property)(
+		ev, ICAL(icalproperty_new_status)(strcmp(status, "cancelled") == 0 ? ICAL_STATUS_CANCELLED
 		                                                               : ICAL_STATUS_CONFIRMED));
 	return ev;
 }
@@ -81,17 +82,21 @@ static int within_ical_years(const struct rec *m, struct rp_err *err)
 
 int calendar_export(struct db *db, FILE *out, int64_t person, int all, struct rp_err *err)
 {
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent *cal;
 	struct db_stmt *st;
 	int64_t after = 0;
 	int rc = RP_OK;
 
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(PRODID));
+	if (ical_lib_load(err) != RP_OK)
+		return rp_code(err, RP_EIO);
+	cal = ICAL(icalcomponent_new)(ICAL_VCALENDAR_COMPONENT);
+
+	ICAL(icalcomponent_add_property)(cal, ICAL(icalproperty_new_version)("2.0"));
+	ICAL(icalcomponent_add_property)(cal, ICAL(icalproperty_new_prodid)(PRODID));
 	/* the calendar's head without its END line, then the events one by one */
 	if (put_component(cal, out, strlen("END:VCALENDAR\r\n")) != 0)
 		rc = rp_fail(err, RP_EIO, "cannot write the calendar");
-	icalcomponent_free(cal);
+	ICAL(icalcomponent_free)(cal);
 	while (rc == RP_OK) {
 		int64_t ids[500];
 		int n = 0, step;
@@ -121,7 +126,7 @@ int calendar_export(struct db *db, FILE *out, int64_t person, int all, struct rp
 			ev = event_of(db, &m);
 			if (put_component(ev, out, 0) != 0)
 				rc = rp_fail(err, RP_EIO, "cannot write the calendar");
-			icalcomponent_free(ev);
+			ICAL(icalcomponent_free)(ev);
 			rec_free(&m);
 		}
 		if (n < 500)
@@ -162,14 +167,14 @@ static int find_or_add_person(struct db *db, const char *name, int64_t *id,
 static int person_of(struct db *db, icalcomponent *ev, int64_t *id, struct import_report *rep,
                      struct rp_err *err)
 {
-	icalproperty *att = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
-	icalparameter *cn = att ? icalproperty_get_first_parameter(att, ICAL_CN_PARAMETER) : NULL;
-	const char *summary = icalcomponent_get_summary(ev), *from;
+	icalproperty *att = ICAL(icalcomponent_get_first_property)(ev, ICAL_ATTENDEE_PROPERTY);
+	icalparameter *cn = att ? ICAL(icalproperty_get_first_parameter)(att, ICAL_CN_PARAMETER) : NULL;
+	const char *summary = ICAL(icalcomponent_get_summary)(ev), *from;
 	char *name;
 	int rc;
 
-	if (cn && icalparameter_get_cn(cn))
-		from = icalparameter_get_cn(cn);
+	if (cn && ICAL(icalparameter_get_cn)(cn))
+		from = ICAL(icalparameter_get_cn)(cn);
 	else if (summary && strncasecmp(summary, "Meeting with ", 13) == 0)
 		from = summary + 13;
 	else
@@ -218,7 +223,7 @@ static int find_or_add_person(struct db *db, const char *name, int64_t *id,
 /* Is t, in zone, the wall time w (to the minute)? */
 static int wall_is(int64_t t, icaltimezone *zone, const struct icaltimetype *w)
 {
-	struct icaltimetype at = icaltime_from_timet_with_zone((time_t)t, 0, zone);
+	struct icaltimetype at = ICAL(icaltime_from_timet_with_zone)((time_t)t, 0, zone);
 	return at.year == w->year && at.month == w->month && at.day == w->day &&
 	       at.hour == w->hour && at.minute == w->minute;
 }
@@ -228,7 +233,7 @@ static int64_t wall_seconds(struct icaltimetype w)
 {
 	w.zone = NULL;
 	w.is_date = 0;
-	return (int64_t)icaltime_as_timet(w);
+	return (int64_t)ICAL(icaltime_as_timet)(w);
 }
 
 /* A wall time in a zone the file defines, by the command line's rule: in
@@ -237,7 +242,7 @@ static int64_t wall_seconds(struct icaltimetype w)
  * *moved set. */
 static int64_t zone_instant(struct icaltimetype w, icaltimezone *zone, int *moved)
 {
-	int64_t t = (int64_t)icaltime_as_timet_with_zone(w, zone), before;
+	int64_t t = (int64_t)ICAL(icaltime_as_timet_with_zone)(w, zone), before;
 	*moved = 0;
 	for (int64_t back = 7200; back >= 1800; back -= 1800) /* shifts: 30 min to 2 h */
 		if (wall_is(t - back, zone, &w))
@@ -247,14 +252,14 @@ static int64_t zone_instant(struct icaltimetype w, icaltimezone *zone, int *move
 	before = t - 86400;
 	*moved = 1;
 	return wall_seconds(w) -
-	       (wall_seconds(icaltime_from_timet_with_zone((time_t)before, 0, zone)) - before);
+	       (wall_seconds(ICAL(icaltime_from_timet_with_zone)((time_t)before, 0, zone)) - before);
 }
 
 /* A zone as people name it: "Europe/Berlin", not libical's
  * "/freeassociation.sourceforge.net/Europe/Berlin". */
 static const char *zone_name(icaltimezone *zone)
 {
-	const char *loc = icaltimezone_get_location(zone), *id = icaltimezone_get_tzid(zone);
+	const char *loc = ICAL(icaltimezone_get_location)(zone), *id = ICAL(icaltimezone_get_tzid)(zone);
 	const char *prefix = "/freeassociation.sourceforge.net/";
 	if (loc && *loc)
 		return loc;
@@ -274,8 +279,8 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 	time_t t;
 	struct tm tm;
 	int moved = 0;
-	if (zone && zone == icaltimezone_get_utc_timezone() && !start.is_date) {
-		*t0 = (int64_t)icaltime_as_timet_with_zone(start, zone);
+	if (zone && zone == ICAL(icaltimezone_get_utc_timezone)() && !start.is_date) {
+		*t0 = (int64_t)ICAL(icaltime_as_timet_with_zone)(start, zone);
 		return RP_OK;
 	}
 	if (start.is_date) { /* a day has no zone: it starts at the user's midnight */
@@ -285,7 +290,7 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 	if (zone) {
 		*t0 = zone_instant(start, zone, &moved);
 		if (moved) {
-			struct icaltimetype at = icaltime_from_timet_with_zone((time_t)*t0, 0, zone);
+			struct icaltimetype at = ICAL(icaltime_from_timet_with_zone)((time_t)*t0, 0, zone);
 			tm.tm_hour = at.hour;
 			tm.tm_min = at.minute;
 		}
@@ -310,10 +315,11 @@ static int start_instant(struct icaltimetype start, icaltimezone *zone, const ch
 static int event_times(icalcomponent *ev, const char *where, struct import_report *rep,
                        int64_t *t0, long *minutes, struct rp_err *err)
 {
-	struct icaltimetype start = icalcomponent_get_dtstart(ev), end = icalcomponent_get_dtend(ev);
+	struct icaltimetype start = ICAL(icalcomponent_get_dtstart)(ev);
+	struct icaltimetype end = ICAL(icalcomponent_get_dtend)(ev);
 	icaltimezone *zone;
 	*minutes = 30;
-	if (icaltime_is_null_time(start))
+	if (ICAL(icaltime_is_null_time)(start))
 		return rp_fail(err, RP_EINVAL, "%s: an event without a start (DTSTART); nothing was imported",
 		               where);
 	/* checked on the date itself: a conversion of one out of range gives -1,
@@ -325,13 +331,13 @@ static int event_times(icalcomponent *ev, const char *where, struct import_repor
 		               where, start.year);
 	/* a floating time is local time; a TZID or Z says otherwise */
 	zone = start.zone ? (icaltimezone *)start.zone
-	                  : icaltime_is_utc(start) ? icaltimezone_get_utc_timezone() : NULL;
+	                  : ICAL(icaltime_is_utc)(start) ? ICAL(icaltimezone_get_utc_timezone)() : NULL;
 	if (start_instant(start, zone, where, t0, rep, err) != RP_OK)
 		return rp_code(err, RP_EINVAL);
 	/* the end by the same rule as the start: a floating end is local too */
-	if (!icaltime_is_null_time(end)) {
+	if (!ICAL(icaltime_is_null_time)(end)) {
 		icaltimezone *end_zone = end.zone ? (icaltimezone *)end.zone
-		                         : icaltime_is_utc(end) ? icaltimezone_get_utc_timezone()
+		                         : ICAL(icaltime_is_utc)(end) ? ICAL(icaltimezone_get_utc_timezone)()
 		                                                : NULL;
 		int64_t t1 = *t0;
 		if (start_instant(end, end_zone, where, &t1, NULL, err) == RP_OK && t1 > *t0)
@@ -347,7 +353,8 @@ static int event_times(icalcomponent *ev, const char *where, struct import_repor
 static int event_meeting(struct db *db, icalcomponent *ev, int64_t person, int64_t t0,
                          long minutes, struct rec *m, struct rp_err *err)
 {
-	const char *loc = icalcomponent_get_location(ev), *desc = icalcomponent_get_description(ev);
+	const char *loc = ICAL(icalcomponent_get_location)(ev);
+	const char *desc = ICAL(icalcomponent_get_description)(ev);
 	int rc;
 	rec_init(m, K_MEETING);
 	rc = rec_set_int(m, field(m, "person_id"), person, err);
@@ -360,7 +367,7 @@ static int event_meeting(struct db *db, icalcomponent *ev, int64_t person, int64
 	if (rc == RP_OK && desc && *desc)
 		rc = rec_set(db, m, field(m, "agenda"), desc, err);
 	/* a status left empty is the kind's own (done once its time has come) */
-	if (rc == RP_OK && icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED)
+	if (rc == RP_OK && ICAL(icalcomponent_get_status)(ev) == ICAL_STATUS_CANCELLED)
 		rc = rec_set(db, m, field(m, "status"), "cancelled", err);
 	return rc;
 }
@@ -382,7 +389,7 @@ static int64_t meeting_by_uuid(struct db *db, const char *uuid)
 static int import_event(struct db *db, icalcomponent *ev, const char *where,
                         struct import_report *rep, struct rp_err *err)
 {
-	const char *uid = icalcomponent_get_uid(ev);
+	const char *uid = ICAL(icalcomponent_get_uid)(ev);
 	struct rec m;
 	char uuid[40];
 	int64_t t0 = 0, person = 0;
@@ -421,29 +428,32 @@ int calendar_import_text(struct db *db, const char *text, const char *name,
 	icalcomponent *cal, *ev;
 	int rc = RP_OK, n = 0;
 	memset(rep, 0, sizeof *rep);
-	cal = icalparser_parse_string(text);
+	if (ical_lib_load(err) != RP_OK)
+		return rp_code(err, RP_EIO);
+	cal = ICAL(icalparser_parse_string)(text);
 	if (!cal)
 		return rp_fail(err, RP_EINVAL, "%s: not an iCalendar file", name);
 	/* a file may hold one calendar, or a bare event */
-	if (icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT &&
-	    icalcomponent_isa(cal) != ICAL_VEVENT_COMPONENT) {
-		icalcomponent_free(cal);
+	if (ICAL(icalcomponent_isa)(cal) != ICAL_VCALENDAR_COMPONENT &&
+	    ICAL(icalcomponent_isa)(cal) != ICAL_VEVENT_COMPONENT) {
+		ICAL(icalcomponent_free)(cal);
 		return rp_fail(err, RP_EINVAL, "%s: no calendar (BEGIN:VCALENDAR) in it", name);
 	}
 	if (db_begin(db, err) != RP_OK) {
-		icalcomponent_free(cal);
+		ICAL(icalcomponent_free)(cal);
 		return rp_code(err, RP_EDB);
 	}
-	ev = icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT
+	ev = ICAL(icalcomponent_isa)(cal) == ICAL_VEVENT_COMPONENT
 	         ? cal
-	         : icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	for (; ev && rc == RP_OK; ev = ev == cal ? NULL
-	                                         : icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+	         : ICAL(icalcomponent_get_first_component)(cal, ICAL_VEVENT_COMPONENT);
+	for (; ev && rc == RP_OK;
+	     ev = ev == cal ? NULL
+	                    : ICAL(icalcomponent_get_next_component)(cal, ICAL_VEVENT_COMPONENT)) {
 		char where[300];
 		snprintf(where, sizeof where, "%s: event %d", name, ++n);
 		rc = import_event(db, ev, where, rep, err);
 	}
-	icalcomponent_free(cal);
+	ICAL(icalcomponent_free)(cal);
 	if (rc == RP_OK && n == 0)
 		rc = rp_fail(err, RP_EINVAL, "%s: no events (VEVENT) in it", name);
 	if (rc != RP_OK) {

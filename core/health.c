@@ -80,7 +80,8 @@ int health_next_planned(struct db *db, int64_t person, int64_t *id, int64_t *sta
  * contact row (core/contact_cache.c). */
 #define DUE_FACTS                                                                              \
 	"SELECT id, name, stage, snoozed_until, cadence_days, created_at, deleted_at,"            \
-	" last_met, last_off FROM person LEFT JOIN person_contact ON person_id = person.id "
+	" last_met, last_off, last_planned FROM person"                                          \
+	" LEFT JOIN person_contact ON person_id = person.id "
 
 /* A person not due yet whose last meeting was missed or cancelled: to
  * reschedule, unless a meeting is planned or they are snoozed. */
@@ -142,8 +143,12 @@ static int due_of_row(struct db *db, const struct config *cfg, struct db_stmt *s
 		out->days = to_go;
 		return RP_OK;
 	}
-	/* from the index of planned meetings by person, only for who may be due */
-	if (next_planned(db, out->person_id, date_start(today), &out->planned_id, &planned_start,
+	/* from the index of planned meetings by person, only for who may be due
+	 * and has one planned from today on (the last planned one is on the
+	 * contact row) */
+	planned_start = 0;
+	if (!db_col_is_null(st, 9) && db_col_int(st, 9) >= date_start(today) &&
+	    next_planned(db, out->person_id, date_start(today), &out->planned_id, &planned_start,
 	                 err))
 		return fail_db(err);
 	if (to_go > cfg->due_soon_days) /* not due yet: only the missed meeting asks */

@@ -126,52 +126,92 @@ struct window_meeting {
 	int64_t id, person_id, start_at;
 };
 
-/* The done meetings between opened and cutoff, newest first, from the
- * index meeting_done_time; *low and *high are the least and greatest ids. */
-/* The roles thanks are owed to, as a JSON array for json_each. */
-static void thank_roles_json(const struct config *cfg, char *buf, size_t n)
+static int id_order(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The people thanks are owed to, those who help (by default mentors and
+ * peers; not a person in the trash), sorted: read once from the index of
+ * roles, rather than looking up the person of every meeting. */
+static int helper_ids(struct db *db, const struct config *cfg, int64_t **out, int *n,
+                      struct rp_err *err)
 {
 	const struct kind *k = kind_get(K_PERSON);
 	const char *const *roles = k->fields[kind_field_index(k, "role")].choices;
-	size_t used = (size_t)snprintf(buf, n, "[");
-	for (int i = 0; roles[i]; i++)
-		if (cfg->thank_roles & (1u << i))
-			used += (size_t)snprintf(buf + used, n - used, "%s\"%s\"", used > 1 ? "," : "",
-			                         roles[i]);
-	snprintf(buf + used, n - used, "]");
+	struct db_stmt *st;
+	int cap = 0, rc = DB_DONE;
+	*out = NULL;
+	*n = 0;
+	for (int i = 0; roles[i] && rc != DB_FAIL; i++) {
+		if (!(cfg->thank_roles & (1u << i)))
+			continue;
+		if (db_prepare(db, "SELECT id FROM person WHERE role = ?1 AND deleted_at IS NULL", &st,
+		               err)) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return fail_db(err);
+		}
+		db_bind_text(st, 1, roles[i]);
+		while ((rc = db_step(st, err)) == DB_ROW) {
+			int64_t *p = health_room_for_one(*out, *n, &cap, sizeof *p);
+			if (!p) {
+				rc = DB_FAIL;
+				rp_fail(err, RP_EIO, "out of memory");
+				break;
+			}
+			*out = p;
+			(*out)[(*n)++] = db_col_int(st, 0);
+		}
+		db_release(st);
+	}
+	if (rc == DB_FAIL) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return fail_db(err);
+	}
+	if (*n)
+		qsort(*out, (size_t)*n, sizeof **out, id_order);
+	return RP_OK;
 }
 
-static int window_meetings(struct db *db, const struct config *cfg, int64_t opened,
+/* The done meetings with a helper between opened and cutoff, newest first,
+ * from the index meeting_done_time; *low and *high are the least and
+ * greatest ids. */
+static int window_meetings(struct db *db, const int64_t *helpers, int nhelpers, int64_t opened,
                            int64_t cutoff, struct window_meeting **out, int *nm, int64_t *low,
                            int64_t *high, struct rp_err *err)
 {
 	struct db_stmt *st;
 	struct window_meeting *m = NULL;
 	int mcap = 0, rc;
-	char roles[200];
 	*nm = 0;
-	/* thanks are owed to those who help (by default mentors and peers) */
+	*out = NULL;
+	if (nhelpers == 0) /* thank_roles = (nobody) */
+		return RP_OK;
 	if (db_prepare(db,
 	               "SELECT id, person_id, start_at FROM meeting WHERE status = 'done'"
 	               " AND deleted_at IS NULL AND start_at >= ?1 AND start_at <= ?2"
-	               " AND EXISTS(SELECT 1 FROM person WHERE person.id = meeting.person_id"
-	               " AND person.role IN (SELECT value FROM json_each(?3)))"
 	               " ORDER BY start_at DESC, id DESC",
 	               &st, err))
 		return fail_db(err);
-	thank_roles_json(cfg, roles, sizeof roles);
 	db_bind_int(st, 1, opened);
 	db_bind_int(st, 2, cutoff);
-	db_bind_text(st, 3, roles);
 	while ((rc = db_step(st, err)) == DB_ROW) {
-		struct window_meeting *p = health_room_for_one(m, *nm, &mcap, sizeof *p);
-		if (!p) {
+		int64_t person = db_col_int(st, 1);
+		struct window_meeting *p;
+		if (!bsearch(&person, helpers, (size_t)nhelpers, sizeof *helpers, id_order))
+			continue;
+		if (!(p = health_room_for_one(m, *nm, &mcap, sizeof *p))) {
 			rc = DB_FAIL;
 			rp_fail(err, RP_EIO, "out of memory");
 			break;
 		}
 		m = p;
-		m[*nm] = (struct window_meeting){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
+		m[*nm] = (struct window_meeting){db_col_int(st, 0), person, db_col_int(st, 2)};
 		*low = *nm == 0 || m[*nm].id < *low ? m[*nm].id : *low;
 		*high = m[*nm].id > *high ? m[*nm].id : *high;
 		(*nm)++;
@@ -215,7 +255,8 @@ int health_thanks_owed(struct db *db, const struct config *cfg, int keep, struct
 	char today[DATE_LEN], first[DATE_LEN];
 	struct window_meeting *m = NULL;
 	struct note_facts by_person = {0}, by_meeting = {0};
-	int nm = 0, rc;
+	int64_t *helpers = NULL;
+	int nm = 0, nhelpers = 0, rc;
 	int64_t low = 0, high = 0, opened;
 	int64_t cutoff = clock_now() - (int64_t)cfg->thanks_after_days * DAY;
 	*out = NULL;
@@ -223,7 +264,10 @@ int health_thanks_owed(struct db *db, const struct config *cfg, int keep, struct
 	date_today(clock_now(), today);
 	date_add_days(today, -cfg->thanks_window_days, first);
 	opened = date_start(first);
-	rc = window_meetings(db, cfg, opened, cutoff, &m, &nm, &low, &high, err);
+	rc = helper_ids(db, cfg, &helpers, &nhelpers, err);
+	if (rc == RP_OK)
+		rc = window_meetings(db, helpers, nhelpers, opened, cutoff, &m, &nm, &low, &high, err);
+	free(helpers);
 	/* the notes that could settle them, two range reads of small indexes */
 	if (rc == RP_OK && nm > 0 &&
 	    (note_load(db,

@@ -71,6 +71,12 @@ static int io_trouble(int rc)
 	return (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL;
 }
 
+#define DAMAGED_WHY "%s: the database file is damaged (%s)"
+static int damaged(int rc)
+{
+	return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT;
+}
+
 static int open_to_read(const char *path, sqlite3 **h)
 {
 	int rc, wal = has_sidecar(path, "-wal");
@@ -137,6 +143,10 @@ static void remove_sidecars(const char *path, const int existed[2])
 	}
 }
 
+#define NEWER_WHY                                                                              \
+	"%s: written by a newer rapport (schema %d; this program knows up to %d); it was not"    \
+	" touched"
+
 /* Look at an existing file: is it ours, undamaged, and of which schema
  * version?  Only a read-only connection is used, and only once the header
  * looks like ours.  *is_new is set for a file with nothing in it yet.  The
@@ -179,8 +189,8 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	}
 	if (rc != SQLITE_OK) {
 		int ext = h ? sqlite3_extended_errcode(h) : rc;
-		if ((ext & 0xff) == SQLITE_NOTADB || (ext & 0xff) == SQLITE_CORRUPT)
-			rp_fail(err, RP_ENOTRAPPORT, "%s: the database file is damaged (%s)", path,
+		if (damaged(ext))
+			rp_fail(err, RP_ENOTRAPPORT, DAMAGED_WHY, path,
 			        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		else
 			db_fail_sqlite(h, ext, "cannot read", path, err);
@@ -198,10 +208,7 @@ static int inspect(const char *path, int latest, int *version, int *is_new, stru
 	}
 	if (*version > latest) {
 		remove_sidecars(path, existed);
-		return rp_fail(err, RP_ENEWER,
-		               "%s: written by a newer rapport (schema %d; this program knows up to %d);"
-		               " it was not touched",
-		               path, *version, latest);
+		return rp_fail(err, RP_ENEWER, NEWER_WHY, path, *version, latest);
 	}
 	*is_new = app_id == 0 && objects == 0;
 	return RP_OK;
@@ -247,10 +254,7 @@ static int migrate(struct db *db, int version, const struct db_migration *steps,
 	if (version < 0 || version > latest) {
 		db_rollback(db);
 		return version < 0 ? rp_fail(err, RP_EDB, "%s: cannot read the schema version", db->path)
-		                   : rp_fail(err, RP_ENEWER,
-		                             "%s: written by a newer rapport (schema %d; this program"
-		                             " knows up to %d); it was not touched",
-		                             db->path, version, latest);
+		                   : rp_fail(err, RP_ENEWER, NEWER_WHY, db->path, version, latest);
 	}
 	if (version == latest)
 		return db_commit(db, err);
@@ -357,16 +361,38 @@ static int one_name_only(const char *path, struct rp_err *err)
 	return RP_OK;
 }
 
+/* A file whose header is ours with no -wal beside it needs no look of its
+ * own (a second connection, and a second reading of the schema): the file
+ * alone is the truth, its header holds the schema version (PRAGMA
+ * user_version, byte 60), and damage past the header shows at the first
+ * read of the connection db_open makes.  1: enough; 0: look (inspect);
+ * -1: refused, said in err. */
+static int header_is_enough(const char *path, int latest, int *version, struct rp_err *err)
+{
+	unsigned char hdr[100];
+	int empty;
+	if (has_sidecar(path, "-wal") || read_header(path, hdr, &empty, NULL) != RP_OK || empty ||
+	    be32(hdr + 68) != DB_APPLICATION_ID)
+		return 0;
+	*version = (int)be32(hdr + 60);
+	if (*version > latest) {
+		rp_fail(err, RP_ENEWER, NEWER_WHY, path, *version, latest);
+		return -1;
+	}
+	return 1;
+}
+
 /* Make the file if it is not there (another rapport may be making it at
  * the same moment: then it is looked at like any existing file). */
 static int look_or_create(const char *path, int latest, int *readonly, const char **why,
                           int *version, int *is_new, struct rp_err *err)
 {
+	int rc;
 	if (access(path, F_OK) != 0) {
 		if (*readonly)
 			return rp_fail(err, RP_ENOTFOUND,
 			               "%s: no such database (read-only mode creates none)", path);
-		int rc = create_empty(path, err);
+		rc = create_empty(path, err);
 		if (rc == RP_OK) {
 			*is_new = 1;
 			return RP_OK;
@@ -374,7 +400,11 @@ static int look_or_create(const char *path, int latest, int *readonly, const cha
 		if (rc != RP_EEXIST)
 			return rc;
 	}
-	if (one_name_only(path, err) != RP_OK || inspect(path, latest, version, is_new, err) != RP_OK)
+	if (one_name_only(path, err) != RP_OK)
+		return rp_code(err, RP_ENOTRAPPORT);
+	if ((rc = header_is_enough(path, latest, version, err)) < 0)
+		return rp_code(err, RP_ENEWER);
+	if (rc == 0 && inspect(path, latest, version, is_new, err) != RP_OK)
 		return rp_code(err, RP_ENOTRAPPORT);
 	if (*is_new && !*readonly && access(path, W_OK) == 0)
 		chmod(path, 0600); /* an empty file made elsewhere becomes as private as ours */
@@ -458,8 +488,16 @@ int db_open(const char *path, int flags, const struct db_migration *steps, int n
 	db->readonly_why = why;
 	rc = readonly ? open_to_read(path, &db->h)
 	              : sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL);
-	if (rc == SQLITE_OK && !readonly && !is_new && io_trouble(can_read(db->h)))
-		rc = reopen_full_disk(db, version, latest);
+	if (rc == SQLITE_OK && !is_new) {
+		int first = can_read(db->h);
+		if (!readonly && io_trouble(first))
+			rc = reopen_full_disk(db, version, latest);
+		else if (damaged(first)) { /* a file looked at by its header alone */
+			rp_fail(err, RP_ENOTRAPPORT, DAMAGED_WHY, path, sqlite3_errmsg(db->h));
+			db_close(db);
+			return RP_ENOTRAPPORT;
+		}
+	}
 	if (rc != SQLITE_OK) {
 		db_fail(db, rc, "cannot open", err);
 		db_close(db);

@@ -221,6 +221,20 @@ static const char v10[] =
 	"CREATE INDEX meeting_planned_person ON meeting(person_id, start_at)"
 	" WHERE status = 'planned' AND deleted_at IS NULL;";
 
+/* Today's questions from their indexes alone, not from a row of the table
+ * each: the open action items with their owner (how many are mine), the
+ * goals by target with their status (which are still open), and the notes
+ * of the window's meetings with when they were written. */
+static const char v11[] =
+	"DROP INDEX action_open;"
+	"CREATE INDEX action_open ON action_item(due_date, owner)"
+	" WHERE done = 0 AND deleted_at IS NULL;"
+	"DROP INDEX goal_target;"
+	"CREATE INDEX goal_target ON goal(target_date, status) WHERE deleted_at IS NULL;"
+	"DROP INDEX gratitude_meeting_live;"
+	"CREATE INDEX gratitude_meeting_live ON gratitude(meeting_id, status, created_at)"
+	" WHERE deleted_at IS NULL;";
+
 const struct db_migration schema_steps[] = {
 	{1, v1},
 	{2, v2},
@@ -232,5 +246,6 @@ const struct db_migration schema_steps[] = {
 	{8, v8},
 	{9, v9},
 	{10, v10},
+	{11, v11},
 };
 const int schema_nsteps = (int)(sizeof schema_steps / sizeof schema_steps[0]);

@@ -123,7 +123,7 @@ static void test_other_programs_database_is_refused_untouched(void **state)
 
 static void test_damaged_file_is_refused_untouched(void **state)
 {
-	const char *path = test_path("damaged.db");
+	const char *path = test_path("scribbled.db"); /* "damaged" must come from the message */
 	struct db *db = open_ok(path);
 	FILE *f;
 	char junk[1000];

@@ -207,6 +207,29 @@ static void test_a_planned_meeting_covers(void **state)
 	assert_true(due_of(late).planned_id > 0);
 }
 
+/* The contact row's last planned meeting decides whether the index of
+ * planned meetings is asked at all: one planned at the first second of
+ * today is asked about, and covers; the list says the same. */
+static void test_a_meeting_planned_at_midnight_today_covers(void **state)
+{
+	int64_t p = person_since("Planned Midnight", "2026-01-01 09:00", "30");
+	int64_t q = person_since("Planned Yesterday", "2026-01-01 09:00", "30");
+	struct due *list;
+	int n;
+	struct rp_err err;
+	(void)state;
+	meet(p, "2026-10-28 10:00", "done"); /* due 27 Nov */
+	meet(p, "2026-11-25 00:00", "planned");
+	meet(q, "2026-10-28 10:00", "done");
+	meet(q, "2026-11-24 23:59", "planned"); /* before today: does not cover */
+	assert_int_equal(due_of(p).state, DUE_COVERED);
+	assert_int_equal(due_of(q).state, DUE_SOON);
+	assert_int_equal(health_due_list(db, &cfg, &list, &n, &err), RP_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].person_id, q);
+	free(list);
+}
+
 static void test_snooze(void **state)
 {
 	int64_t p = person_since("Snoozed", "2026-01-01 09:00", "30");
@@ -943,6 +966,7 @@ int main(void)
 		T(test_cadence_with_no_meetings_counts_from_the_start),
 		T(test_paused_alumni_and_no_cadence_are_never_due),
 		T(test_a_planned_meeting_covers),
+		T(test_a_meeting_planned_at_midnight_today_covers),
 		T(test_snooze),
 		T(test_thanks_owed),
 		T(test_thanks_for_another_meeting_before_does_not_cover),
